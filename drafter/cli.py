@@ -1,0 +1,99 @@
+"""The command line. Modules are imported inside the commands, so `drafter --help` stays quick."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drafter import __version__
+
+app = typer.Typer(
+    name="drafter",
+    help="Drafting assistant and linter for United Nations General Assembly resolutions.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+class ParseFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Drafting assistant and linter for United Nations General Assembly resolutions."""
+
+
+def fail(path: str | Path, reason: str) -> typer.Exit:
+    """One clear line on standard error, and the exit status of a tool that could not work."""
+    typer.echo(f"drafter: {path}: {reason}", err=True)
+    return typer.Exit(EXIT_FAILURE)
+
+
+@app.command()
+def parse(
+    path: Annotated[str, typer.Argument(help="A resolution text, or - for standard input.")],
+    output_format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="json (the model) or text (a summary).")
+    ] = ParseFormat.json,
+    language: Annotated[
+        str, typer.Option(help="Language of the text: auto, fr or en.")
+    ] = "auto",
+) -> None:
+    """Print the document model of a resolution.
+
+    Example: drafter parse seeds/fr_78-167_cooperation-sud-sud.txt --format json
+    """
+    from drafter.parser import NotAResolution, parse_file
+    from drafter.reader import ReadError
+
+    try:
+        resolution = parse_file(path, None if language == "auto" else language)
+    except (ReadError, NotAResolution) as error:
+        raise fail(path, str(error)) from None
+    model = resolution.to_json()
+    if output_format is ParseFormat.json:
+        json.dump(model, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        typer.echo(_summary(model))
+    for problem in resolution.problems:
+        typer.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
+
+
+def _summary(model: dict) -> str:
+    closing = model["closing"]
+    return "\n".join(
+        [
+            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: {model['title']}",
+            f"language {model['language']}, session {model['session']}, "
+            f"adopted on {model['adopted_on'] or '-'}",
+            f"{len(model['preamble'])} preambular paragraphs, "
+            f"{len(model['operative'])} operative paragraphs, {len(model['footnotes'])} footnotes, "
+            f"{len(model['citations'])} citations",
+            f"closing: meeting {closing['meeting']} on {closing['date']}" if closing else "closing: none",
+        ]
+    )
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,80 @@
+"""The words of each language: one TOML file per language beside this module."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+class UnknownLanguage(ValueError):
+    """No lexicon exists for the requested language."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The conventions of one language, as read from its data file."""
+
+    language: str
+    data: dict[str, Any] = field(repr=False)
+
+    def words(self, section: str, key: str) -> list[str]:
+        return list(self.data[section][key])
+
+    @property
+    def months(self) -> list[str]:
+        return self.words("dates", "months")
+
+    @property
+    def preambular_openings(self) -> list[str]:
+        return self.words("preamble", "openings")
+
+    @property
+    def operative_verbs(self) -> list[str]:
+        return self.words("operative", "verbs")
+
+    @property
+    def repetition_adverbs(self) -> list[str]:
+        return self.words("adverbs", "repetition")
+
+    @property
+    def adverbs(self) -> list[str]:
+        return self.repetition_adverbs + self.words("adverbs", "other")
+
+    def phrases(self, key: str) -> list[str]:
+        """The phrases listed under `key`, in whichever section holds it."""
+        for section in self.data.values():
+            if isinstance(section, dict) and key in section:
+                return list(section[key])
+        raise KeyError(f"lexicon {self.language!r} has no entry {key!r}")
+
+
+def alternation(phrases: list[str]) -> str:
+    """`(?:a|b|c)` over literal phrases, longest first, where a space matches any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", " +") for p in ordered) + ")"
+
+
+@cache
+def load(language: str) -> Lexicon:
+    try:
+        text = resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UnknownLanguage(
+            f"no lexicon for language {language!r} (known: {', '.join(available())})"
+        ) from None
+    return Lexicon(language, tomllib.loads(text))
+
+
+@cache
+def available() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".toml")
+            for entry in resources.files(__name__).iterdir()
+            if entry.name.endswith(".toml")
+        )
+    )

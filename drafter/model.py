@@ -1,0 +1,305 @@
+"""The document model: what the parser reads out of a resolution, and what rules check.
+
+Plain dataclasses. Every node carries the `Span` of the original file it came from. The text
+of a paragraph is kept in a canonical form — markup removed, footnote calls as superscript
+digits, wrapped lines joined — so that the same resolution reads the same whatever tool
+produced its file; `Inline` records where the markup was, and maps any offset of the
+canonical text back to the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from drafter.positions import LineIndex, Span, TextMap
+
+Kind = Literal["adopted", "draft"]
+
+
+@dataclass
+class FootnoteRef:
+    number: int
+    offset: int  # in the canonical text
+    span: Span
+
+
+@dataclass
+class Citation:
+    """A resolution cited in the text: "sa résolution 73/291 du 15 avril 2019"."""
+
+    symbol: str
+    date: date | None
+    offset: int
+    span: Span
+    date_text: str | None = None  # as written, even when it is not a real date
+
+
+@dataclass
+class DocumentSymbol:
+    """A document symbol such as A/78/290 or TD/541/Add.2."""
+
+    symbol: str
+    offset: int
+    span: Span
+
+
+@dataclass
+class Inline:
+    """Canonical text of a paragraph, heading line or footnote, and where its markup was."""
+
+    text: str
+    map: TextMap = field(repr=False, compare=False)
+    index: LineIndex = field(repr=False, compare=False)
+    italics: list[tuple[int, int]] = field(default_factory=list)
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    symbols: list[DocumentSymbol] = field(default_factory=list)
+    stray_markers: list[int] = field(default_factory=list)  # a lone "*" or "[", by offset
+
+    def span(self, start: int, end: int) -> Span:
+        """The span in the file of the canonical text between two offsets."""
+        return self.index.span(self.map.to_source(start), self.map.to_source_end(end))
+
+    def offset_in_file(self, offset: int) -> int:
+        return self.map.to_source(offset)
+
+    @property
+    def plain(self) -> str:
+        """The text a reader reads: no markup, no footnote calls."""
+        if not self.footnote_refs:
+            return self.text
+        parts, last = [], 0
+        for ref in self.footnote_refs:
+            parts.append(self.text[last : ref.offset])
+            last = ref.offset + len(superscript(ref.number))
+        parts.append(self.text[last:])
+        return "".join(parts)
+
+
+@dataclass
+class Opening:
+    """The words that open a paragraph: "Réaffirmant également", "Attend également avec intérêt".
+
+    `base` is the phrase without its repetition adverb, `adverb` that adverb if any.
+    """
+
+    text: str
+    base: str
+    adverb: str | None
+    italic: bool
+    span: Span
+
+
+@dataclass
+class Subparagraph:
+    label: str  # "a", "ii"
+    marker: str  # as written: "a)", "(ii)", "b."
+    level: int  # 1 for a) b) c), 2 for i) ii) iii)
+    content: Inline
+    span: Span
+
+
+@dataclass
+class PreambularParagraph:
+    opening: Opening
+    content: Inline
+    span: Span
+    subparagraphs: list[Subparagraph] = field(default_factory=list)
+    joins: list[int] = field(default_factory=list)  # offsets where a page break was rejoined
+
+
+@dataclass
+class OperativeParagraph:
+    number: int
+    number_span: Span
+    verb: Opening
+    content: Inline  # the text after the number
+    span: Span
+    subparagraphs: list[Subparagraph] = field(default_factory=list)
+    joins: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    number: int
+    content: Inline
+    span: Span
+
+
+@dataclass
+class Closing:
+    """The plenary line: "49^e séance plénière" / "19 décembre 2023"."""
+
+    meeting: int
+    date: date | None
+    resumed: bool
+    italic: bool
+    span: Span
+    meeting_text: str
+    date_span: Span | None
+
+
+@dataclass
+class HeadingLine:
+    """One line of the heading block; `kind` is the grammar's name for it."""
+
+    kind: str
+    content: Inline
+    span: Span
+
+
+@dataclass
+class Heading:
+    lines: list[HeadingLine] = field(default_factory=list)
+    symbol: str | None = None  # "78/167", or the draft's "A/C.2/78/L.12"
+    session: int | None = None
+    title: str | None = None
+    adopted_on: date | None = None
+    issued_on: date | None = None
+    agenda_item: str | None = None
+
+    def first(self, kind: str) -> HeadingLine | None:
+        return next((line for line in self.lines if line.kind == kind), None)
+
+
+@dataclass
+class SyntaxProblem:
+    """A place where the text breaks the grammar; parsing went on after it."""
+
+    message: str
+    span: Span
+
+
+@dataclass
+class Resolution:
+    language: str
+    kind: Kind
+    heading: Heading
+    organ: Span | None
+    organ_text: str | None
+    preamble: list[PreambularParagraph]
+    operative: list[OperativeParagraph]
+    footnotes: list[Footnote]
+    closing: Closing | None
+    misplaced: list[PreambularParagraph] = field(default_factory=list)
+    trailing: list[Inline] = field(default_factory=list)
+    problems: list[SyntaxProblem] = field(default_factory=list)
+
+    @property
+    def symbol(self) -> str | None:
+        return self.heading.symbol
+
+    @property
+    def session(self) -> int | None:
+        return self.heading.session
+
+    @property
+    def title(self) -> str | None:
+        return self.heading.title
+
+    @property
+    def adopted_on(self) -> date | None:
+        return self.heading.adopted_on
+
+    def blocks(self) -> list[Inline]:
+        """Every piece of text with inline content, in reading order, footnotes last."""
+        found: list[Inline] = [line.content for line in self.heading.lines]
+        for paragraph in [*self.preamble, *self.operative]:
+            found.append(paragraph.content)
+            found.extend(sub.content for sub in paragraph.subparagraphs)
+        found.extend(paragraph.content for paragraph in self.misplaced)
+        found.extend(self.trailing)
+        found.extend(footnote.content for footnote in self.footnotes)
+        return found
+
+    @property
+    def citations(self) -> list[Citation]:
+        body = [c for block in self.blocks() for c in block.citations]
+        return sorted(body, key=lambda c: (c.span.line, c.span.column))
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON of `drafter parse --format json` (see DESIGN.md: the field names are a contract)."""
+        return {
+            "language": self.language,
+            "kind": self.kind,
+            "symbol": self.symbol,
+            "session": self.session,
+            "title": self.title,
+            "adopted_on": _iso(self.adopted_on),
+            "preamble": [_preambular_json(p) for p in self.preamble],
+            "operative": [_operative_json(p) for p in self.operative],
+            "footnotes": [
+                {"number": f.number, "text": f.content.text, "line": f.span.line}
+                for f in self.footnotes
+            ],
+            "citations": [
+                {"symbol": c.symbol, "date": _iso(c.date), "line": c.span.line}
+                for c in self.citations
+            ],
+            "closing": _closing_json(self.closing),
+            "heading": {
+                "issued_on": _iso(self.heading.issued_on),
+                "agenda_item": self.heading.agenda_item,
+                "lines": [
+                    {"kind": line.kind, "text": line.content.text, "line": line.span.line}
+                    for line in self.heading.lines
+                ],
+            },
+            "problems": [
+                {"message": p.message, "line": p.span.line, "column": p.span.column}
+                for p in self.problems
+            ],
+        }
+
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def superscript(number: int) -> str:
+    return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _refs(content: Inline) -> list[int]:
+    return [ref.number for ref in content.footnote_refs]
+
+
+def _preambular_json(paragraph: PreambularParagraph) -> dict[str, Any]:
+    return {
+        "opening": paragraph.opening.text,
+        "text": paragraph.content.text,
+        "line": paragraph.span.line,
+        "footnote_refs": _refs(paragraph.content),
+        "subparagraphs": [_subparagraph_json(s) for s in paragraph.subparagraphs],
+    }
+
+
+def _operative_json(paragraph: OperativeParagraph) -> dict[str, Any]:
+    return {
+        "number": paragraph.number,
+        "verb": paragraph.verb.text,
+        "text": paragraph.content.text,
+        "line": paragraph.span.line,
+        "footnote_refs": _refs(paragraph.content),
+        "subparagraphs": [_subparagraph_json(s) for s in paragraph.subparagraphs],
+    }
+
+
+def _subparagraph_json(sub: Subparagraph) -> dict[str, Any]:
+    return {"label": sub.label, "text": sub.content.text, "line": sub.span.line}
+
+
+def _closing_json(closing: Closing | None) -> dict[str, Any] | None:
+    if closing is None:
+        return None
+    return {
+        "meeting": closing.meeting,
+        "date": _iso(closing.date),
+        "resumed": closing.resumed,
+        "line": closing.span.line,
+    }

@@ -1,0 +1,191 @@
+"""Turn the text of a file into units: one heading line, paragraph or footnote each.
+
+Real resolution texts carry the layout of the printed page: paragraphs hard-wrapped over
+several lines, footnote texts in the middle of a paragraph at a page break (the paragraph
+then goes on, in lowercase, after them), Markdown footnote definitions gathered at the end.
+Normalizing undoes that layout so the grammar sees one unit per line, in reading order, with
+the footnotes after the body, and keeps a map from every unit back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.positions import TextMap
+
+# Characters replaced one for one, so offsets do not move: no-break and thin spaces read as
+# spaces, typographic apostrophes as the straight one, tabs as spaces.
+_SAME_WIDTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
+                             "\u2019": "'", "\u02bc": "'"})
+
+_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
+_DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+# A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
+# "b.") do too but begin a new unit.
+_CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
+
+
+@dataclass(frozen=True)
+class Markers:
+    """The line patterns normalizing needs; the grammar provides them (whole-line terminals
+    end with a look-ahead for the end of the line)."""
+
+    organ: re.Pattern[str]
+    meeting: re.Pattern[str]
+    footnote: re.Pattern[str]
+
+
+@dataclass
+class Unit:
+    """One logical line for the grammar, with the map back to the original text."""
+
+    text: str
+    map: TextMap
+    line: int
+    joins: list[int] = field(default_factory=list)  # offsets where a page break was rejoined
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """`<!-- drafter: ignore CODE -->`: silences CODE on the next line of text."""
+
+    line: int
+    target_line: int
+    codes: tuple[str, ...]
+
+
+@dataclass
+class Normalized:
+    units: list[Unit]
+    suppressions: list[Suppression]
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based
+    start: int  # offset of the first non-space character
+    text: str  # stripped
+
+
+def normalize(text: str, markers: Markers) -> Normalized:
+    text = text.translate(_SAME_WIDTH)
+    lines, suppressions = _content_lines(text)
+    blocks = _blocks(lines, markers)
+    organ_index = next(
+        (i for i, block in enumerate(blocks) if _whole_line(markers.organ, block[0].text)), None
+    )
+    heading_end = organ_index if organ_index is not None else _first_body_block(blocks)
+    units: list[Unit] = []
+    for block in blocks[:heading_end]:
+        units.extend(_heading_units(block))
+    body, footnotes = _body_units(blocks[heading_end:], markers)
+    return Normalized(units + body + footnotes, suppressions)
+
+
+def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
+    """Lines with their offsets (None for a blank line); comment lines vanish."""
+    lines: list[_Line | None] = []
+    pending: list[tuple[int, tuple[str, ...]]] = []
+    suppressions: list[Suppression] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        comment = _COMMENT.match(raw)
+        if comment:
+            directive = _DIRECTIVE.match(comment.group(1))
+            if directive:
+                codes = tuple(c for c in re.split(r"[\s,]+", directive.group(1).upper()) if c)
+                pending.append((number, codes))
+        elif raw.strip() and not _SEPARATOR.match(raw):
+            stripped = raw.strip()
+            lines.append(_Line(number, offset + raw.index(stripped[0]), stripped))
+            suppressions.extend(Suppression(at, number, codes) for at, codes in pending)
+            pending.clear()
+        else:
+            lines.append(None)
+        offset += len(raw) + 1
+    return lines, suppressions
+
+
+def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
+    """Runs of non-blank lines; a footnote or a plenary meeting line starts a new run."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line is None or markers.footnote.match(line.text) or _whole_line(
+            markers.meeting, line.text
+        ):
+            if current:
+                blocks.append(current)
+            current = []
+        if line is not None:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _first_body_block(blocks: list[list[_Line]]) -> int:
+    """Without an organ line, the body starts at the first numbered paragraph."""
+    numbered = re.compile(r"^\d+\.\s")
+    return next((i for i, block in enumerate(blocks) if numbered.match(block[0].text)), 0)
+
+
+def _heading_units(block: list[_Line]) -> list[Unit]:
+    """Heading lines stand alone, unless a line is the wrapped end of the one before."""
+    units: list[Unit] = []
+    for line in block:
+        previous = units[-1] if units else None
+        if previous and (_CONTINUATION.match(line.text) or _unclosed(previous.text)):
+            _append(previous, line, join_page_break=False)
+        else:
+            units.append(_unit(line))
+    return units
+
+
+def _body_units(blocks: list[list[_Line]], markers: Markers) -> tuple[list[Unit], list[Unit]]:
+    body: list[Unit] = []
+    footnotes: list[Unit] = []
+    for block in blocks:
+        if markers.footnote.match(block[0].text):
+            footnotes.append(_joined(block))
+        elif _whole_line(markers.meeting, block[0].text):
+            body.extend(_unit(line) for line in block)
+        elif body and _CONTINUATION.match(block[0].text):
+            # A paragraph interrupted by a page break (and maybe by footnotes) goes on here.
+            for line in block:
+                _append(body[-1], line, join_page_break=line is block[0])
+        else:
+            body.append(_joined(block))
+    return body, footnotes
+
+
+def _unit(line: _Line) -> Unit:
+    text_map = TextMap()
+    text_map.add(len(line.text), line.start)
+    return Unit(line.text, text_map, line.number)
+
+
+def _joined(block: list[_Line]) -> Unit:
+    unit = _unit(block[0])
+    for line in block[1:]:
+        _append(unit, line, join_page_break=False)
+    return unit
+
+
+def _append(unit: Unit, line: _Line, *, join_page_break: bool) -> None:
+    """Join a wrapped line to a unit with one space (mapped to the end of the previous line)."""
+    if join_page_break:
+        unit.joins.append(len(unit.text) + 1)
+    unit.map.add(1, unit.map.to_source_end(len(unit.text)), 0)
+    unit.map.add(len(line.text), line.start)
+    unit.text += " " + line.text
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
+def _whole_line(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.match(text + "\n") is not None

@@ -1,0 +1,79 @@
+"""Session ordinals as the United Nations spells them: "Soixante-dix-huitième session".
+
+num2words spells them; the lexicon's corrections make its output the UN's spelling (a
+session is feminine; num2words has "quatre-vingtsième" for 80th). Importing num2words costs
+more than a whole lint run, so the table is computed once and kept in drafter's cache folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+from drafter import lexicon
+from drafter.cache import cache_dir, write_atomically
+
+HIGHEST_SESSION = 200
+
+
+def spell(number: int, language: str) -> str:
+    """The ordinal of a session in lowercase words: 78 → "soixante-dix-huitième"."""
+    if 1 <= number <= HIGHEST_SESSION:
+        return _table(language)[number - 1]
+    return _spell_with_num2words(number, language)
+
+
+def value(words: str, language: str) -> int | None:
+    """The session number an ordinal names, or None: "Soixante-dix-huitième" → 78."""
+    return _values(language).get(_fold(words))
+
+
+def capitalized(number: int, language: str) -> str:
+    ordinal = spell(number, language)
+    return ordinal[:1].upper() + ordinal[1:]
+
+
+def _fold(words: str) -> str:
+    return re.sub(r"\s+", " ", words.strip().lower().replace("‑", "-"))
+
+
+@cache
+def _values(language: str) -> dict[str, int]:
+    return {ordinal: n for n, ordinal in enumerate(_table(language), start=1)}
+
+
+@cache
+def _table(language: str) -> list[str]:
+    folder = cache_dir()
+    path = folder / f"ordinals-{language}-{_corrections_key(language)}.json" if folder else None
+    if path and path.exists():
+        try:
+            table = json.loads(path.read_text("utf-8"))
+            if isinstance(table, list) and len(table) == HIGHEST_SESSION:
+                return table
+        except (OSError, ValueError):
+            pass
+    table = [_spell_with_num2words(n, language) for n in range(1, HIGHEST_SESSION + 1)]
+    if path:
+        try:
+            write_atomically(path, json.dumps(table, ensure_ascii=False).encode())
+        except OSError:
+            pass
+    return table
+
+
+def _corrections_key(language: str) -> str:
+    import hashlib
+
+    corrections = json.dumps(lexicon.load(language).phrases("corrections"), ensure_ascii=False)
+    return hashlib.sha256(corrections.encode()).hexdigest()[:12]
+
+
+def _spell_with_num2words(number: int, language: str) -> str:
+    from num2words import num2words
+
+    ordinal = num2words(number, lang=language, to="ordinal")
+    for pattern, replacement in lexicon.load(language).phrases("corrections"):
+        ordinal = re.sub(pattern, replacement, ordinal)
+    return ordinal

@@ -1,0 +1,117 @@
+"""Parse a resolution: read → normalize → grammar (structure, then inline) → document model."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from drafter import lexicon
+from drafter.model import Resolution, SyntaxProblem
+from drafter.normalize import Markers, Unit, normalize
+from drafter.parser.compile import grammar_parser
+from drafter.parser.structure import build
+from drafter.positions import LineIndex, Span
+from drafter.reader import read_path
+
+
+class NotAResolution(ValueError):
+    """The text has neither the organ line nor numbered operative paragraphs."""
+
+
+def parse_file(path: str | Path, language: str | None = None) -> Resolution:
+    return parse_text(read_path(path), language)
+
+
+def parse_text(text: str, language: str | None = None) -> Resolution:
+    """The document model of a resolution; syntax problems are in `problems`, never raised."""
+    language = language or detect_language(text)
+    parser = grammar_parser("resolution", language)
+    units = normalize(text, markers(language)).units
+    index = LineIndex(text)
+    problems: list[SyntaxProblem] = []
+    stream = "".join(unit.text + "\n" for unit in units)
+    tree = parser.parse(stream, on_error=_Recovery(units, index, problems))
+    resolution = build(tree, units, index, language)
+    resolution.problems = problems + resolution.problems
+    if resolution.organ is None and not resolution.operative:
+        raise NotAResolution(
+            f"not a General Assembly resolution: no organ line "
+            f"(“{lexicon.load(language).phrases('organ')[0]},”) and no numbered paragraph"
+        )
+    return resolution
+
+
+def detect_language(text: str) -> str:
+    """The language whose markers the text holds most often."""
+    sample = text[:20000].replace("\u2019", "'")
+    counts = {
+        language: sum(sample.count(m) for m in lexicon.load(language).phrases("markers"))
+        for language in lexicon.available()
+    }
+    return max(counts, key=lambda language: (counts[language], language == "fr"))
+
+
+@cache
+def markers(language: str) -> Markers:
+    """The line patterns the normalizer needs, taken from the grammar itself."""
+    parser: Lark = grammar_parser("resolution", language)
+
+    def terminal(name: str) -> re.Pattern[str]:
+        return re.compile(parser.get_terminal(name).pattern.to_regexp())
+
+    return Markers(terminal("ORGAN"), terminal("MEETING"), terminal("FOOTNOTE"))
+
+
+class _Recovery:
+    """Lark's on_error hook: note the problem, repair what can be repaired, and go on."""
+
+    def __init__(self, units: list[Unit], index: LineIndex, problems: list[SyntaxProblem]):
+        self.units = units
+        self.index = index
+        self.problems = problems
+        self.organ_supplied = False
+
+    def __call__(self, error: UnexpectedInput) -> bool:
+        if isinstance(error, UnexpectedToken) and "ORGAN" in error.expected:
+            # No organ line before the body (or at all): go on as if it were there.
+            if not self.organ_supplied:
+                self.organ_supplied = True
+                self._report(error, "the organ line is missing before this paragraph")
+                parser = error.interactive_parser
+                parser.feed_token(Token("ORGAN", ""))
+                parser.feed_token(Token("_NL", "\n"))
+                if error.token.type != "$END":
+                    parser.feed_token(error.token)
+                return True
+        what = error.token.type if isinstance(error, UnexpectedToken) else "text"
+        if isinstance(error, UnexpectedCharacters) or what != "$END":
+            self._report(error, f"unexpected {_DESCRIPTIONS.get(what, 'text')} here")
+        return True
+
+    def _report(self, error: UnexpectedInput, message: str) -> None:
+        line = getattr(error, "line", None)
+        if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+            line = len(self.units)
+        if not isinstance(line, int) or line < 1:
+            line = 1
+        unit = self.units[min(line, len(self.units)) - 1] if self.units else None
+        if unit is None:
+            self.problems.append(SyntaxProblem(message, Span(1, 1, 1, 1)))
+            return
+        start = unit.map.to_source(0)
+        self.problems.append(SyntaxProblem(message, self.index.span(start, start)))
+
+
+_DESCRIPTIONS = {
+    "OPERATIVE": "numbered paragraph",
+    "PARAGRAPH": "paragraph",
+    "SUBPARAGRAPH": "subparagraph",
+    "MEETING": "plenary meeting line",
+    "DATE_LINE": "date line",
+    "FOOTNOTE": "footnote",
+    "ORGAN": "organ line",
+}

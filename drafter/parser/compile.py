@@ -1,0 +1,49 @@
+"""Compile the grammars of grammar/ for one language, once, and cache the result on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from importlib import resources
+
+from lark import Lark
+from lark import __version__ as lark_version
+
+from drafter import lexicon
+from drafter.cache import cache_dir
+
+_PLACEHOLDER = re.compile(r"@([a-z_]+)@")
+
+
+def fill(template: str, language: str) -> str:
+    """Replace each @name@ of a grammar with the lexicon's phrases for `name`, as a regex."""
+    words = lexicon.load(language)
+
+    def phrases(match: re.Match[str]) -> str:
+        return lexicon.alternation(words.phrases(match.group(1))).replace("/", r"\/")
+
+    return _PLACEHOLDER.sub(phrases, template)
+
+
+@cache
+def grammar_parser(name: str, language: str) -> Lark:
+    """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark."""
+    template = resources.files("drafter.grammar").joinpath(f"{name}.lark").read_text("utf-8")
+    source = fill(template, language)
+    return Lark(
+        source,
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=False,
+        cache=_cache_file(name, language, source),
+    )
+
+
+def _cache_file(name: str, language: str, source: str) -> str | bool:
+    """Where the compiled grammar is kept between runs (Lark checks the hash when loading)."""
+    folder = cache_dir()
+    if folder is None:
+        return False
+    digest = hashlib.sha256(source.encode()).hexdigest()[:16]
+    return str(folder / f"{name}-{language}-{digest}-lark{lark_version}.cache")

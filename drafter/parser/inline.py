@@ -1,0 +1,156 @@
+"""Read the inline content of one unit (grammar/inline.lark) into an `Inline`."""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Tree
+from lark.exceptions import LarkError
+
+from drafter.dates import find_date
+from drafter.model import Citation, DocumentSymbol, FootnoteRef, Inline, superscript
+from drafter.parser.compile import grammar_parser
+from drafter.positions import LineIndex, TextMap
+
+_SUPERSCRIPT_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_LINK = re.compile(r"\[([^\]]*)\]\(")
+
+
+def read_inline(text: str, source: TextMap, index: LineIndex, language: str) -> Inline:
+    """`source` maps offsets of `text` to offsets of the file; `index` turns those into lines."""
+    builder = _Builder(index, source, language)
+    try:
+        tree = grammar_parser("inline", language).parse(text)
+    except LarkError:
+        # The inline grammar accepts any line; should it ever fail, keep the text unmarked
+        # rather than lose it.
+        builder.add_text(text, 0)
+    else:
+        builder.add_nodes(tree.children, 0)
+    return builder.finish()
+
+
+class _Builder:
+    """Collects the canonical text, its map to the unit, and the markup found on the way."""
+
+    def __init__(self, index: LineIndex, source: TextMap, language: str) -> None:
+        self.index = index
+        self.source = source
+        self.language = language
+        self.parts: list[str] = []
+        self.length = 0
+        self.map = TextMap()
+        self.italics: list[tuple[int, int]] = []
+        self.footnote_refs: list[tuple[int, int, int, int]] = []  # number, offset, unit range
+        self.citations: list[tuple[str, str | None, int, int, int]] = []
+        self.symbols: list[tuple[str, int, int, int]] = []
+        self.strays: list[int] = []
+
+    # -- writing canonical text ------------------------------------------------------------
+    def add_text(self, text: str, unit_offset: int, unit_length: int | None = None) -> int:
+        start = self.length
+        self.parts.append(text)
+        self.map.add(len(text), unit_offset, unit_length)
+        self.length += len(text)
+        return start
+
+    def add_nodes(self, nodes: list[Tree | Token], base: int) -> None:
+        for node in nodes:
+            if isinstance(node, Tree):
+                getattr(self, f"_{node.data}")(node, base)
+
+    # -- one method per rule of inline.lark --------------------------------------------------
+    def _text(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        self.add_text(str(token), base + token.start_pos)
+
+    def _stray(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        self.strays.append(self.add_text(str(token), base + token.start_pos))
+
+    def _italic(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        start = self.length
+        inner = str(token)[1:-1]
+        try:
+            tree = grammar_parser("inline", self.language).parse(inner)
+        except LarkError:
+            self.add_text(inner, base + token.start_pos + 1)
+        else:
+            self.add_nodes(tree.children, base + token.start_pos + 1)
+        self.italics.append((start, self.length))
+
+    def _footnote_ref(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        at = base + token.start_pos
+        if token.type == "SUPERSCRIPT":
+            number = int(str(token).translate(_SUPERSCRIPT_VALUES))
+            offset = self.add_text(str(token), at)
+        else:  # [^6]
+            number = int(str(token)[2:-1])
+            offset = self.add_text(superscript(number), at, len(token))
+        self.footnote_refs.append((number, offset, at, at + len(token)))
+
+    def _symbol(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        text, inner_start = _unlinked(str(token))
+        at = base + token.start_pos + inner_start
+        offset = self.add_text(text, at)
+        self.symbols.append((text, offset, at, at + len(text)))
+
+    def _link(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        text, inner_start = _unlinked(str(token))
+        self.add_text(text, base + token.start_pos + inner_start)
+
+    def _citation(self, node: Tree, base: int) -> None:
+        for child in node.children:
+            if isinstance(child, Token):  # the word "résolution" and the list separators
+                self.add_text(str(child), base + child.start_pos)
+            else:
+                self._cited(child, base)
+
+    def _cited(self, node: Tree, base: int) -> None:
+        number, *rest = node.children
+        symbol, inner_start = _unlinked(str(number))
+        at = base + number.start_pos + inner_start
+        offset = self.add_text(symbol, at)
+        end = at + len(symbol)
+        date_text = None
+        for token in rest:
+            self.add_text(str(token), base + token.start_pos)
+            if token.type == "CITED_DATE":
+                date_text = str(token)
+                end = base + token.end_pos
+        self.citations.append((symbol, date_text, offset, at, end))
+
+    # -- the result --------------------------------------------------------------------------
+    def finish(self) -> Inline:
+        to_file = self.map.compose(self.source)
+
+        def span(start: int, end: int):  # unit offsets → file span
+            return self.index.span(self.source.to_source(start), self.source.to_source_end(end))
+
+        return Inline(
+            text="".join(self.parts),
+            map=to_file,
+            index=self.index,
+            italics=self.italics,
+            footnote_refs=[FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs],
+            citations=[
+                Citation(symbol, _date(text, self.language), offset, span(s, e), text)
+                for symbol, text, offset, s, e in self.citations
+            ],
+            symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
+            stray_markers=self.strays,
+        )
+
+
+def _unlinked(text: str) -> tuple[str, int]:
+    """The text of a Markdown link `[text](target)` and where it starts; other text as it is."""
+    match = _LINK.match(text)
+    return (match.group(1), 1) if match else (text, 0)
+
+
+def _date(text: str | None, language: str):
+    return find_date(text, language)[0] if text else None

@@ -1,0 +1,254 @@
+"""Build the document model from the tree of grammar/resolution.lark."""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Tree
+
+from drafter import lexicon, ordinals
+from drafter.dates import find_date
+from drafter.model import (
+    Closing,
+    Footnote,
+    Heading,
+    HeadingLine,
+    Inline,
+    OperativeParagraph,
+    Opening,
+    PreambularParagraph,
+    Resolution,
+    Subparagraph,
+)
+from drafter.normalize import Unit
+from drafter.parser import openings
+from drafter.parser.inline import read_inline
+from drafter.positions import LineIndex, Span, TextMap
+
+_NUMBER_PREFIX = re.compile(r"(\d+)\. +")
+_FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
+_LABEL = re.compile(r"(\(?)([a-z]{1,5})([).]) +")
+_TITLE = re.compile(r"(.+?)\. +(.+)")
+_SYMBOL_SESSION = re.compile(r"(?:^|/)(\d{1,3})/")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
+_SUPERSCRIPT_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def build(tree: Tree, units: list[Unit], index: LineIndex, language: str) -> Resolution:
+    return _Builder(units, index, language).resolution(tree)
+
+
+class _Builder:
+    def __init__(self, units: list[Unit], index: LineIndex, language: str) -> None:
+        self.units = units
+        self.index = index
+        self.language = language
+        self.words = lexicon.load(language)
+
+    # -- units and their text --------------------------------------------------------------
+    def unit(self, token: Token) -> Unit:
+        return self.units[token.line - 1]
+
+    def span(self, unit: Unit, start: int = 0, end: int | None = None) -> Span:
+        end = len(unit.text) if end is None else end
+        return self.index.span(unit.map.to_source(start), unit.map.to_source_end(end))
+
+    def inline(self, unit: Unit, start: int = 0) -> Inline:
+        """The inline content of a unit from `start` on (after a number or a label)."""
+        source = unit.map
+        if start:
+            source = TextMap()
+            source.add(len(unit.text) - start, start)
+            source = source.compose(unit.map)
+        return read_inline(unit.text[start:], source, self.index, self.language)
+
+    # -- the document ------------------------------------------------------------------------
+    def resolution(self, tree: Tree) -> Resolution:
+        parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
+        heading = self.heading(parts["heading"])
+        organ_token = _first_token(parts.get("organ"))
+        organ = None
+        if organ_token is not None and str(organ_token):
+            organ = self.span(self.unit(organ_token))
+        preamble = self.preamble(parts["preamble"])
+        operative, misplaced = self.operative(parts["operative"])
+        closing = self.closing(parts["closing"]) if "closing" in parts else None
+        trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
+        footnotes = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
+        adopted = bool(heading.adopted_on or heading.first("title") or closing)
+        if not adopted and heading.title is None:
+            heading.title = self.draft_title(heading)
+        return Resolution(
+            language=self.language,
+            kind="adopted" if adopted else "draft",
+            heading=heading,
+            organ=organ,
+            organ_text=str(organ_token).strip() if organ else None,
+            preamble=preamble,
+            operative=operative,
+            footnotes=footnotes,
+            closing=closing,
+            misplaced=misplaced,
+            trailing=trailing,
+        )
+
+    # -- heading ------------------------------------------------------------------------------
+    def heading(self, tree: Tree) -> Heading:
+        heading = Heading()
+        for line in tree.children:
+            unit = self.unit(line.children[0])
+            content = self.inline(unit)
+            heading.lines.append(HeadingLine(line.data, content, self.span(unit)))
+            getattr(self, f"_heading_{line.data}", _ignore)(heading, content.text)
+        if heading.session is None and heading.symbol:
+            found = _SYMBOL_SESSION.search(heading.symbol)
+            heading.session = int(found.group(1)) if found else None
+        return heading
+
+    def _heading_title(self, heading: Heading, text: str) -> None:
+        found = _TITLE.fullmatch(text.strip())
+        if found:
+            heading.symbol, heading.title = found.group(1), found.group(2).strip()
+
+    def _heading_session(self, heading: Heading, text: str) -> None:
+        words = re.split(self.words.phrases("session")[0], text, maxsplit=1)[0]
+        heading.session = ordinals.value(words, self.language)
+
+    def _heading_adoption(self, heading: Heading, text: str) -> None:
+        heading.adopted_on = find_date(text, self.language)[0]
+
+    def _heading_issue_date(self, heading: Heading, text: str) -> None:
+        heading.issued_on = heading.issued_on or find_date(text, self.language)[0]
+
+    def _heading_agenda(self, heading: Heading, text: str) -> None:
+        prefix = lexicon.alternation(self.words.phrases("agenda_prefix"))
+        suffix = lexicon.alternation(self.words.phrases("agenda_suffix"))
+        found = re.fullmatch(rf"{prefix} +(.*?),? *{suffix} *", text)
+        heading.agenda_item = found.group(1) if found else text
+
+    def _heading_document_symbol(self, heading: Heading, text: str) -> None:
+        heading.symbol = heading.symbol or text.strip()
+
+    def _heading_masthead(self, heading: Heading, text: str) -> None:
+        parts = text.split()
+        if parts and "/" in parts[-1]:
+            heading.symbol = heading.symbol or parts[-1]
+
+    def draft_title(self, heading: Heading) -> str | None:
+        """A draft's title is the last free line of its heading (after the sponsors)."""
+        texts = [line for line in heading.lines if line.kind == "heading_text"]
+        return texts[-1].content.text.strip() if texts else None
+
+    # -- body ---------------------------------------------------------------------------------
+    def preamble(self, tree: Tree) -> list[PreambularParagraph]:
+        paragraphs: list[PreambularParagraph] = []
+        for node in tree.children:
+            if node.data == "preambular":
+                paragraphs.append(self.preambular(self.unit(node.children[0])))
+            elif paragraphs:
+                self.add_subparagraph(paragraphs[-1].subparagraphs, node)
+        return paragraphs
+
+    def preambular(self, unit: Unit) -> PreambularParagraph:
+        content = self.inline(unit)
+        opening = self.opening(content, openings.preambular(self.language))
+        return PreambularParagraph(opening, content, self.span(unit), joins=list(unit.joins))
+
+    def operative(self, tree: Tree) -> tuple[list[OperativeParagraph], list[PreambularParagraph]]:
+        paragraphs: list[OperativeParagraph] = []
+        misplaced: list[PreambularParagraph] = []
+        for node in tree.children:
+            unit = self.unit(node.children[0])
+            if node.data == "operative_paragraph":
+                paragraphs.append(self.operative_paragraph(unit))
+            elif node.data == "late_paragraph":
+                misplaced.append(self.preambular(unit))
+            elif paragraphs:
+                self.add_subparagraph(paragraphs[-1].subparagraphs, node)
+        return paragraphs, misplaced
+
+    def operative_paragraph(self, unit: Unit) -> OperativeParagraph:
+        prefix = _NUMBER_PREFIX.match(unit.text)
+        assert prefix is not None  # the OPERATIVE terminal starts so
+        content = self.inline(unit, prefix.end())
+        verb = self.opening(content, openings.operative(self.language))
+        return OperativeParagraph(
+            number=int(prefix.group(1)),
+            number_span=self.span(unit, 0, len(prefix.group(1)) + 1),
+            verb=verb,
+            content=content,
+            span=self.span(unit),
+            joins=[j - prefix.end() for j in unit.joins],
+        )
+
+    def opening(self, content: Inline, matcher: openings.OpeningMatcher) -> Opening:
+        """The opening phrase: the leading italics when there are some, else the lexicon's."""
+        text = content.text
+        leading = content.italics[0] if content.italics and content.italics[0][0] == 0 else None
+        if leading:
+            found = matcher.split(text[: leading[1]].strip(), known=False)
+        else:
+            found = matcher.match(text)
+        return Opening(
+            found.text, found.base, found.adverb, bool(leading), content.span(0, len(found.text))
+        )
+
+    def add_subparagraph(self, siblings: list[Subparagraph], node: Tree) -> None:
+        unit = self.unit(node.children[0])
+        label = _LABEL.match(unit.text)
+        assert label is not None  # the SUBPARAGRAPH terminal starts so
+        name = label.group(2)
+        siblings.append(
+            Subparagraph(
+                label=name,
+                marker=label.group(0).strip(),
+                level=_level(name, label.group(3), siblings),
+                content=self.inline(unit, label.end()),
+                span=self.span(unit),
+            )
+        )
+
+    def closing(self, tree: Tree) -> Closing:
+        meeting_token, *date_tokens = tree.children
+        meeting_unit = self.unit(meeting_token)
+        text = meeting_unit.text
+        date_unit = self.unit(date_tokens[0]) if date_tokens else None
+        date_value = find_date(date_unit.text, self.language)[0] if date_unit else None
+        return Closing(
+            meeting=int(re.search(r"\d+", text).group(0)),
+            date=date_value,
+            resumed=any(word in text for word in self.words.phrases("resumed")),
+            italic=text.startswith("*"),
+            span=self.span(meeting_unit),
+            meeting_text=text.strip("* "),
+            date_span=self.span(date_unit) if date_unit else None,
+        )
+
+    def footnote(self, unit: Unit) -> Footnote:
+        prefix = _FOOTNOTE_PREFIX.match(unit.text)
+        assert prefix is not None  # the FOOTNOTE terminal starts so
+        digits = prefix.group(1)
+        number = int(digits.translate(_SUPERSCRIPT_VALUES)) if digits else int(prefix.group(2))
+        return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
+
+
+def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:
+    """a) b) c) are of the first degree, i) ii) iii) of the second, a. b. of the third."""
+    if closer == ".":
+        return 3
+    letters = [s.label for s in siblings if s.level == 1]
+    if _ROMAN.match(label):
+        expected_letter = chr(ord(letters[-1]) + 1) if letters and len(letters[-1]) == 1 else "a"
+        if label != expected_letter:
+            return 2
+    return 1
+
+
+def _first_token(tree: Tree | None) -> Token | None:
+    if tree is None:
+        return None
+    return next((child for child in tree.children if isinstance(child, Token)), None)
+
+
+def _ignore(heading: Heading, text: str) -> None:
+    """Heading lines with nothing to extract."""

@@ -1,0 +1,133 @@
+"""Positions in the file the user opened, and maps from derived text back to them.
+
+The parser works on derived text: wrapped lines joined, footnote blocks lifted out, links and
+Markdown footnote references rewritten. Every derived string carries a `TextMap` so that any
+offset in it names a true line and column of the original file.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A region of the original file; lines and columns start at 1, the end is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+class LineIndex:
+    """Turns character offsets of the original text into (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(*self.position(start), *self.position(max(start, end)))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """`length` characters of derived text from `source_start` on, and `source_length` of source.
+
+    Equal lengths map character by character; unequal ones (a link reduced to its text, a
+    Markdown reference rewritten as a superscript) map the whole piece to the whole source.
+    """
+
+    start: int
+    length: int
+    source_start: int
+    source_length: int
+
+
+class TextMap:
+    """Maps offsets of a derived string to offsets of its source text."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self._starts: list[int] = []
+        self.length = 0
+
+    def add(self, length: int, source_start: int, source_length: int | None = None) -> None:
+        if length <= 0 and not source_length:
+            return
+        source_length = length if source_length is None else source_length
+        self.pieces.append(Piece(self.length, length, source_start, source_length))
+        self._starts.append(self.length)
+        self.length += length
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of the derived character at `offset` (or just past the end)."""
+        if not self.pieces:
+            return 0
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        piece = self.pieces[index]
+        inside = offset - piece.start
+        if piece.length == piece.source_length:
+            return piece.source_start + inside
+        return piece.source_start + (piece.source_length if inside >= piece.length else 0)
+
+    def to_source_end(self, offset: int) -> int:
+        """The source offset just past the derived character before `offset`."""
+        if offset <= 0:
+            return self.to_source(0)
+        return self.to_source(offset - 1) + 1 if self._one_to_one(offset - 1) else self._end_of(
+            offset - 1
+        )
+
+    def _piece_at(self, offset: int) -> Piece:
+        return self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
+
+    def _one_to_one(self, offset: int) -> bool:
+        piece = self._piece_at(offset)
+        return piece.length == piece.source_length
+
+    def _end_of(self, offset: int) -> int:
+        piece = self._piece_at(offset)
+        return piece.source_start + piece.source_length
+
+    def compose(self, outer: TextMap) -> TextMap:
+        """This map followed by `outer` (which maps this map's source to the file)."""
+        composed = TextMap()
+        for piece in self.pieces:
+            if piece.length == piece.source_length:
+                # Split where the outer map changes piece, so each part stays exact.
+                done = 0
+                while done < piece.length:
+                    source = piece.source_start + done
+                    outer_piece = outer._piece_at(source)
+                    run = piece.length - done
+                    if outer_piece.length == outer_piece.source_length:
+                        run = min(run, outer_piece.start + outer_piece.length - source)
+                        composed.add(run, outer.to_source(source))
+                    else:
+                        run = min(run, max(1, outer_piece.start + outer_piece.length - source))
+                        composed.add(
+                            run, outer_piece.source_start, outer_piece.source_length
+                        )
+                    done += run
+            else:
+                start = outer.to_source(piece.source_start)
+                end = outer.to_source_end(piece.source_start + piece.source_length)
+                composed.add(piece.length, start, max(0, end - start))
+        return composed

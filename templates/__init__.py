@@ -1,0 +1,1 @@
+"""Jinja2 templates that `drafter new` renders, one per language."""
