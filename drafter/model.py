@@ -216,8 +216,8 @@ class Resolution:
 
     @property
     def citations(self) -> list[Citation]:
-        body = [c for block in self.blocks() for c in block.citations]
-        return sorted(body, key=lambda c: (c.span.line, c.span.column))
+        """In reading order (footnotes last), whatever the layout of the file."""
+        return [citation for block in self.blocks() for citation in block.citations]
 
     def to_json(self) -> dict[str, Any]:
         """The JSON of `drafter parse --format json` (see DESIGN.md: the field names are a contract)."""

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from drafter.model import Resolution
+from drafter.parser import parse_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_78 = SEEDS / "fr_78-167_cooperation-sud-sud.txt"
+SEED_62 = SEEDS / "fr_62-209_cooperation-sud-sud.txt"
+
+
+def seed_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def without_positions(value: Any) -> Any:
+    """The JSON model with every line number left out: what must not depend on the layout."""
+    if isinstance(value, dict):
+        return {
+            k: without_positions(v) for k, v in value.items() if k not in {"line", "column"}
+        }
+    if isinstance(value, list):
+        return [without_positions(v) for v in value]
+    return value
+
+
+def signature(resolution: Resolution) -> Any:
+    return without_positions(resolution.to_json())
+
+
+@pytest.fixture(scope="session")
+def model_78() -> Resolution:
+    return parse_text(seed_text(SEED_78))
+
+
+@pytest.fixture(scope="session")
+def model_62() -> Resolution:
+    return parse_text(seed_text(SEED_62))
+
+
+def draft(*paragraphs: str, heading: str = "", closing: str = "") -> str:
+    """A small synthetic resolution: heading lines, the organ line, paragraphs, closing."""
+    head = heading or (
+        "Assemblée générale\n\nDistr. générale\n21 décembre 2023\n\n"
+        "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\n\n"
+        "Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
+        "78/500. Résolution d'essai"
+    )
+    body = "\n\n".join(paragraphs)
+    tail = closing or "49^e séance plénière\n19 décembre 2023"
+    return f"{head}\n\nL'Assemblée générale,\n\n{body}\n\n{tail}\n"
