@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -78,6 +79,8 @@ def parse(
         typer.echo(_summary(model))
     for problem in resolution.problems:
         typer.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
+    if resolution.problems:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _summary(model: dict) -> str:
@@ -96,4 +99,17 @@ def _summary(model: dict) -> str:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("drafter: interrupted", err=True)
+        sys.exit(EXIT_FAILURE)
+    except Exception as error:  # a bug of drafter's own: one line, not a traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        typer.echo(
+            f"drafter: internal error: {type(error).__name__}: {error} "
+            "(run with DRAFTER_DEBUG=1 for details, and please report it)",
+            err=True,
+        )
+        sys.exit(EXIT_FAILURE)

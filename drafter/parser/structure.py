@@ -98,7 +98,7 @@ class _Builder:
         for line in tree.children:
             unit = self.unit(line.children[0])
             content = self.inline(unit)
-            heading.lines.append(HeadingLine(line.data, content, self.span(unit)))
+            heading.lines.append(HeadingLine(str(line.data), content, self.span(unit)))
             getattr(self, f"_heading_{line.data}", _ignore)(heading, content.text)
         if heading.session is None and heading.symbol:
             found = _SYMBOL_SESSION.search(heading.symbol)

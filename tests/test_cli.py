@@ -1,0 +1,117 @@
+"""`drafter parse` from the command line: output, exit status, and bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED_62, SEED_78, seed_text
+from drafter.cli import app
+from drafter.reader import MAX_BYTES
+
+runner = CliRunner()
+
+
+def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command, in a fresh interpreter, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        input=input,
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_parse_prints_the_json_contract():
+    result = run("parse", str(SEED_78), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    model = json.loads(result.stdout)
+    assert {"language", "kind", "symbol", "session", "title", "adopted_on", "preamble",
+            "operative", "footnotes", "citations", "closing"} <= set(model)
+    assert (model["symbol"], model["session"], model["adopted_on"]) == ("78/167", 78, "2023-12-19")
+    assert model["operative"][0] == {
+        "number": 1,
+        "verb": "Rappelle",
+        "text": model["operative"][0]["text"],
+        "line": 72,
+        "footnote_refs": [5],
+        "subparagraphs": [],
+    }
+    assert model["closing"] == {"meeting": 49, "date": "2023-12-19", "resumed": False, "line": 136}
+    assert model["footnotes"][0]["line"] == 34
+
+
+def test_parse_reads_standard_input():
+    result = run("parse", "-", input=SEED_62.read_bytes())
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["symbol"] == "62/209"
+
+
+def test_text_summary():
+    result = runner.invoke(app, ["parse", str(SEED_62), "--format", "text"])
+    assert result.exit_code == 0
+    assert "6 preambular paragraphs, 15 operative paragraphs, 7 footnotes" in result.output
+
+
+BAD_INPUTS = {
+    "empty": (b"", "empty file"),
+    "blank": (b"  \n\n \n", "empty file"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    "latin-1": ("L'Assemblée générale,\n\n1. *Décide*.\n".encode("latin-1"), "not valid UTF-8 at byte 9"),
+    "bad utf-16": (codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00", "not valid UTF-16"),
+    "prose": ("Bonjour,\n\nvoici le compte rendu.\n".encode(), "not a General Assembly resolution"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_input_gets_one_clear_line_and_status_2(tmp_path, name):
+    data, reason = BAD_INPUTS[name]
+    path = tmp_path / "draft.txt"
+    path.write_bytes(data)
+    result = run("parse", str(path))
+    stderr = result.stderr.decode()
+    assert result.returncode == 2
+    assert stderr.startswith(f"drafter: {path}: ") and reason in stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+
+
+def test_missing_file_directory_and_huge_file(tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * (MAX_BYTES + 1))
+    for path, reason in [
+        (tmp_path / "absent.txt", "no such file"),
+        (tmp_path, "is a directory"),
+        (huge, "too large"),
+    ]:
+        result = runner.invoke(app, ["parse", str(path)])
+        assert result.exit_code == 2 and reason in result.output
+
+
+def test_syntax_problem_is_reported_with_position_and_status_1(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Projet de résolution\n\nTitre\n\n1. *Décide* ;\n\n2. *Prie*.\n", encoding="utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 1
+    assert [p["number"] for p in json.loads(result.stdout)["operative"]] == [1, 2]
+    assert f"{path}:5:1: the organ line is missing" in result.stderr.decode()
+
+
+def test_usage_error_is_status_2():
+    assert runner.invoke(app, ["parse"]).exit_code == 2
+    assert runner.invoke(app, ["parse", str(SEED_78), "--format", "yaml"]).exit_code == 2
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("drafter ")
+
+
+def test_utf16_file_parses(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(seed_text(SEED_62).encode("utf-16"))
+    assert json.loads(run("parse", str(path)).stdout)["closing"]["meeting"] == 78
