@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +24,7 @@ app = typer.Typer(
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -56,9 +56,7 @@ def parse(
     output_format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="json (the model) or text (a summary).")
     ] = ParseFormat.json,
-    language: Annotated[
-        str, typer.Option(help="Language of the text: auto, fr or en.")
-    ] = "auto",
+    language: Annotated[str, typer.Option(help="Language of the text: auto, fr or en.")] = "auto",
 ) -> None:
     """Print the document model of a resolution.
 
@@ -93,7 +91,9 @@ def _summary(model: dict) -> str:
             f"{len(model['preamble'])} preambular paragraphs, "
             f"{len(model['operative'])} operative paragraphs, {len(model['footnotes'])} footnotes, "
             f"{len(model['citations'])} citations",
-            f"closing: meeting {closing['meeting']} on {closing['date']}" if closing else "closing: none",
+            f"closing: meeting {closing['meeting']} on {closing['date']}"
+            if closing
+            else "closing: none",
         ]
     )
 

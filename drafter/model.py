@@ -220,7 +220,7 @@ class Resolution:
         return [citation for block in self.blocks() for citation in block.citations]
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON of `drafter parse --format json` (see DESIGN.md: the field names are a contract)."""
+        """The JSON of `drafter parse --format json` (DESIGN.md: its field names are a contract)."""
         return {
             "language": self.language,
             "kind": self.kind,

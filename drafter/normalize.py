@@ -16,8 +16,9 @@ from drafter.positions import TextMap
 
 # Characters replaced one for one, so offsets do not move: no-break and thin spaces read as
 # spaces, typographic apostrophes as the straight one, tabs as spaces.
-_SAME_WIDTH = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
-                             "\u2019": "'", "\u02bc": "'"})
+_SAME_WIDTH = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u2019": "'", "\u02bc": "'"}
+)
 
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 _DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
@@ -113,8 +114,10 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
-        if line is None or markers.footnote.match(line.text) or _whole_line(
-            markers.meeting, line.text
+        if (
+            line is None
+            or markers.footnote.match(line.text)
+            or _whole_line(markers.meeting, line.text)
         ):
             if current:
                 blocks.append(current)

@@ -7,8 +7,10 @@ more than a whole lint run, so the table is computed once and kept in drafter's 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from contextlib import suppress
 from functools import cache
 
 from drafter import lexicon
@@ -56,16 +58,12 @@ def _table(language: str) -> list[str]:
             pass
     table = [_spell_with_num2words(n, language) for n in range(1, HIGHEST_SESSION + 1)]
     if path:
-        try:
+        with suppress(OSError):  # no cache is no failure
             write_atomically(path, json.dumps(table, ensure_ascii=False).encode())
-        except OSError:
-            pass
     return table
 
 
 def _corrections_key(language: str) -> str:
-    import hashlib
-
     corrections = json.dumps(lexicon.load(language).phrases("corrections"), ensure_ascii=False)
     return hashlib.sha256(corrections.encode()).hexdigest()[:12]
 

@@ -91,8 +91,10 @@ class TextMap:
         """The source offset just past the derived character before `offset`."""
         if offset <= 0:
             return self.to_source(0)
-        return self.to_source(offset - 1) + 1 if self._one_to_one(offset - 1) else self._end_of(
-            offset - 1
+        return (
+            self.to_source(offset - 1) + 1
+            if self._one_to_one(offset - 1)
+            else self._end_of(offset - 1)
         )
 
     def _piece_at(self, offset: int) -> Piece:
@@ -122,9 +124,7 @@ class TextMap:
                         composed.add(run, outer.to_source(source))
                     else:
                         run = min(run, max(1, outer_piece.start + outer_piece.length - source))
-                        composed.add(
-                            run, outer_piece.source_start, outer_piece.source_length
-                        )
+                        composed.add(run, outer_piece.source_start, outer_piece.source_length)
                     done += run
             else:
                 start = outer.to_source(piece.source_start)

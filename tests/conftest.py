@@ -20,9 +20,7 @@ def seed_text(path: Path) -> str:
 def without_positions(value: Any) -> Any:
     """The JSON model with every line number left out: what must not depend on the layout."""
     if isinstance(value, dict):
-        return {
-            k: without_positions(v) for k, v in value.items() if k not in {"line", "column"}
-        }
+        return {k: without_positions(v) for k, v in value.items() if k not in {"line", "column"}}
     if isinstance(value, list):
         return [without_positions(v) for v in value]
     return value

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEED_62, SEED_78, seed_text
 from typer.testing import CliRunner
 
-from conftest import SEED_62, SEED_78, seed_text
 from drafter.cli import app
 from drafter.reader import MAX_BYTES
 
@@ -31,8 +31,19 @@ def test_parse_prints_the_json_contract():
     result = run("parse", str(SEED_78), "--format", "json")
     assert result.returncode == 0, result.stderr
     model = json.loads(result.stdout)
-    assert {"language", "kind", "symbol", "session", "title", "adopted_on", "preamble",
-            "operative", "footnotes", "citations", "closing"} <= set(model)
+    assert {
+        "language",
+        "kind",
+        "symbol",
+        "session",
+        "title",
+        "adopted_on",
+        "preamble",
+        "operative",
+        "footnotes",
+        "citations",
+        "closing",
+    } <= set(model)
     assert (model["symbol"], model["session"], model["adopted_on"]) == ("78/167", 78, "2023-12-19")
     assert model["operative"][0] == {
         "number": 1,
@@ -62,9 +73,12 @@ BAD_INPUTS = {
     "empty": (b"", "empty file"),
     "blank": (b"  \n\n \n", "empty file"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    "latin-1": ("L'Assemblée générale,\n\n1. *Décide*.\n".encode("latin-1"), "not valid UTF-8 at byte 9"),
+    "latin-1": (
+        "L'Assemblée générale,\n\n1. *Décide*.\n".encode("latin-1"),
+        "not valid UTF-8 at byte 9",
+    ),
     "bad utf-16": (codecs.BOM_UTF16_LE + b"\x00\xd8\x41\x00", "not valid UTF-16"),
-    "prose": ("Bonjour,\n\nvoici le compte rendu.\n".encode(), "not a General Assembly resolution"),
+    "prose": (b"Bonjour,\n\nvoici le compte rendu.\n", "not a General Assembly resolution"),
 }
 
 
@@ -94,7 +108,9 @@ def test_missing_file_directory_and_huge_file(tmp_path):
 
 def test_syntax_problem_is_reported_with_position_and_status_1(tmp_path):
     path = tmp_path / "draft.txt"
-    path.write_text("Projet de résolution\n\nTitre\n\n1. *Décide* ;\n\n2. *Prie*.\n", encoding="utf-8")
+    path.write_text(
+        "Projet de résolution\n\nTitre\n\n1. *Décide* ;\n\n2. *Prie*.\n", encoding="utf-8"
+    )
     result = run("parse", str(path))
     assert result.returncode == 1
     assert [p["number"] for p in json.loads(result.stdout)["operative"]] == [1, 2]

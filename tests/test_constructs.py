@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import draft
+
 from drafter.parser import NotAResolution, parse_text
 
 
@@ -18,7 +18,11 @@ def test_subparagraphs_of_two_degrees():
     )
     [op] = parse_text(text).operative
     assert [(s.label, s.level) for s in op.subparagraphs] == [
-        ("a", 1), ("b", 1), ("i", 2), ("ii", 2), ("c", 1)
+        ("a", 1),
+        ("b", 1),
+        ("i", 2),
+        ("ii", 2),
+        ("c", 1),
     ]
     assert op.subparagraphs[3].content.text == "Les lacunes ;"
 
@@ -44,14 +48,19 @@ def test_multi_digit_footnotes_and_a_repeated_call():
 
 
 def test_italic_spans_inside_a_paragraph_and_across_lines():
-    text = draft("Rappelant le *Recueil\ndes Traités*,", "1. *Attend également\navec intérêt* la session.")
+    text = draft(
+        "Rappelant le *Recueil\ndes Traités*,", "1. *Attend également\navec intérêt* la session."
+    )
     model = parse_text(text)
     pp = model.preamble[0].content
     assert pp.text == "Rappelant le Recueil des Traités,"
     assert [pp.text[s:e] for s, e in pp.italics] == ["Recueil des Traités"]
     verb = model.operative[0].verb
     assert (verb.text, verb.base, verb.adverb, verb.italic) == (
-        "Attend également avec intérêt", "Attend avec intérêt", "également", True
+        "Attend également avec intérêt",
+        "Attend avec intérêt",
+        "également",
+        True,
     )
 
 
@@ -73,14 +82,18 @@ def test_citation_lists_with_links_letters_and_et():
 
 
 def test_list_without_a_number_after_et_ends_the_citation():
-    text = draft("Rappelant ses résolutions 57/270 B du 23 juin 2003 et les autres résolutions,",
-                 "1. *Décide* de rester saisie de la question.")
+    text = draft(
+        "Rappelant ses résolutions 57/270 B du 23 juin 2003 et les autres résolutions,",
+        "1. *Décide* de rester saisie de la question.",
+    )
     assert [c.symbol for c in parse_text(text).citations] == ["57/270 B"]
 
 
 def test_first_of_the_month_and_impossible_dates():
-    text = draft("Rappelant ses résolutions 70/1 du 1er janvier 2016 et 70/2 du 31 février 2016,",
-                 "1. *Décide*.")
+    text = draft(
+        "Rappelant ses résolutions 70/1 du 1er janvier 2016 et 70/2 du 31 février 2016,",
+        "1. *Décide*.",
+    )
     first, impossible = parse_text(text).citations
     assert first.date == date(2016, 1, 1)
     assert impossible.date is None and impossible.date_text == "31 février 2016"
@@ -89,11 +102,17 @@ def test_first_of_the_month_and_impossible_dates():
 def test_document_symbols():
     text = draft(
         "Ayant examiné le rapport publié sous la cote A/78/290 et le document [TD/541/Add.2](#),",
-        "1. *Prend note* de la décision figurant dans FCCC/CP/2015/10/Add.1 et A/C.2/78/L.12/Rev.1.",
+        "1. *Prend note* de la décision figurant dans FCCC/CP/2015/10/Add.1 "
+        "et A/C.2/78/L.12/Rev.1.",
     )
     model = parse_text(text)
     symbols = [s.symbol for block in model.blocks() for s in block.symbols]
-    assert symbols[-4:] == ["A/78/290", "TD/541/Add.2", "FCCC/CP/2015/10/Add.1", "A/C.2/78/L.12/Rev.1"]
+    assert symbols[-4:] == [
+        "A/78/290",
+        "TD/541/Add.2",
+        "FCCC/CP/2015/10/Add.1",
+        "A/C.2/78/L.12/Rev.1",
+    ]
     assert "[" not in model.preamble[0].content.text
 
 
@@ -109,7 +128,9 @@ def test_document_symbols():
 def test_closing_line_forms(closing, meeting, resumed):
     model = parse_text(draft("Rappelant,", "1. *Décide*.", closing=closing))
     assert (model.closing.meeting, model.closing.date, model.closing.resumed) == (
-        meeting, date(2023, 12, 19), resumed
+        meeting,
+        date(2023, 12, 19),
+        resumed,
     )
 
 
@@ -122,8 +143,17 @@ def test_heading_variants():
     )
     model = parse_text(draft("Rappelant,", "1. *Décide*.", heading=heading))
     kinds = [line.kind for line in model.heading.lines]
-    assert kinds == ["masthead", "masthead", "distribution", "issue_date", "session", "agenda",
-                     "adoption", "basis", "title"]
+    assert kinds == [
+        "masthead",
+        "masthead",
+        "distribution",
+        "issue_date",
+        "session",
+        "agenda",
+        "adoption",
+        "basis",
+        "title",
+    ]
     assert (model.symbol, model.session, model.title) == ("57/270 B", 71, "Suite donnée")
     assert model.adopted_on == date(2016, 12, 1)
     assert model.heading.agenda_item == "20 et 21"
@@ -131,9 +161,11 @@ def test_heading_variants():
 
 def test_wrapped_heading_lines_are_joined():
     heading = (
-        "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\nActivités opérationnelles de\n"
-        "développement\n\nRésolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
-        "[sur la base du rapport de la Deuxième Commission\n(A/78/465/Add.2, par. 7)]\n\n78/167. Titre"
+        "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\n"
+        "Activités opérationnelles de\ndéveloppement\n\n"
+        "Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
+        "[sur la base du rapport de la Deuxième Commission\n(A/78/465/Add.2, par. 7)]\n\n"
+        "78/167. Titre"
     )
     model = parse_text(draft("Rappelant,", "1. *Décide*.", heading=heading))
     texts = [line.content.text for line in model.heading.lines]
@@ -152,7 +184,10 @@ def test_a_committee_draft():
     )
     model = parse_text(text)
     assert (model.kind, model.symbol, model.session, model.title) == (
-        "draft", "A/C.2/78/L.12", 78, "Coopération Sud-Sud"
+        "draft",
+        "A/C.2/78/L.12",
+        78,
+        "Coopération Sud-Sud",
     )
     assert model.closing is None and model.adopted_on is None
     assert {"sponsor", "committee", "original", "distribution"} <= {

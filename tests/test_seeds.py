@@ -67,7 +67,9 @@ def test_openings_and_verbs(model_78, model_62):
 
 
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-CITED = re.compile(rf"\[?(\d{{1,2}}/\d{{1,3}}(?: [A-Z])?)\]?(?:\(#\))? du (\d{{1,2}}) ({MONTHS}) (\d{{4}})")
+CITED = re.compile(
+    rf"\[?(\d{{1,2}}/\d{{1,3}}(?: [A-Z])?)\]?(?:\(#\))? du (\d{{1,2}}) ({MONTHS}) (\d{{4}})"
+)
 
 
 def test_every_dated_citation_is_in_the_model(model_78, model_62):
@@ -98,7 +100,10 @@ def test_spans_point_into_the_file(model_78):
     assert line[citation.span.column - 1 :].startswith("57/270 B](#) du 23 juin 2003")
     op = model_78.operative[0]
     assert (op.span.line, op.span.column) == (72, 1)
-    assert lines[op.verb.span.line - 1][op.verb.span.column - 1 : op.verb.span.end_column - 1] == "Rappelle"
+    assert (
+        lines[op.verb.span.line - 1][op.verb.span.column - 1 : op.verb.span.end_column - 1]
+        == "Rappelle"
+    )
     # Text after a page break maps to its own line, not to the paragraph's first line.
     op5 = model_78.operative[4]
     offset = op5.content.text.index("science, de la technologie")

@@ -54,7 +54,7 @@ class Lexicon:
 
 def alternation(phrases: list[str]) -> str:
     """`(?:a|b|c)` over literal phrases, longest first, where a space matches any run of spaces."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", " +") for p in ordered) + ")"
 
 

@@ -76,17 +76,17 @@ class _Recovery:
         self.organ_supplied = False
 
     def __call__(self, error: UnexpectedInput) -> bool:
-        if isinstance(error, UnexpectedToken) and "ORGAN" in error.expected:
+        missing_organ = isinstance(error, UnexpectedToken) and "ORGAN" in error.expected
+        if missing_organ and not self.organ_supplied:
             # No organ line before the body (or at all): go on as if it were there.
-            if not self.organ_supplied:
-                self.organ_supplied = True
-                self._report(error, "the organ line is missing before this paragraph")
-                parser = error.interactive_parser
-                parser.feed_token(Token("ORGAN", ""))
-                parser.feed_token(Token("_NL", "\n"))
-                if error.token.type != "$END":
-                    parser.feed_token(error.token)
-                return True
+            self.organ_supplied = True
+            self._report(error, "the organ line is missing before this paragraph")
+            parser = error.interactive_parser
+            parser.feed_token(Token("ORGAN", ""))
+            parser.feed_token(Token("_NL", "\n"))
+            if error.token.type != "$END":
+                parser.feed_token(error.token)
+            return True
         what = error.token.type if isinstance(error, UnexpectedToken) else "text"
         if isinstance(error, UnexpectedCharacters) or what != "$END":
             self._report(error, f"unexpected {_DESCRIPTIONS.get(what, 'text')} here")

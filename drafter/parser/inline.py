@@ -136,7 +136,9 @@ class _Builder:
             map=to_file,
             index=self.index,
             italics=self.italics,
-            footnote_refs=[FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs],
+            footnote_refs=[
+                FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs
+            ],
             citations=[
                 Citation(symbol, _date(text, self.language), offset, span(s, e), text)
                 for symbol, text, offset, s, e in self.citations

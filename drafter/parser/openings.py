@@ -25,7 +25,7 @@ class OpeningMatcher:
         adverb = lexicon.alternation(self.adverbs)
         reflexive = set(words.phrases("reflexive"))
         alternatives = []
-        for phrase in sorted(set(phrases), key=len, reverse=True):
+        for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             parts = phrase.split(" ")
             verb_end = 2 if parts[0] in reflexive and len(parts) > 1 else 1
             if parts[0].endswith("'") and parts[0] in reflexive:  # "S'engageant": one word
@@ -36,7 +36,7 @@ class OpeningMatcher:
             if tail:
                 pattern += " +" + re.escape(tail).replace(r"\ ", " +")
             alternatives.append(pattern)
-        self.pattern = re.compile(r"(?:%s)(?![\w'-])" % "|".join(alternatives))
+        self.pattern = re.compile("(?:" + "|".join(alternatives) + r")(?![\w'-])")
         self.adverb_pattern = re.compile(rf" +({adverb})(?![\w'-])")
 
     def match(self, text: str) -> Found:
@@ -44,7 +44,12 @@ class OpeningMatcher:
         if found:
             return self.split(found.group(0), known=True)
         first_word = re.match(r"[^\s,;:.]+", text)
-        return Found(first_word.group(0) if first_word else "", first_word.group(0) if first_word else "", None, False)
+        return Found(
+            first_word.group(0) if first_word else "",
+            first_word.group(0) if first_word else "",
+            None,
+            False,
+        )
 
     def split(self, opening: str, *, known: bool) -> Found:
         """Separate the repetition adverb from an opening phrase."""

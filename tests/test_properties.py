@@ -1,0 +1,67 @@
+"""The parser never raises: on any text, and on seeds with lines deleted, repeated or swapped."""
+
+from __future__ import annotations
+
+from conftest import SEED_62, SEED_78, seed_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drafter.parser import NotAResolution, parse_text
+
+SEED_LINES = [seed_text(SEED_78).split("\n"), seed_text(SEED_62).split("\n")]
+# Characters that mean something to the grammars, so that random text hits them often.
+MEANINGFUL = st.sampled_from(
+    [
+        *"*[]()^¹²⁰:;,. \n\t\u00a0’'«»1/A",
+        "L'Assemblée générale,",
+        "1. ",
+        "a) ",
+        "résolution 73/291 du 15 avril 2019",
+        "[^3]",
+        "49^e séance plénière",
+        "19 décembre 2023",
+        "[73/291](#)",
+        "A/78/290",
+        "¹ Note.",
+    ]
+)
+TEXT = st.lists(st.one_of(st.text(max_size=20), MEANINGFUL), max_size=60).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def parses_or_refuses(text: str) -> None:
+    try:
+        model = parse_text(text)
+    except NotAResolution:
+        return
+    model.to_json()  # every position and date of the model can be computed
+
+
+@SETTINGS
+@given(TEXT)
+def test_arbitrary_text(text):
+    parses_or_refuses(text)
+
+
+@st.composite
+def mangled_seed(draw):
+    lines = list(draw(st.sampled_from(SEED_LINES)))
+    for _ in range(draw(st.integers(1, 12))):
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "truncate"]))
+        if action == "delete":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines[i] = lines[i][: draw(st.integers(0, len(lines[i])))]
+    return "\n".join(lines)
+
+
+@SETTINGS
+@given(mangled_seed())
+def test_mangled_seeds(text):
+    parses_or_refuses(text)
