@@ -270,19 +270,18 @@ def _refs(content: Inline) -> list[int]:
 
 
 def _preambular_json(paragraph: PreambularParagraph) -> dict[str, Any]:
-    return {
-        "opening": paragraph.opening.text,
-        "text": paragraph.content.text,
-        "line": paragraph.span.line,
-        "footnote_refs": _refs(paragraph.content),
-        "subparagraphs": [_subparagraph_json(s) for s in paragraph.subparagraphs],
-    }
+    return _paragraph_json({"opening": paragraph.opening.text}, paragraph)
 
 
 def _operative_json(paragraph: OperativeParagraph) -> dict[str, Any]:
+    return _paragraph_json({"number": paragraph.number, "verb": paragraph.verb.text}, paragraph)
+
+
+def _paragraph_json(
+    head: dict[str, Any], paragraph: PreambularParagraph | OperativeParagraph
+) -> dict[str, Any]:
     return {
-        "number": paragraph.number,
-        "verb": paragraph.verb.text,
+        **head,
         "text": paragraph.content.text,
         "line": paragraph.span.line,
         "footnote_refs": _refs(paragraph.content),
