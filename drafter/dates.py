@@ -26,10 +26,6 @@ def find_date(text: str, language: str) -> tuple[date | None, re.Match[str] | No
     return to_date(match, language), match
 
 
-def parse_date(text: str, language: str) -> date | None:
-    return find_date(text, language)[0]
-
-
 def to_date(match: re.Match[str], language: str) -> date | None:
     day, month, year = match.groups()
     month_number = lexicon.load(language).months.index(month) + 1
@@ -37,9 +33,3 @@ def to_date(match: re.Match[str], language: str) -> date | None:
         return date(int(year), month_number, int(day))
     except ValueError:  # "31 février 2023"
         return None
-
-
-def spell_date(value: date, language: str) -> str:
-    words = lexicon.load(language)
-    day = f"1{words.phrases('day_suffix')[0]}" if value.day == 1 else str(value.day)
-    return f"{day} {words.months[value.month - 1]} {value.year}"

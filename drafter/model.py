@@ -62,9 +62,6 @@ class Inline:
         """The span in the file of the canonical text between two offsets."""
         return self.index.span(self.map.to_source(start), self.map.to_source_end(end))
 
-    def offset_in_file(self, offset: int) -> int:
-        return self.map.to_source(offset)
-
     @property
     def plain(self) -> str:
         """The text a reader reads: no markup, no footnote calls."""
@@ -259,6 +256,14 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 def superscript(number: int) -> str:
     return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
+
+
+def superscript_value(digits: str) -> int:
+    """ "¹²" → 12."""
+    return int(digits.translate(_SUPERSCRIPT_VALUES))
+
+
+_SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
 def _iso(value: date | None) -> str | None:

@@ -19,21 +19,9 @@ from drafter.cache import cache_dir, write_atomically
 HIGHEST_SESSION = 200
 
 
-def spell(number: int, language: str) -> str:
-    """The ordinal of a session in lowercase words: 78 → "soixante-dix-huitième"."""
-    if 1 <= number <= HIGHEST_SESSION:
-        return _table(language)[number - 1]
-    return _spell_with_num2words(number, language)
-
-
 def value(words: str, language: str) -> int | None:
     """The session number an ordinal names, or None: "Soixante-dix-huitième" → 78."""
     return _values(language).get(_fold(words))
-
-
-def capitalized(number: int, language: str) -> str:
-    ordinal = spell(number, language)
-    return ordinal[:1].upper() + ordinal[1:]
 
 
 def _fold(words: str) -> str:

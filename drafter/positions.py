@@ -20,14 +20,6 @@ class Span:
     end_line: int
     end_column: int
 
-    def to_json(self) -> dict[str, int]:
-        return {
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
-
 
 class LineIndex:
     """Turns character offsets of the original text into (line, column)."""
@@ -89,24 +81,15 @@ class TextMap:
 
     def to_source_end(self, offset: int) -> int:
         """The source offset just past the derived character before `offset`."""
-        if offset <= 0:
+        if offset <= 0 or not self.pieces:
             return self.to_source(0)
-        return (
-            self.to_source(offset - 1) + 1
-            if self._one_to_one(offset - 1)
-            else self._end_of(offset - 1)
-        )
+        piece = self._piece_at(offset - 1)
+        if piece.length == piece.source_length:
+            return piece.source_start + (offset - 1 - piece.start) + 1
+        return piece.source_start + piece.source_length
 
     def _piece_at(self, offset: int) -> Piece:
         return self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
-
-    def _one_to_one(self, offset: int) -> bool:
-        piece = self._piece_at(offset)
-        return piece.length == piece.source_length
-
-    def _end_of(self, offset: int) -> int:
-        piece = self._piece_at(offset)
-        return piece.source_start + piece.source_length
 
     def compose(self, outer: TextMap) -> TextMap:
         """This map followed by `outer` (which maps this map's source to the file)."""

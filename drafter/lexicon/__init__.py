@@ -52,10 +52,15 @@ class Lexicon:
         raise KeyError(f"lexicon {self.language!r} has no entry {key!r}")
 
 
+def longest_first(phrases: list[str]) -> list[str]:
+    """Distinct phrases, longest first so a regex alternation prefers them; ties alphabetical,
+    so that the grammar text (and the key of its cache) is the same in every process."""
+    return sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+
+
 def alternation(phrases: list[str]) -> str:
     """`(?:a|b|c)` over literal phrases, longest first, where a space matches any run of spaces."""
-    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", " +") for p in ordered) + ")"
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", " +") for p in longest_first(phrases)) + ")"
 
 
 @cache

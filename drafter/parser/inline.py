@@ -8,11 +8,17 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from drafter.dates import find_date
-from drafter.model import Citation, DocumentSymbol, FootnoteRef, Inline, superscript
+from drafter.model import (
+    Citation,
+    DocumentSymbol,
+    FootnoteRef,
+    Inline,
+    superscript,
+    superscript_value,
+)
 from drafter.parser.compile import grammar_parser
 from drafter.positions import LineIndex, TextMap
 
-_SUPERSCRIPT_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LINK = re.compile(r"\[([^\]]*)\]\(")
 
 
@@ -84,7 +90,7 @@ class _Builder:
         token = node.children[0]
         at = base + token.start_pos
         if token.type == "SUPERSCRIPT":
-            number = int(str(token).translate(_SUPERSCRIPT_VALUES))
+            number = superscript_value(str(token))
             offset = self.add_text(str(token), at)
         else:  # [^6]
             number = int(str(token)[2:-1])

@@ -21,11 +21,10 @@ class OpeningMatcher:
     """Matches any listed phrase at the start of a text, with an adverb after its verb."""
 
     def __init__(self, phrases: list[str], words: lexicon.Lexicon) -> None:
-        self.adverbs = sorted(words.adverbs, key=len, reverse=True)
-        adverb = lexicon.alternation(self.adverbs)
+        adverb = lexicon.alternation(words.adverbs)
         reflexive = set(words.phrases("reflexive"))
         alternatives = []
-        for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        for phrase in lexicon.longest_first(phrases):
             parts = phrase.split(" ")
             verb_end = 2 if parts[0] in reflexive and len(parts) > 1 else 1
             if parts[0].endswith("'") and parts[0] in reflexive:  # "S'engageant": one word
@@ -43,13 +42,8 @@ class OpeningMatcher:
         found = self.pattern.match(text)
         if found:
             return self.split(found.group(0), known=True)
-        first_word = re.match(r"[^\s,;:.]+", text)
-        return Found(
-            first_word.group(0) if first_word else "",
-            first_word.group(0) if first_word else "",
-            None,
-            False,
-        )
+        first_word = re.match(r"[^\s,;:.]*", text).group(0)
+        return Found(first_word, first_word, None, False)
 
     def split(self, opening: str, *, known: bool) -> Found:
         """Separate the repetition adverb from an opening phrase."""

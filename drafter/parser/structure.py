@@ -19,6 +19,7 @@ from drafter.model import (
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    superscript_value,
 )
 from drafter.normalize import Unit
 from drafter.parser import openings
@@ -31,7 +32,6 @@ _LABEL = re.compile(r"(\(?)([a-z]{1,5})([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
 _SYMBOL_SESSION = re.compile(r"(?:^|/)(\d{1,3})/")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
-_SUPERSCRIPT_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def build(tree: Tree, units: list[Unit], index: LineIndex, language: str) -> Resolution:
@@ -228,7 +228,7 @@ class _Builder:
         prefix = _FOOTNOTE_PREFIX.match(unit.text)
         assert prefix is not None  # the FOOTNOTE terminal starts so
         digits = prefix.group(1)
-        number = int(digits.translate(_SUPERSCRIPT_VALUES)) if digits else int(prefix.group(2))
+        number = superscript_value(digits) if digits else int(prefix.group(2))
         return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
 
 
