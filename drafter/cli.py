@@ -29,6 +29,19 @@ class ParseFormat(StrEnum):
     text = "text"
 
 
+class LintFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Profile(StrEnum):
+    auto = "auto"
+    adopted = "adopted"
+    draft = "draft"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"drafter {__version__}")
@@ -79,6 +92,98 @@ def parse(
         typer.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
     if resolution.problems:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+Codes = Annotated[
+    list[str] | None,
+    typer.Option(help="Rule codes or prefixes, comma-separated (S, P001, ALL); repeatable."),
+]
+
+
+@app.command()
+def lint(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories (*.txt and *.md inside), or - for standard input."),
+    ] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--format", "-f", help="text, json, sarif or github.")
+    ] = LintFormat.text,
+    select: Codes = None,
+    ignore: Codes = None,
+    extend_select: Codes = None,
+    fix: Annotated[bool, typer.Option(help="Apply the safe fixes to the files.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option(help="Apply unsafe fixes too (they may change meaning).")
+    ] = False,
+    diff: Annotated[bool, typer.Option(help="Show the fixes as a diff; write nothing.")] = False,
+    profile: Annotated[
+        Profile | None, typer.Option(help="auto (from the text), adopted or draft.")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language of the texts: auto, fr or en.")
+    ] = None,
+    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
+    strict: Annotated[bool, typer.Option(help="Warnings fail the run too.")] = False,
+) -> None:
+    """Check resolution texts against the drafting conventions.
+
+    Examples:
+      drafter lint draft.txt
+      drafter lint drafts/ --select P,V --ignore V005
+      drafter lint draft.txt --fix
+      drafter lint draft.txt --format sarif > drafter.sarif
+    """
+    from drafter.commands.lint import LintOptions, run
+
+    options = LintOptions(
+        paths=paths or [],
+        output_format=output_format.value,
+        select=_selectors(select),
+        ignore=_selectors(ignore),
+        extend_select=_selectors(extend_select),
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        profile=profile.value if profile else None,
+        language=language,
+        statistics=statistics,
+        strict=strict,
+        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+    raise typer.Exit(run(options))
+
+
+def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(
+        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    )
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code (or name) to explain.")] = None,
+    output_format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = ParseFormat.text,
+) -> None:
+    """List the rules, or explain one.
+
+    Examples:
+      drafter rules
+      drafter rules P002
+    """
+    from drafter.commands.rules import explain, listing
+
+    if code is None:
+        typer.echo(listing(output_format.value), nl=False)
+        return
+    text = explain(code, output_format.value)
+    if text is None:
+        raise fail(code, "no such rule (run `drafter rules` for the list)")
+    typer.echo(text, nl=False)
 
 
 def _summary(model: dict) -> str:

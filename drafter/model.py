@@ -34,6 +34,7 @@ class Citation:
     offset: int
     span: Span
     date_text: str | None = None  # as written, even when it is not a real date
+    end: int = 0  # in the canonical text: just past the date, or past the symbol
 
 
 @dataclass
@@ -167,6 +168,16 @@ class SyntaxProblem:
 
     message: str
     span: Span
+    found: str | None = None  # the grammar's name for what was found there ("ORGAN", …)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """`<!-- drafter: ignore CODE -->`: silences CODE in the block of text that follows."""
+
+    line: int
+    target_line: int
+    codes: tuple[str, ...]
 
 
 @dataclass
@@ -183,6 +194,7 @@ class Resolution:
     misplaced: list[PreambularParagraph] = field(default_factory=list)
     trailing: list[Inline] = field(default_factory=list)
     problems: list[SyntaxProblem] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
 
     @property
     def symbol(self) -> str | None:

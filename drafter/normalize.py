@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafter.model import Suppression
 from drafter.positions import TextMap
 
 # Characters replaced one for one, so offsets do not move: no-break and thin spaces read as
@@ -46,15 +47,6 @@ class Unit:
     map: TextMap
     line: int
     joins: list[int] = field(default_factory=list)  # offsets where a page break was rejoined
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """`<!-- drafter: ignore CODE -->`: silences CODE on the next line of text."""
-
-    line: int
-    target_line: int
-    codes: tuple[str, ...]
 
 
 @dataclass

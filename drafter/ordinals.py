@@ -24,6 +24,11 @@ def value(words: str, language: str) -> int | None:
     return _values(language).get(_fold(words))
 
 
+def spell(number: int, language: str) -> str:
+    """The UN's spelling of a session ordinal, in lowercase: 78 → "soixante-dix-huitième"."""
+    return _table(language)[number - 1]
+
+
 def _fold(words: str) -> str:
     return re.sub(r"\s+", " ", words.strip().lower().replace("‑", "-"))
 

@@ -46,9 +46,13 @@ class Lexicon:
 
     def phrases(self, key: str) -> list[str]:
         """The phrases listed under `key`, in whichever section holds it."""
+        return list(self.setting(key))
+
+    def setting(self, key: str) -> Any:
+        """The value of `key`, in whichever section holds it."""
         for section in self.data.values():
             if isinstance(section, dict) and key in section:
-                return list(section[key])
+                return section[key]
         raise KeyError(f"lexicon {self.language!r} has no entry {key!r}")
 
 

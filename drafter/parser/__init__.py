@@ -30,13 +30,15 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
     """The document model of a resolution; syntax problems are in `problems`, never raised."""
     language = language or detect_language(text)
     parser = grammar_parser("resolution", language)
-    units = normalize(text, markers(language)).units
+    normalized = normalize(text, markers(language))
+    units = normalized.units
     index = LineIndex(text)
     problems: list[SyntaxProblem] = []
     stream = "".join(unit.text + "\n" for unit in units)
     tree = parser.parse(stream, on_error=_Recovery(units, index, problems))
     resolution = build(tree, units, index, language)
     resolution.problems = problems + resolution.problems
+    resolution.suppressions = normalized.suppressions
     if resolution.organ is None and not resolution.operative:
         raise NotAResolution(
             f"not a General Assembly resolution: no organ line "
@@ -80,7 +82,7 @@ class _Recovery:
         if missing_organ and not self.organ_supplied:
             # No organ line before the body (or at all): go on as if it were there.
             self.organ_supplied = True
-            self._report(error, "the organ line is missing before this paragraph")
+            self._report(error, "the organ line is missing before this paragraph", "ORGAN")
             parser = error.interactive_parser
             parser.feed_token(Token("ORGAN", ""))
             parser.feed_token(Token("_NL", "\n"))
@@ -89,10 +91,10 @@ class _Recovery:
             return True
         what = error.token.type if isinstance(error, UnexpectedToken) else "text"
         if isinstance(error, UnexpectedCharacters) or what != "$END":
-            self._report(error, f"unexpected {_DESCRIPTIONS.get(what, 'text')} here")
+            self._report(error, f"unexpected {_DESCRIPTIONS.get(what, 'text')} here", what)
         return True
 
-    def _report(self, error: UnexpectedInput, message: str) -> None:
+    def _report(self, error: UnexpectedInput, message: str, found: str) -> None:
         line = getattr(error, "line", None)
         if isinstance(error, UnexpectedToken) and error.token.type == "$END":
             line = len(self.units)
@@ -100,10 +102,10 @@ class _Recovery:
             line = 1
         unit = self.units[min(line, len(self.units)) - 1] if self.units else None
         if unit is None:
-            self.problems.append(SyntaxProblem(message, Span(1, 1, 1, 1)))
+            self.problems.append(SyntaxProblem(message, Span(1, 1, 1, 1), found))
             return
         start = unit.map.to_source(0)
-        self.problems.append(SyntaxProblem(message, self.index.span(start, start)))
+        self.problems.append(SyntaxProblem(message, self.index.span(start, start), found))
 
 
 _DESCRIPTIONS = {

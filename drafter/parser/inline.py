@@ -48,7 +48,7 @@ class _Builder:
         self.map = TextMap()
         self.italics: list[tuple[int, int]] = []
         self.footnote_refs: list[tuple[int, int, int, int]] = []  # number, offset, unit range
-        self.citations: list[tuple[str, str | None, int, int, int]] = []
+        self.citations: list[tuple[str, str | None, int, int, int, int]] = []
         self.symbols: list[tuple[str, int, int, int]] = []
         self.strays: list[int] = []
 
@@ -128,7 +128,7 @@ class _Builder:
             if token.type == "CITED_DATE":
                 date_text = str(token)
                 end = base + token.end_pos
-        self.citations.append((symbol, date_text, offset, at, end))
+        self.citations.append((symbol, date_text, offset, at, end, self.length))
 
     # -- the result --------------------------------------------------------------------------
     def finish(self) -> Inline:
@@ -146,8 +146,8 @@ class _Builder:
                 FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs
             ],
             citations=[
-                Citation(symbol, _date(text, self.language), offset, span(s, e), text)
-                for symbol, text, offset, s, e in self.citations
+                Citation(symbol, _date(text, self.language), offset, span(s, e), text, end)
+                for symbol, text, offset, s, e, end in self.citations
             ],
             symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             stray_markers=self.strays,

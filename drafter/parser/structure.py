@@ -6,7 +6,7 @@ import re
 
 from lark import Token, Tree
 
-from drafter import lexicon, ordinals
+from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
 from drafter.model import (
     Closing,
@@ -30,7 +30,6 @@ _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
 _LABEL = re.compile(r"(\(?)([a-z]{1,5})([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
-_SYMBOL_SESSION = re.compile(r"(?:^|/)(\d{1,3})/")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
@@ -100,9 +99,8 @@ class _Builder:
             content = self.inline(unit)
             heading.lines.append(HeadingLine(str(line.data), content, self.span(unit)))
             getattr(self, f"_heading_{line.data}", _ignore)(heading, content.text)
-        if heading.session is None and heading.symbol:
-            found = _SYMBOL_SESSION.search(heading.symbol)
-            heading.session = int(found.group(1)) if found else None
+        if heading.session is None:
+            heading.session = sessions.of_symbol(heading.symbol)
         return heading
 
     def _heading_title(self, heading: Heading, text: str) -> None:

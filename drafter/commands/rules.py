@@ -1,0 +1,56 @@
+"""`drafter rules`: the catalogue, or one rule explained (as `ruff rule CODE` does)."""
+
+from __future__ import annotations
+
+import json
+
+from drafter.rules import REGISTRY, Rule
+
+
+def _find(code: str) -> type[Rule] | None:
+    wanted = code.strip()
+    return REGISTRY.get(wanted.upper()) or next(
+        (rule for rule in REGISTRY.values() if rule.name == wanted.lower()), None
+    )
+
+
+def _fields(rule: type[Rule]) -> dict[str, str]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": str(rule.severity),
+        "fixable": rule.fixable or "no",
+        "summary": rule.summary,
+        "profiles": ", ".join(rule.profiles),
+    }
+
+
+def listing(output_format: str) -> str:
+    rules = [REGISTRY[code] for code in sorted(REGISTRY)]
+    if output_format == "json":
+        return json.dumps([_fields(rule) for rule in rules], ensure_ascii=False, indent=2) + "\n"
+    width = max(len(rule.name) for rule in rules)
+    lines = [f"{'code':5} {'name':{width}} {'severity':8} {'fix':6} summary"]
+    for rule in rules:
+        f = _fields(rule)
+        lines.append(
+            f"{f['code']:5} {f['name']:{width}} {f['severity']:8} {f['fixable']:6} {f['summary']}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def explain(code: str, output_format: str) -> str | None:
+    rule = _find(code)
+    if rule is None:
+        return None
+    if output_format == "json":
+        return (
+            json.dumps(
+                {**_fields(rule), "explanation": rule.explanation()}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
+    f = _fields(rule)
+    head = f"{f['code']} ({f['name']})\n\nSeverity: {f['severity']}. Fix: {f['fixable']}. "
+    head += f"Profiles: {f['profiles']}.\n\n"
+    return head + rule.explanation() + "\n"

@@ -1,0 +1,110 @@
+"""Settings of a lint run: `[tool.drafter]` in pyproject.toml or a drafter.toml, found by walking
+up from the linted file, with the command line's options on top."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from fnmatch import fnmatch
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """A configuration file or option drafter cannot use; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    profile: str = "auto"
+    language: str = "auto"
+    root: Path | None = field(default=None, compare=False)  # where the configuration file is
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """The codes that per-file-ignores switch off for `path`."""
+        if not self.per_file_ignores or path == "-":
+            return ()
+        target = Path(path).resolve()
+        try:
+            relative = PurePosixPath(target.relative_to(self.root or Path.cwd()).as_posix())
+        except ValueError:
+            relative = PurePosixPath(target.as_posix())
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if fnmatch(str(relative), pattern) or fnmatch(relative.name, pattern):
+                codes.extend(ignored)
+        return tuple(codes)
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "root"}
+# Keys of the LanguageTool integration; read here so a configuration that sets them is valid.
+_OTHER_KEYS = {"language-check", "language-server", "disabled-language-rules"}
+
+
+def settings_for(path: str, overrides: dict[str, Any]) -> Settings:
+    """The settings that apply to `path`: its configuration file's, then the command line's."""
+    start = Path.cwd() if path == "-" else Path(path).resolve().parent
+    return replace(_file_settings(_config_file(start)), **overrides)
+
+
+@cache
+def _config_file(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        drafter_toml = candidate / "drafter.toml"
+        if drafter_toml.is_file():
+            return drafter_toml
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "drafter" in _read(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+@cache
+def _file_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    data = _read(path)
+    table = data.get("tool", {}).get("drafter", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.drafter] must be a table")
+    values: dict[str, Any] = {"root": path.parent}
+    for key, value in table.items():
+        if key in _OTHER_KEYS:
+            continue
+        if key not in _KEYS:
+            known = ", ".join(sorted([*_KEYS, *_OTHER_KEYS]))
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
+        values[_KEYS[key]] = _value(path, key, value)
+    return Settings(**values)
+
+
+def _value(path: Path, key: str, value: Any) -> Any:
+    if key == "per-file-ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: per-file-ignores is a table of glob = [codes]")
+        return tuple((glob, tuple(_codes(path, key, codes))) for glob, codes in value.items())
+    if key in {"profile", "language"}:
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: {key} is a string")
+        return value
+    return tuple(_codes(path, key, value))
+
+
+def _codes(path: Path, key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key} is a list of rule codes")
+    return [v.strip().upper() for v in value]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None

@@ -1,0 +1,178 @@
+"""The rule engine: parse a text, run the selected rules, filter and fix their findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from drafter.config import ConfigError, Settings
+from drafter.model import Resolution, Suppression
+from drafter.parser import NotAResolution, parse_text
+from drafter.reader import ReadError, Source, read_source
+from drafter.rules import REGISTRY, Document, Edit, Finding, Fix, Rule
+
+# A fix can make another possible (a comma, then its space): fix again until nothing changes.
+MAX_FIX_ROUNDS = 8
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be linted: why
+    fixed: int = 0  # findings fixed
+    source: Source | None = field(default=None, repr=False)
+    fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
+
+    @property
+    def changed(self) -> bool:
+        return self.source is not None and self.fixed_raw not in (None, self.source.raw)
+
+
+def matches(code: str, selector: str) -> int:
+    """How specific a selector that covers `code` is (its length), or -1 if it does not."""
+    if selector == "ALL":
+        return 0
+    return len(selector) if code.startswith(selector) else -1
+
+
+def check_selectors(selectors: tuple[str, ...]) -> None:
+    for selector in selectors:
+        if selector != "ALL" and not any(code.startswith(selector) for code in REGISTRY):
+            raise ConfigError(f"unknown rule code or prefix {selector!r} (see `drafter rules`)")
+
+
+def enabled_codes(settings: Settings, path: str) -> list[str]:
+    """ruff's logic: the most specific selector wins; on a tie, ignoring wins."""
+    ignore = (*settings.ignore, *settings.ignored_for(path))
+    for selectors in (settings.select, settings.extend_select, ignore):
+        check_selectors(selectors)
+    codes = []
+    for code in sorted(REGISTRY):
+        chosen = max(
+            (matches(code, s) for s in (*settings.select, *settings.extend_select)), default=-1
+        )
+        dropped = max((matches(code, s) for s in ignore), default=-1)
+        if chosen >= 0 and chosen > dropped:
+            codes.append(code)
+    return codes
+
+
+@cache
+def _rule(code: str) -> Rule:
+    return REGISTRY[code]()
+
+
+def run_rules(document: Document, codes: list[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for code in codes:
+        rule = _rule(code)
+        if document.profile in rule.profiles:
+            findings.extend(rule.check(document))
+    return findings
+
+
+def lint_text(
+    text: str, settings: Settings, path: str = "-", today: date | None = None
+) -> tuple[Resolution, list[Finding]]:
+    """Parse and check one text; raises NotAResolution when it is not a resolution at all."""
+    language = None if settings.language == "auto" else settings.language
+    resolution = parse_text(text, language)
+    profile = resolution.kind if settings.profile == "auto" else settings.profile
+    document = Document(resolution, text, profile, **({"today": today} if today else {}))
+    findings = run_rules(document, enabled_codes(settings, path))
+    findings = [f for f in findings if not _suppressed(f, resolution.suppressions, text)]
+    for finding in findings:
+        finding.path = path
+    findings.sort(key=lambda f: f.sort_key)
+    return resolution, findings
+
+
+def _suppressed(finding: Finding, suppressions: list[Suppression], text: str) -> bool:
+    for suppression in suppressions:
+        start, end = suppression.target_line, _block_end(text, suppression.target_line)
+        if start <= finding.span.line <= end and any(
+            matches(finding.code, code) >= 0 for code in suppression.codes
+        ):
+            return True
+    return False
+
+
+def _block_end(text: str, line: int) -> int:
+    """The last line of the block of text (up to a blank line) that starts at `line`."""
+    lines = text.split("\n")
+    end = line
+    while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith("<!--"):
+        end += 1
+    return end
+
+
+def lint_file(
+    path: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
+) -> FileResult:
+    """Lint one file (or "-"); with `fix`, compute the fixed text (the caller writes it)."""
+    result = FileResult(path)
+    try:
+        result.source = read_source(path)
+        text = result.source.text
+        _, result.findings = lint_text(text, settings, path)
+        if fix:
+            fixed_text, result.findings, result.fixed = fix_text(
+                text, result.findings, settings, path, unsafe
+            )
+            result.fixed_raw = _with_line_ends(result.source, text, fixed_text)
+    except (ReadError, NotAResolution, ConfigError) as error:
+        result.error = str(error)
+    return result
+
+
+def fix_text(
+    text: str, findings: list[Finding], settings: Settings, path: str, unsafe: bool
+) -> tuple[str, list[Finding], int]:
+    """Apply fixes until none is left; the text, what remains to report, and how many fixed."""
+    fixed = 0
+    for _ in range(MAX_FIX_ROUNDS):
+        fixes = [f.fix for f in findings if f.fix and (f.fix.safe or unsafe)]
+        text, applied = apply_fixes(text, fixes)
+        if not applied:
+            break
+        fixed += applied
+        _, findings = lint_text(text, settings, path)
+    return text, findings, fixed
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """Apply the fixes whose edits touch nothing another accepted fix touches."""
+    accepted: list[Edit] = []
+    applied = 0
+    seen: set[tuple[Edit, ...]] = set()
+    for fix in sorted(fixes, key=lambda f: min(f.edits)):
+        if fix.edits in seen or any(_overlap(e, a) for e in fix.edits for a in accepted):
+            continue
+        seen.add(fix.edits)
+        accepted.extend(fix.edits)
+        applied += 1
+    for edit in sorted(accepted, reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text, applied
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    if a.start == b.start:
+        return True
+    return a.start < b.end and b.start < a.end
+
+
+def _with_line_ends(source: Source, before: str, after: str) -> str:
+    """The fixed text with the file's own line ends: fixes change no line end, so the lines of
+    `before` and `after` correspond one to one."""
+    if source.raw == before:
+        return after
+    raw_lines = re.split(r"(\r\n|\r|\n)", source.raw)
+    ends = raw_lines[1::2]
+    lines = after.split("\n")
+    if len(lines) != len(ends) + 1:
+        return after
+    return "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))

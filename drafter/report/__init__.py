@@ -1,0 +1,43 @@
+"""Output formats of `drafter lint`: one module per format, each a `render` function."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafter.lint import FileResult
+from drafter.rules import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Options:
+    color: bool = False
+    statistics: bool = False
+    show_fixes: bool = True  # say which findings --fix would fix
+
+
+def findings(results: list[FileResult]) -> list[Finding]:
+    return [finding for result in results for finding in result.findings]
+
+
+def counts(results: list[FileResult]) -> Counter[Severity]:
+    return Counter(finding.severity for finding in findings(results))
+
+
+def fixable(finding: Finding) -> str:
+    """ "safe", "unsafe" or "" (no fix)."""
+    if finding.fix is None:
+        return ""
+    return "safe" if finding.fix.safe else "unsafe"
+
+
+def formatter(name: str) -> Callable[[list[FileResult], Options], str]:
+    from drafter.report import github, json_format, sarif, text
+
+    return {
+        "text": text.render,
+        "json": json_format.render,
+        "sarif": sarif.render,
+        "github": github.render,
+    }[name]

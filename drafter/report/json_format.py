@@ -1,0 +1,40 @@
+"""A JSON list of findings: the contract of DESIGN.md, plus the fix and its kind."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from drafter.lint import FileResult
+from drafter.report import Options, findings, fixable
+from drafter.rules import Finding
+
+
+def render(results: list[FileResult], options: Options) -> str:
+    return json.dumps([as_json(f) for f in findings(results)], ensure_ascii=False, indent=2) + "\n"
+
+
+def as_json(finding: Finding) -> dict[str, Any]:
+    span = finding.span
+    fix = None
+    if finding.fix is not None:
+        fix = {
+            "applicability": fixable(finding),
+            "edits": [
+                {"start": e.start, "end": e.end, "replacement": e.replacement}
+                for e in finding.fix.edits
+            ],
+        }
+    return {
+        "path": finding.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "code": finding.code,
+        "name": finding.name,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "fixable": bool(fixable(finding)),
+        "fix": fix,
+    }

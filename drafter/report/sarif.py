@@ -1,0 +1,84 @@
+"""SARIF 2.1.0, the format GitHub code scanning accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from drafter import __version__
+from drafter.lint import FileResult
+from drafter.report import Options, findings
+from drafter.rules import REGISTRY, Finding, Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def render(results: list[FileResult], options: Options) -> str:
+    codes = sorted(REGISTRY)
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "drafter",
+                        "version": __version__,
+                        "informationUri": "https://github.com/drafter/drafter",
+                        "rules": [_rule(code) for code in codes],
+                    }
+                },
+                "results": [_result(f, codes.index(f.code)) for f in findings(results)],
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.error else "warning"
+
+
+def _rule(code: str) -> dict[str, Any]:
+    rule = REGISTRY[code]
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation()},
+        "help": {"text": rule.explanation()},
+        "defaultConfiguration": {"level": _level(rule.severity)},
+    }
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    span = finding.span
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _level(finding.severity),
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(finding.path)},
+                    "region": {
+                        "startLine": span.line,
+                        "startColumn": span.column,
+                        "endLine": span.end_line,
+                        "endColumn": max(span.end_column, span.column + 1)
+                        if span.end_line == span.line
+                        else span.end_column,
+                    },
+                }
+            }
+        ],
+    }
+
+
+def _uri(path: str) -> str:
+    """Relative paths stay relative (code scanning resolves them against the repository)."""
+    if path == "-":
+        return "stdin"
+    return Path(path).as_posix()

@@ -1,0 +1,66 @@
+"""`path:line:col: CODE message`, one line per finding, then a summary: ruff's format."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from drafter.lint import FileResult
+from drafter.report import Options, counts, findings, fixable
+from drafter.rules import REGISTRY, Finding, Severity
+
+_COLORS = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2"}
+
+
+def _paint(text: str, color: str, options: Options) -> str:
+    return f"\033[{_COLORS[color]}m{text}\033[0m" if options.color else text
+
+
+def render(results: list[FileResult], options: Options) -> str:
+    lines = statistics(results, options) if options.statistics else _lines(results, options)
+    lines.append(summary(results, options))
+    return "\n".join(lines) + "\n"
+
+
+def _lines(results: list[FileResult], options: Options) -> list[str]:
+    return [_line(finding, options) for finding in findings(results)]
+
+
+def _line(finding: Finding, options: Options) -> str:
+    where = _paint(f"{finding.path}:{finding.span.line}:{finding.span.column}:", "bold", options)
+    color = "red" if finding.severity is Severity.error else "yellow"
+    code = _paint(finding.code, color, options)
+    mark = " [*]" if options.show_fixes and fixable(finding) == "safe" else ""
+    return f"{where} {code}{mark} {finding.message}"
+
+
+def statistics(results: list[FileResult], options: Options) -> list[str]:
+    """Findings counted per rule, most frequent first: `--statistics`."""
+    per_code = Counter(finding.code for finding in findings(results))
+    fixes = {f.code for f in findings(results) if fixable(f) == "safe"}
+    return [
+        f"{count:5}  {code}  {REGISTRY[code].name}{'  [*]' if code in fixes else ''}"
+        for code, count in sorted(per_code.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def summary(results: list[FileResult], options: Options) -> str:
+    count = counts(results)
+    files = len(results)
+    parts = [
+        f"{_plural(count[Severity.error], 'error')}, {_plural(count[Severity.warning], 'warning')}"
+        f" in {_plural(files, 'file')}"
+    ]
+    fixed = sum(result.fixed for result in results)
+    if fixed:
+        parts.append(f"fixed {fixed}")
+    safe = sum(1 for f in findings(results) if fixable(f) == "safe")
+    if safe and options.show_fixes:
+        parts.append(f"{safe} fixable with --fix")
+    failed = sum(1 for result in results if result.error)
+    if failed:
+        parts.append(f"{_plural(failed, 'file')} could not be linted")
+    return _paint("; ".join(parts), "bold", options)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

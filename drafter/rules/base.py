@@ -1,0 +1,133 @@
+"""What every rule is made of: the rule class, its findings and fixes, and the registry.
+
+A rule reads the document model (never the raw text) and yields findings. Selection,
+suppression, profiles and output are the engine's business (`drafter.lint`), not the rule's.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from typing import ClassVar
+
+from drafter import lexicon
+from drafter.model import Inline, OperativeParagraph, PreambularParagraph, Resolution
+from drafter.positions import LineIndex, Span
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace `text[start:end]` of the file (offsets in its decoded, LF text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safe: bool = True  # unsafe fixes may change meaning and need --unsafe-fixes
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+    path: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+
+@dataclass
+class Document:
+    """What a rule sees: the model, the lexicon of its language, the profile it is checked for."""
+
+    resolution: Resolution
+    text: str  # the decoded file, for the offsets of fixes
+    profile: str  # "adopted" or "draft"
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def words(self) -> lexicon.Lexicon:
+        return lexicon.load(self.resolution.language)
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @property
+    def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
+        return [*self.resolution.preamble, *self.resolution.operative]
+
+    @property
+    def reference_date(self) -> date:
+        """The date the text speaks from: its adoption, else its issue, else today."""
+        heading = self.resolution.heading
+        return heading.adopted_on or heading.issued_on or self.today
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset in the file of a (line, column) position."""
+        return self.index.starts[line - 1] + column - 1
+
+    def edit(self, content: Inline, start: int, end: int, replacement: str) -> Edit:
+        """An edit of the file that replaces the canonical text `content.text[start:end]`."""
+        source_start = content.map.to_source(start)
+        source_end = content.map.to_source_end(end) if end > start else source_start
+        return Edit(source_start, source_end, replacement)
+
+
+class Rule:
+    """One convention. Subclasses set the class attributes and write `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    fixable: ClassVar[str] = ""  # "", "safe" or "unsafe"
+    profiles: ClassVar[tuple[str, ...]] = ("adopted", "draft")
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(self, span: Span, message: str, fix: Fix | None = None) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, span, fix)
+
+    @classmethod
+    def explanation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    if rule.code in REGISTRY:
+        raise ValueError(f"two rules have the code {rule.code}")
+    REGISTRY[rule.code] = rule
+    return rule
+
+
+def terminal(content: Inline) -> tuple[int, str]:
+    """The offset and character of a text's final punctuation (footnote calls and spaces
+    after it set aside), or the offset just past its last character and ""."""
+    text = content.text
+    end = len(text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    if end and text[end - 1] in ".,;:":
+        return end - 1, text[end - 1]
+    return end, ""

@@ -1,0 +1,159 @@
+"""Citations of resolutions: dates possible, consistent and in order (CONVENTIONS §3-4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter import sessions
+from drafter.model import Citation, Inline
+from drafter.rules.base import Document, Finding, Rule, Severity, register
+
+
+def _cited(document: Document) -> Iterator[tuple[Inline, Citation]]:
+    for block in document.resolution.blocks():
+        for citation in block.citations:
+            yield block, citation
+
+
+@register
+class CitedDateInSession(Rule):
+    """A cited resolution's date falls within its session.
+
+    Resolution 73/291 belongs to the seventy-third session (September 2018 to September
+    2019); it cannot be dated 2012. A wrong year is a common slip when a list is updated.
+
+    Wrong:
+        sa résolution 73/291 du 15 avril 2012
+
+    Right:
+        sa résolution 73/291 du 15 avril 2019
+    """
+
+    code = "R001"
+    name = "cited-date-in-session"
+    severity = Severity.error
+    summary = "A cited resolution is dated within its own session."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for _, citation in _cited(document):
+            session = sessions.of_symbol(citation.symbol)
+            if not (citation.date and session and session >= 31):  # numbered N/x since 1976
+                continue
+            if not sessions.contains(session, citation.date):
+                start, end = sessions.period(session)
+                yield self.finding(
+                    citation.span,
+                    f"resolution {citation.symbol} is of session {session} "
+                    f"({start.year}–{end.year}); it cannot be dated {citation.date_text}",
+                )
+
+
+@register
+class CitedDateConsistent(Rule):
+    """The same resolution is always cited with the same date.
+
+    Wrong:
+        sa résolution 70/1 du 25 septembre 2015 … sa résolution 70/1 du 27 septembre 2015
+
+    Right:
+        sa résolution 70/1 du 25 septembre 2015 … sa résolution 70/1 du 25 septembre 2015
+    """
+
+    code = "R002"
+    name = "cited-date-consistent"
+    severity = Severity.error
+    summary = "A resolution is never cited with two different dates."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        first: dict[str, Citation] = {}
+        for _, citation in _cited(document):
+            if citation.date is None:
+                continue
+            earlier = first.setdefault(citation.symbol, citation)
+            if earlier.date != citation.date:
+                yield self.finding(
+                    citation.span,
+                    f"resolution {citation.symbol} is dated {citation.date_text} here but "
+                    f"{earlier.date_text} on line {earlier.span.line}",
+                )
+
+
+@register
+class CitationListOrder(Rule):
+    """Resolutions listed together are in chronological order.
+
+    Wrong:
+        ses résolutions 60/212 du 22 décembre 2005 et 57/270 B du 23 juin 2003
+
+    Right:
+        ses résolutions 57/270 B du 23 juin 2003 et 60/212 du 22 décembre 2005
+    """
+
+    code = "R003"
+    name = "citation-list-order"
+    severity = Severity.error
+    summary = "A list of cited resolutions is in chronological order."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        separators = {",", *document.words.phrases("list_and")}
+        for block in document.resolution.blocks():
+            for previous, citation in zip(block.citations, block.citations[1:], strict=False):
+                if block.text[previous.end : citation.offset].strip() not in separators:
+                    continue
+                if previous.date and citation.date and citation.date < previous.date:
+                    yield self.finding(
+                        citation.span,
+                        f"{citation.symbol} ({citation.date_text}) is listed after "
+                        f"{previous.symbol} ({previous.date_text}): list them by date",
+                    )
+
+
+@register
+class CitedAfterAdoption(Rule):
+    """No resolution is cited with a date after the adoption of the text that cites it.
+
+    Wrong (in a text adopted on 19 December 2023):
+        sa résolution 78/300 du 5 mars 2024
+
+    Right:
+        sa résolution 77/185 du 14 décembre 2022
+    """
+
+    code = "R004"
+    name = "cited-after-adoption"
+    severity = Severity.error
+    summary = "No cited resolution is dated after the text's adoption."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        adopted_on = document.resolution.adopted_on
+        if adopted_on is None:
+            return
+        for _, citation in _cited(document):
+            if citation.date and citation.date > adopted_on:
+                yield self.finding(
+                    citation.span,
+                    f"{citation.symbol} is dated {citation.date_text}, after this text's "
+                    f"adoption on {adopted_on.isoformat()}",
+                )
+
+
+@register
+class CitedDateReal(Rule):
+    """The date of a cited resolution is a real date.
+
+    Wrong:
+        sa résolution 73/291 du 31 avril 2019
+
+    Right:
+        sa résolution 73/291 du 15 avril 2019
+    """
+
+    code = "R005"
+    name = "cited-date-real"
+    severity = Severity.error
+    summary = "A cited resolution's date is a real date."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for _, citation in _cited(document):
+            if citation.date_text and citation.date is None:
+                yield self.finding(citation.span, f'"{citation.date_text}" is not a real date')

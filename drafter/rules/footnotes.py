@@ -1,0 +1,152 @@
+"""Footnotes: every call has its text, every text its call, numbered in order (CONVENTIONS §1.5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafter.model import FootnoteRef, Inline, superscript
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
+
+
+def _calls(document: Document) -> list[tuple[Inline, FootnoteRef]]:
+    """Footnote calls in reading order: heading, body, then those inside footnote texts."""
+    return [(block, ref) for block in document.resolution.blocks() for ref in block.footnote_refs]
+
+
+@register
+class CallWithoutText(Rule):
+    """Every footnote call has a footnote text of the same number.
+
+    Wrong:
+        … du Sommet mondial de 2005²,      (and no "² …" footnote)
+
+    Right:
+        … du Sommet mondial de 2005²,
+        ² Voir résolution 60/1.
+    """
+
+    code = "F001"
+    name = "footnote-text-missing"
+    severity = Severity.error
+    summary = "Every footnote call has a footnote text."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        numbers = {footnote.number for footnote in document.resolution.footnotes}
+        for _, ref in _calls(document):
+            if ref.number not in numbers:
+                yield self.finding(ref.span, f"footnote {ref.number} has no text")
+
+
+@register
+class TextWithoutCall(Rule):
+    """Every footnote text is called from the text.
+
+    Wrong:
+        ³ A/55/74, annexe II.      (and no ³ in the text)
+
+    Right:
+        … adopté lors du premier Sommet du Sud³, …
+        ³ A/55/74, annexe II.
+    """
+
+    code = "F002"
+    name = "footnote-not-called"
+    severity = Severity.error
+    summary = "Every footnote text is called from the text."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        called = {ref.number for _, ref in _calls(document)}
+        for footnote in document.resolution.footnotes:
+            if footnote.number not in called:
+                yield self.finding(footnote.span, f"footnote {footnote.number} is never called")
+
+
+@register
+class CallOrder(Rule):
+    """Footnotes are first called in ascending order, 1, 2, 3 …, without gaps.
+
+    A footnote may be called again later (62/209 calls footnote 1 twice); a new footnote
+    takes the next number.
+
+    Wrong:
+        … de 2005³, … du Sud²,
+
+    Right:
+        … de 2005², … du Sud³,
+    """
+
+    code = "F003"
+    name = "footnote-order"
+    severity = Severity.error
+    summary = "Footnotes are first called in the order 1, 2, 3 … without gaps."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        highest = 0
+        for _, ref in _calls(document):
+            if ref.number <= highest:
+                continue  # a repeated call
+            if ref.number != highest + 1:
+                yield self.finding(
+                    ref.span, f"footnote {ref.number} is called before footnote {highest + 1}"
+                )
+            highest = max(highest, ref.number)
+
+
+@register
+class DuplicateFootnote(Rule):
+    """Two footnote texts have the same number.
+
+    Wrong:
+        ⁴ A/58/683, annexe II.
+        ⁴ A/60/111, annexe II.
+
+    Right:
+        ⁴ A/58/683, annexe II.
+        ⁵ A/60/111, annexe II.
+    """
+
+    code = "F004"
+    name = "footnote-duplicate"
+    severity = Severity.error
+    summary = "No two footnote texts have the same number."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        seen: set[int] = set()
+        for footnote in document.resolution.footnotes:
+            if footnote.number in seen:
+                yield self.finding(footnote.span, f"a second footnote {footnote.number}")
+            seen.add(footnote.number)
+
+
+@register
+class CallPlacement(Rule):
+    """In French, a footnote call goes before the punctuation that follows the word.
+
+    Wrong:
+        … du Sommet mondial de 2005,²
+
+    Right:
+        … du Sommet mondial de 2005²,
+    """
+
+    code = "F005"
+    name = "footnote-call-placement"
+    severity = Severity.warning
+    summary = "A footnote call stands before the punctuation (French usage)."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        if not document.words.setting("call_before_punctuation"):
+            return
+        for block, ref in _calls(document):
+            offset = ref.offset
+            before = block.text[offset - 1 : offset] if offset else ""
+            if before in {",", ";", ".", ":"} and offset > 1:
+                call = superscript(ref.number)
+                fix = Fix(
+                    (
+                        document.edit(block, offset - 1, offset, ""),
+                        document.edit(block, offset + len(call), offset + len(call), before),
+                    )
+                )
+                yield self.finding(ref.span, f'write the call before the "{before}"', fix)

@@ -1,0 +1,184 @@
+"""Heading consistency: session, symbols and dates agree (CONVENTIONS §1.1, §3, §4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter import ordinals, sessions
+from drafter.dates import find_date
+from drafter.model import HeadingLine
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
+
+
+def _session_words(document: Document, line: HeadingLine) -> str:
+    word = document.words.phrases("session")[0]
+    return re.split(rf"\s+{re.escape(word)}\b", line.content.text, maxsplit=1)[0]
+
+
+@register
+class SessionMatchesSymbol(Rule):
+    """The session of the heading is the session of the resolution's symbol.
+
+    Wrong:
+        Soixante-dix-septième session
+        …
+        78/167. Coopération Sud-Sud
+
+    Right:
+        Soixante-dix-huitième session
+        …
+        78/167. Coopération Sud-Sud
+    """
+
+    code = "H001"
+    name = "session-matches-symbol"
+    severity = Severity.error
+    summary = "The session line names the session of the resolution's symbol."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        line = heading.first("session")
+        of_symbol = sessions.of_symbol(heading.symbol)
+        if line and heading.session and of_symbol and heading.session != of_symbol:
+            yield self.finding(
+                line.span,
+                f"the heading names session {heading.session}, but {heading.symbol} belongs "
+                f"to session {of_symbol}",
+            )
+
+
+@register
+class SessionOrdinal(Rule):
+    """The session is spelled out as the United Nations spells it, with a capital.
+
+    Wrong:
+        Soixante dix-huitième session
+        78e session
+
+    Right:
+        Soixante-dix-huitième session
+    """
+
+    code = "H002"
+    name = "session-ordinal"
+    severity = Severity.error
+    summary = "The session line spells the ordinal as the UN does."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        line = heading.first("session")
+        if line is None:
+            return
+        written = _session_words(document, line)
+        number = ordinals.value(written, document.resolution.language)
+        if number is None:
+            yield self.finding(line.span, f'"{written}" is not a session ordinal the UN writes')
+            return
+        right = ordinals.spell(number, document.resolution.language)
+        right = right[0].upper() + right[1:]
+        if written != right:
+            fix = Fix((document.edit(line.content, 0, len(written), right),))
+            yield self.finding(line.span, f'write the session as "{right}"', fix)
+
+
+@register
+class ReportSession(Rule):
+    """The report named in the basis line belongs to the same session as the resolution.
+
+    Wrong:
+        [sur la base du rapport de la Deuxième Commission (A/77/465/Add.2, par. 7)]
+        78/167. Coopération Sud-Sud
+
+    Right:
+        [sur la base du rapport de la Deuxième Commission (A/78/465/Add.2, par. 7)]
+        78/167. Coopération Sud-Sud
+    """
+
+    code = "H003"
+    name = "report-session"
+    severity = Severity.error
+    summary = "The basis line's report symbol is of the resolution's session."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        basis = heading.first("basis")
+        session = sessions.of_symbol(heading.symbol) or heading.session
+        if basis is None or session is None:
+            return
+        for symbol in basis.content.symbols:
+            of_symbol = sessions.of_symbol(symbol.symbol)
+            if of_symbol and of_symbol != session:
+                yield self.finding(
+                    symbol.span,
+                    f"{symbol.symbol} is a document of session {of_symbol}, "
+                    f"not of session {session}",
+                )
+
+
+@register
+class AdoptionInSession(Rule):
+    """The adoption date falls within the session (September 1945+N to September 1946+N).
+
+    Wrong:
+        Soixante-dix-huitième session
+        Résolution adoptée par l'Assemblée générale le 19 décembre 2022
+
+    Right:
+        Soixante-dix-huitième session
+        Résolution adoptée par l'Assemblée générale le 19 décembre 2023
+    """
+
+    code = "H004"
+    name = "adoption-in-session"
+    severity = Severity.error
+    summary = "The adoption date falls within the resolution's session."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        line = heading.first("adoption")
+        if not (line and heading.adopted_on and heading.session):
+            return
+        if not sessions.contains(heading.session, heading.adopted_on):
+            start, end = sessions.period(heading.session)
+            yield self.finding(
+                line.span,
+                f"adopted on {heading.adopted_on.isoformat()}, outside session "
+                f"{heading.session} ({start.year}–{end.year})",
+            )
+
+
+@register
+class HeadingDates(Rule):
+    """Dates of the heading are real dates, and a text is issued after it is adopted.
+
+    Wrong:
+        31 novembre 2023
+        Résolution adoptée par l'Assemblée générale le 19 décembre 2023
+
+    Right:
+        21 décembre 2023
+        Résolution adoptée par l'Assemblée générale le 19 décembre 2023
+    """
+
+    code = "H005"
+    name = "heading-dates"
+    severity = Severity.error
+    summary = "Heading dates are real dates; the issue date is not before the adoption."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        language = document.resolution.language
+        for line in heading.lines:
+            if line.kind in {"issue_date", "adoption"}:
+                value, match = find_date(line.content.text, language)
+                if match and value is None:
+                    yield self.finding(line.span, f'"{match.group(0)}" is not a real date')
+        issued, adopted = heading.issued_on, heading.adopted_on
+        line = heading.first("issue_date")
+        if line and issued and adopted and issued < adopted:
+            yield self.finding(
+                line.span,
+                f"issued on {issued.isoformat()}, before its adoption on {adopted.isoformat()}",
+            )

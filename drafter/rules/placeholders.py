@@ -1,0 +1,37 @@
+"""Placeholders: what `drafter new` leaves for a human to fill must be filled before submission."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.rules.base import Document, Finding, Rule, Severity, register
+
+_PLACEHOLDER = re.compile(r"\[\[.*?\]\]|\{\{.*?\}\}|\{%.*?%\}")
+
+
+@register
+class Placeholder(Rule):
+    """No template placeholder is left in the text.
+
+    `drafter new` marks what a human must decide as [[…]]; a draft that still has one is
+    unfinished and must not be submitted (the pre-commit hook fails on it).
+
+    Wrong:
+        Résolution adoptée par l'Assemblée générale le [[date d'adoption]]
+
+    Right:
+        Résolution adoptée par l'Assemblée générale le 19 décembre 2024
+    """
+
+    code = "X001"
+    name = "placeholder"
+    severity = Severity.error
+    summary = "No template placeholder ([[…]], {{…}}) is left in the text."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.resolution.blocks():
+            for match in _PLACEHOLDER.finditer(block.text):
+                yield self.finding(
+                    block.span(*match.span()), f"placeholder left to fill: {match.group(0)}"
+                )

@@ -1,0 +1,205 @@
+"""Punctuation at the end of paragraphs and subparagraphs (CONVENTIONS §1.2-1.4).
+
+The whole resolution is one sentence: each preambular paragraph ends with a comma, each
+operative paragraph with a semicolon and the last with a full stop. A paragraph that
+introduces subparagraphs ends with a colon; each subparagraph ends with a semicolon, the last
+with what its paragraph would have ended with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from drafter.model import Inline, Subparagraph
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register, terminal
+
+NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
+
+
+class _EndsWith(Rule):
+    """Shared by the rules below: a text must end with one punctuation mark."""
+
+    fixable = "safe"
+    severity = Severity.error
+    wants_last: ClassVar[bool] = False  # for subparagraphs: check the last one, or the others
+
+    def expect(self, document: Document, content: Inline, mark: str, what: str) -> Finding | None:
+        offset, found = terminal(content)
+        if found == mark:
+            return None
+        spaced = mark in ";:" and document.words.phrases("space_before")
+        if found:
+            edit = document.edit(content, offset, offset + 1, mark)
+            message = f"{what} ends with {NAMES[mark]}, not {NAMES[found]}"
+        else:
+            before = content.text[offset - 1 : offset] if offset else ""
+            edit = document.edit(content, offset, offset, (" " if spaced else "") + mark)
+            message = f"{what} ends with {NAMES[mark]}; it has none"
+            if before == " ":
+                edit = document.edit(content, offset, offset, mark)
+        span = content.span(offset, offset + 1) if found else content.span(offset - 1, offset)
+        return self.finding(span, message, Fix((edit,)))
+
+
+def _paragraph_end(document: Document, index: int, operative: bool) -> str:
+    if not operative:
+        return ","
+    return "." if index == len(document.resolution.operative) - 1 else ";"
+
+
+def _subparagraphs_end(
+    rule: _EndsWith, document: Document, subs: list[Subparagraph], last_mark: str
+) -> Iterator[Finding]:
+    for position, sub in enumerate(subs):
+        mark = last_mark if position == len(subs) - 1 else ";"
+        if rule.wants_last == (position == len(subs) - 1):
+            found = rule.expect(document, sub.content, mark, f"subparagraph {sub.marker}")
+            if found:
+                yield found
+
+
+@register
+class PreambularComma(_EndsWith):
+    """A preambular paragraph ends with a comma.
+
+    Wrong:
+        Rappelant sa résolution 77/185 du 14 décembre 2022;
+
+    Right:
+        Rappelant sa résolution 77/185 du 14 décembre 2022,
+    """
+
+    code = "P001"
+    name = "preambular-comma"
+    summary = "A preambular paragraph ends with a comma."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for paragraph in document.resolution.preamble:
+            if not paragraph.subparagraphs:
+                found = self.expect(document, paragraph.content, ",", "a preambular paragraph")
+                if found:
+                    yield found
+
+
+@register
+class OperativeSemicolon(_EndsWith):
+    """An operative paragraph ends with a semicolon, except the last.
+
+    Wrong:
+        3. *Souligne* que la coopération Sud-Sud est importante.
+        4. *Prie* le Secrétaire général …
+
+    Right:
+        3. *Souligne* que la coopération Sud-Sud est importante ;
+        4. *Prie* le Secrétaire général …
+    """
+
+    code = "P002"
+    name = "operative-semicolon"
+    summary = "An operative paragraph other than the last ends with a semicolon."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for paragraph in document.resolution.operative[:-1]:
+            if not paragraph.subparagraphs:
+                what = f"operative paragraph {paragraph.number}"
+                found = self.expect(document, paragraph.content, ";", what)
+                if found:
+                    yield found
+
+
+@register
+class LastOperativeFullStop(_EndsWith):
+    """The last operative paragraph ends with a full stop: the resolution's one sentence ends.
+
+    Wrong:
+        26. *Décide* d'inscrire la question à l'ordre du jour provisoire de sa
+        soixante-dix-neuvième session ;
+
+    Right:
+        26. *Décide* d'inscrire la question à l'ordre du jour provisoire de sa
+        soixante-dix-neuvième session.
+    """
+
+    code = "P003"
+    name = "last-operative-full-stop"
+    summary = "The last operative paragraph ends with a full stop."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        operative = document.resolution.operative
+        if operative and not operative[-1].subparagraphs:
+            found = self.expect(document, operative[-1].content, ".", "the last paragraph")
+            if found:
+                yield found
+
+
+@register
+class LeadInColon(_EndsWith):
+    """A paragraph that introduces subparagraphs ends with a colon.
+
+    Wrong:
+        5. *Prie* le Secrétaire général ;
+        a) de faire rapport …;
+
+    Right:
+        5. *Prie* le Secrétaire général :
+        a) de faire rapport …;
+    """
+
+    code = "P004"
+    name = "lead-in-colon"
+    summary = "A paragraph followed by subparagraphs ends with a colon."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for paragraph in document.paragraphs:
+            if paragraph.subparagraphs:
+                found = self.expect(document, paragraph.content, ":", "a paragraph that lists")
+                if found:
+                    yield found
+
+
+@register
+class SubparagraphSemicolon(_EndsWith):
+    """Each subparagraph but the last ends with a semicolon.
+
+    Wrong:
+        a) de faire rapport à l'Assemblée,
+        b) de consulter les États Membres.
+
+    Right:
+        a) de faire rapport à l'Assemblée ;
+        b) de consulter les États Membres.
+    """
+
+    code = "P005"
+    name = "subparagraph-semicolon"
+    summary = "A subparagraph other than the last of its paragraph ends with a semicolon."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for index, paragraph in enumerate(document.resolution.operative):
+            end = _paragraph_end(document, index, operative=True)
+            yield from _subparagraphs_end(self, document, paragraph.subparagraphs, end)
+        for paragraph in document.resolution.preamble:
+            yield from _subparagraphs_end(self, document, paragraph.subparagraphs, ",")
+
+
+@register
+class LastSubparagraphEnd(SubparagraphSemicolon):
+    """The last subparagraph ends as its paragraph would have ended.
+
+    With a semicolon in an operative paragraph, a full stop in the last one, a comma in a
+    preambular paragraph.
+
+    Wrong (last operative paragraph):
+        a) de faire rapport à l'Assemblée ;
+        b) de consulter les États Membres ;
+
+    Right:
+        a) de faire rapport à l'Assemblée ;
+        b) de consulter les États Membres.
+    """
+
+    code = "P006"
+    name = "last-subparagraph-end"
+    summary = "The last subparagraph ends with its paragraph's own punctuation."
+    wants_last = True

@@ -1,0 +1,227 @@
+"""Typography: French spacing of punctuation and quotes, doubled spaces, unbalanced markup."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from drafter.model import Inline
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
+
+_SPACES = " \u00a0\u202f\u2009"
+
+
+def _space_kind(document: Document, marks: list[str]) -> str:
+    """The space the file already sets before high punctuation (a plain space if none)."""
+    found = re.findall(f"([{_SPACES}])[{re.escape(''.join(marks))}]", document.text)
+    return Counter(found).most_common(1)[0][0] if found else " "
+
+
+@register
+class SpaceBeforeHighPunctuation(Rule):
+    """French sets a space before ; : ! and ? (plain, no-break or narrow no-break).
+
+    Wrong:
+        … sur les travaux de sa quinzième session;
+
+    Right:
+        … sur les travaux de sa quinzième session ;
+    """
+
+    code = "Y001"
+    name = "space-before-punctuation"
+    severity = Severity.warning
+    summary = "A space precedes ; : ! ? in French."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        marks = document.words.phrases("space_before")
+        if not marks:
+            return
+        space = _space_kind(document, marks)
+        pattern = re.compile(f"(?<=[^\\s{re.escape(''.join(marks))}])[{re.escape(''.join(marks))}]")
+        for block in document.resolution.blocks():
+            for match in pattern.finditer(block.text):
+                at = match.start()
+                if _exempt(block.text, at):
+                    continue
+                yield self.finding(
+                    block.span(at, at + 1),
+                    f'put a space before "{match.group(0)}"',
+                    Fix((document.edit(block, at, at, space),)),
+                )
+
+
+def _exempt(text: str, at: int) -> bool:
+    """Not French punctuation: "https://…", "10:30", "1:2"."""
+    after = text[at + 1 : at + 3]
+    return after.startswith("//") or (text[at - 1].isdigit() and after[:1].isdigit())
+
+
+@register
+class SpaceInsideGuillemets(Rule):
+    """French sets a space after « and before ».
+
+    Wrong:
+        intitulée «Coopération Sud-Sud pour le développement»
+
+    Right:
+        intitulée « Coopération Sud-Sud pour le développement »
+    """
+
+    code = "Y002"
+    name = "space-inside-guillemets"
+    severity = Severity.warning
+    summary = "A space follows « and precedes » in French."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        quotes = document.words.phrases("quotes")
+        if len(quotes) != 2:
+            return
+        opening, closing = quotes
+        for block in document.resolution.blocks():
+            text = block.text
+            for at, char in enumerate(text):
+                if char == opening and text[at + 1 : at + 2] not in {"", *_SPACES}:
+                    yield self.finding(
+                        block.span(at, at + 1),
+                        f'put a space after "{opening}"',
+                        Fix((document.edit(block, at + 1, at + 1, " "),)),
+                    )
+                elif char == closing and at and text[at - 1] not in _SPACES:
+                    yield self.finding(
+                        block.span(at, at + 1),
+                        f'put a space before "{closing}"',
+                        Fix((document.edit(block, at, at, " "),)),
+                    )
+
+
+@register
+class StraightQuotes(Rule):
+    """French quotes with « » (spaced), not straight double quotes.
+
+    Wrong:
+        intitulée "Coopération Sud-Sud pour le développement"
+
+    Right:
+        intitulée « Coopération Sud-Sud pour le développement »
+    """
+
+    code = "Y003"
+    name = "straight-quotes"
+    severity = Severity.warning
+    summary = 'Quotations take « » in French, not straight quotes (").'
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        quotes = document.words.phrases("quotes")
+        if len(quotes) != 2:
+            return
+        for block in document.resolution.blocks():
+            positions = [i for i, char in enumerate(block.text) if char == '"']
+            pairs = len(positions) % 2 == 0
+            for index, at in enumerate(positions):
+                if index % 2 and pairs:
+                    continue  # reported with its opening quote
+                fix = None
+                if pairs:
+                    end = positions[index + 1]
+                    fix = Fix(
+                        (
+                            document.edit(block, at, at + 1, quotes[0] + " "),
+                            document.edit(block, end, end + 1, " " + quotes[1]),
+                        )
+                    )
+                yield self.finding(
+                    block.span(at, at + 1), f'use "{quotes[0]} … {quotes[1]}" for quotations', fix
+                )
+
+
+@register
+class DoubledSpace(Rule):
+    """One space between words, not two.
+
+    Wrong:
+        la coopération  Sud-Sud
+
+    Right:
+        la coopération Sud-Sud
+    """
+
+    code = "Y004"
+    name = "doubled-space"
+    severity = Severity.warning
+    summary = "No run of two or more spaces inside a line."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.resolution.blocks():
+            for match in re.finditer(r" {2,}", block.text):
+                start, end = match.span()
+                edit = document.edit(block, start, end, " ")
+                if edit.end - edit.start != end - start:
+                    continue  # the spaces are not all on one line of the file
+                yield self.finding(block.span(start, end), "a doubled space", Fix((edit,)))
+
+
+@register
+class UnbalancedItalics(Rule):
+    """Every * that opens italics closes them on the same paragraph.
+
+    Wrong:
+        1. *Décide de …
+
+    Right:
+        1. *Décide* de …
+    """
+
+    code = "Y005"
+    name = "unbalanced-italics"
+    severity = Severity.error
+    summary = "Italic markers (*) come in pairs."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block in document.resolution.blocks():
+            for at in block.stray_markers:
+                if block.text[at] == "*":
+                    yield self.finding(
+                        block.span(at, at + 1), "this * opens italics it never closes"
+                    )
+
+
+@register
+class UnbalancedGuillemets(Rule):
+    """Every « has its » in the same paragraph.
+
+    Wrong:
+        intitulée « Coopération Sud-Sud pour le développement,
+
+    Right:
+        intitulée « Coopération Sud-Sud pour le développement »,
+    """
+
+    code = "Y006"
+    name = "unbalanced-guillemets"
+    severity = Severity.error
+    summary = "Guillemets « » come in pairs."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        quotes = document.words.phrases("quotes")
+        if len(quotes) != 2:
+            return
+        for block in document.resolution.blocks():
+            yield from self._unmatched(block, *quotes)
+
+    def _unmatched(self, block: Inline, opening: str, closing: str) -> Iterator[Finding]:
+        open_at: list[int] = []
+        for at, char in enumerate(block.text):
+            if char == opening:
+                open_at.append(at)
+            elif char == closing and open_at:
+                open_at.pop()
+            elif char == closing:
+                yield self.finding(block.span(at, at + 1), f'"{closing}" closes nothing')
+        for at in open_at:
+            yield self.finding(block.span(at, at + 1), f'"{opening}" is never closed')

@@ -1,0 +1,307 @@
+"""Verbs and openings: how paragraphs begin (CONVENTIONS §1.2, §1.3 and §2)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from drafter.model import Opening, OperativeParagraph, PreambularParagraph
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
+
+Paragraph = PreambularParagraph | OperativeParagraph
+
+
+def _opening(paragraph: Paragraph) -> Opening:
+    return paragraph.verb if isinstance(paragraph, OperativeParagraph) else paragraph.opening
+
+
+def is_known(base: str, phrases: list[str]) -> bool:
+    """A lexicon phrase, possibly followed by its complement ("Réaffirme son soutien total")."""
+    return any(base == phrase or base.startswith(phrase + " ") for phrase in phrases)
+
+
+def suggestion(base: str, phrases: list[str]) -> str | None:
+    first_words = {phrase.split(" ")[0]: phrase for phrase in phrases}
+    close = difflib.get_close_matches(base, phrases, n=1, cutoff=0.75)
+    if not close:
+        words = difflib.get_close_matches(base.split(" ")[0], list(first_words), n=1, cutoff=0.7)
+        close = [first_words[words[0]]] if words else []
+    return close[0] if close else None
+
+
+def has_italics(document: Document) -> bool:
+    return any(p.content.italics for p in document.paragraphs)
+
+
+@register
+class OperativeVerbItalic(Rule):
+    """The verb or phrase that opens an operative paragraph is in italics.
+
+    Checked only where the text carries italic markup (`*…*`) at all; a plain-text export
+    has none, and V002 says so once instead.
+
+    Wrong:
+        3. Souligne que la coopération Sud-Sud …
+
+    Right:
+        3. *Souligne* que la coopération Sud-Sud …
+    """
+
+    code = "V001"
+    name = "operative-verb-italic"
+    severity = Severity.error
+    summary = "The opening verb of an operative paragraph is in italics."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        if not has_italics(document):
+            return
+        verbs = document.words.operative_verbs
+        for paragraph in document.resolution.operative:
+            verb = paragraph.verb
+            if verb.italic or not verb.text:
+                continue
+            fix = None
+            if is_known(verb.base, verbs):
+                content, end = paragraph.content, len(verb.text)
+                fix = Fix(
+                    (document.edit(content, 0, 0, "*"), document.edit(content, end, end, "*"))
+                )
+            yield self.finding(verb.span, f"put the operative verb in italics: *{verb.text}*", fix)
+
+
+@register
+class NoItalicMarkup(Rule):
+    """The text carries no italic markup at all.
+
+    Operative verbs are printed in italics. A text exported as plain text loses them, so
+    drafter cannot check V001; it says so once. Mark italics with asterisks: `*Décide*`.
+
+    Wrong:
+        1. Décide de …
+
+    Right:
+        1. *Décide* de …
+    """
+
+    code = "V002"
+    name = "no-italic-markup"
+    severity = Severity.warning
+    summary = "The text has no italic markup, so the italics of verbs cannot be checked."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        operative = document.resolution.operative
+        if operative and not has_italics(document):
+            yield self.finding(
+                operative[0].verb.span,
+                "no italic markup in this text (a plain-text export?): mark operative verbs "
+                "as *Décide*, or ignore V002",
+            )
+
+
+class _KnownOpening(Rule):
+    severity = Severity.warning
+    operative = False
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        resolution = document.resolution
+        words = document.words
+        phrases = words.operative_verbs if self.operative else words.preambular_openings
+        paragraphs = resolution.operative if self.operative else resolution.preamble
+        for paragraph in paragraphs:
+            opening = _opening(paragraph)
+            if is_known(opening.base, phrases):
+                continue
+            text = opening.text or paragraph.content.text[:20]
+            close = suggestion(opening.base, phrases)
+            hint = f'; did you mean "{close}"?' if close else ""
+            kind = "operative verb" if self.operative else "preambular opening"
+            yield self.finding(opening.span, f'unknown {kind} "{text}"{hint}')
+
+
+@register
+class UnknownOperativeVerb(_KnownOpening):
+    """An operative paragraph opens with a verb or phrase of the lexicon.
+
+    Operative verbs are in the present indicative, third person ("Décide", "Prie",
+    "Se félicite"). An unknown one is often a misspelling; the message suggests the nearest
+    known verb. Add real ones to the lexicon (`drafter/lexicon/fr.toml`).
+
+    Wrong:
+        4. *Encourge* les États Membres …
+
+    Right:
+        4. *Encourage* les États Membres …
+    """
+
+    code = "V003"
+    name = "unknown-operative-verb"
+    summary = "An operative paragraph opens with a known operative verb or phrase."
+    operative = True
+
+
+@register
+class UnknownPreambularOpening(_KnownOpening):
+    """A preambular paragraph opens with a participle or an adjective of the lexicon.
+
+    Wrong:
+        Rapelant sa résolution 77/185,
+
+    Right:
+        Rappelant sa résolution 77/185,
+    """
+
+    code = "V004"
+    name = "unknown-preambular-opening"
+    summary = "A preambular paragraph opens with a known participle or adjective."
+
+
+def _runs(paragraphs: list[Paragraph]) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
+    """Each paragraph with its position in the run of consecutive same openings (0 = first)."""
+    position, previous = 0, None
+    for paragraph in paragraphs:
+        if previous and _opening(previous).base == _opening(paragraph).base:
+            position += 1
+        else:
+            position = 0
+        yield position, paragraph, previous
+        previous = paragraph
+
+
+def _verb(opening: Opening) -> str:
+    return opening.base.split(" ")[0].lower()
+
+
+class _Repetition(Rule):
+    severity = Severity.warning
+
+    def runs(self, document: Document) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
+        yield from _runs(document.resolution.preamble)
+        yield from _runs(document.resolution.operative)
+
+    def expected(self, document: Document, position: int) -> list[str | None]:
+        """The adverbs the position in a run takes: none, then "également", then "en outre"."""
+        repetition = document.words.repetition_adverbs
+        others = document.words.words("adverbs", "other")
+        cycle = position % (len(repetition) + 1)
+        if cycle == 0:
+            return [None]
+        accepted = [repetition[cycle - 1]]
+        if cycle - 1 < len(others):
+            accepted.append(others[cycle - 1])
+        return accepted
+
+
+@register
+class RepetitionAdverb(_Repetition):
+    """Consecutive paragraphs that open alike take "également", then "en outre".
+
+    The second of a run takes "également", the third "en outre"; the fourth starts the cycle
+    again with the bare form. Adopted texts sometimes depart from this, hence a warning.
+
+    Wrong:
+        3. *Souligne* que …;
+        4. *Souligne* que …;
+
+    Right:
+        3. *Souligne* que …;
+        4. *Souligne également* que …;
+    """
+
+    code = "V005"
+    name = "repetition-adverb"
+    summary = 'A repeated opening takes "également", then "en outre", in adjacent paragraphs.'
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for position, paragraph, _ in self.runs(document):
+            opening = _opening(paragraph)
+            accepted = self.expected(document, position)
+            if position and opening.adverb not in accepted:
+                want = accepted[0]
+                text = f"{opening.base} {want}" if want else opening.base
+                yield self.finding(
+                    opening.span,
+                    f'paragraph {position + 1} of a run of "{opening.base}": write "{text}"',
+                )
+
+
+@register
+class OrphanAdverb(_Repetition):
+    """ "également" and "en outre" follow a paragraph that opens with the same verb.
+
+    Wrong:
+        1. *Décide* …;
+        2. *Prie également* …
+
+    Right:
+        1. *Prie* …;
+        2. *Prie également* …
+    """
+
+    code = "V006"
+    name = "orphan-adverb"
+    summary = '"également" or "en outre" with no preceding paragraph of the same verb.'
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        repetition = document.words.adverbs
+        for position, paragraph, previous in self.runs(document):
+            opening = _opening(paragraph)
+            if position or opening.adverb not in repetition:
+                continue
+            if previous is None or _verb(_opening(previous)) != _verb(opening):
+                yield self.finding(
+                    opening.span,
+                    f'"{opening.text}" repeats nothing: the paragraph before does not open '
+                    f'with "{opening.base}"; drop "{opening.adverb}"',
+                )
+
+
+@register
+class OrganAgreement(Rule):
+    """Openings agree with the organ: the General Assembly is feminine in French.
+
+    "Consciente", "Convaincue", "Est consciente", "Se déclare préoccupée", "rester saisie";
+    a masculine organ ("Le Conseil de sécurité") takes the masculine forms.
+
+    Wrong:
+        Conscient de l'importance de la coopération Sud-Sud,
+
+    Right:
+        Consciente de l'importance de la coopération Sud-Sud,
+    """
+
+    code = "V007"
+    name = "organ-agreement"
+    severity = Severity.error
+    summary = "Adjectives and participles agree with the organ (l'Assemblée: feminine)."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        organ, wrong_to_right = _agreement(document)
+        if not wrong_to_right:
+            return
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, wrong_to_right)) + r")\b")
+        for paragraph in document.paragraphs:
+            content = paragraph.content
+            head = len(_opening(paragraph).text) or len(content.text.split(" ")[0])
+            for match in pattern.finditer(content.text, 0, head):
+                right = wrong_to_right[match.group(1)]
+                yield self.finding(
+                    content.span(match.start(), match.end()),
+                    f'"{match.group(1)}" agrees with {organ}: write "{right}"',
+                    Fix((document.edit(content, match.start(), match.end(), right),)),
+                )
+
+
+def _agreement(document: Document) -> tuple[str, dict[str, str]]:
+    """The organ, and the wrong forms of the words that agree with it mapped to the right."""
+    organ = (document.resolution.organ_text or "").rstrip(",")
+    words = document.words
+    gender = next((g for name, g in words.phrases("organs") if organ.startswith(name)), None)
+    if gender is None:
+        return organ, {}
+    pairs = words.phrases("forms")
+    if gender == "feminine":
+        return organ, {masculine: feminine for masculine, feminine in pairs}
+    return organ, {feminine: masculine for masculine, feminine in pairs}
