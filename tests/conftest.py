@@ -46,6 +46,7 @@ def draft(*paragraphs: str, heading: str = "", closing: str = "") -> str:
         "Assemblée générale\n\nDistr. générale\n21 décembre 2023\n\n"
         "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\n\n"
         "Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
+        "[sur la base du rapport de la Deuxième Commission (A/78/465/Add.2, par. 7)]\n\n"
         "78/500. Résolution d'essai"
     )
     body = "\n\n".join(paragraphs)

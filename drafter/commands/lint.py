@@ -35,11 +35,13 @@ class LintOptions:
     color: bool = False
 
     def overrides(self) -> dict[str, Any]:
-        """The command line's settings, which win over the configuration file's."""
+        """The command line's settings, which win over the configuration file's. As in ruff,
+        a --select on the command line starts afresh: the file's ignores no longer apply."""
+        fresh = self.select is not None
         given = {
             "select": self.select,
-            "ignore": self.ignore,
-            "extend_select": self.extend_select,
+            "ignore": self.ignore if self.ignore is not None or not fresh else (),
+            "extend_select": self.extend_select if self.extend_select or not fresh else (),
             "profile": self.profile,
             "language": self.language,
         }

@@ -28,16 +28,16 @@ class _EndsWith(Rule):
         offset, found = terminal(content)
         if found == mark:
             return None
-        spaced = mark in ";:" and document.words.phrases("space_before")
+        # French spaces ";" and ":" but not "," or "."; the fix writes the mark as it is due.
+        spaced = mark in document.words.phrases("space_before")
+        start = offset
+        while start and content.text[start - 1] == " ":
+            start -= 1
+        edit = document.edit(content, start, offset + len(found), (" " if spaced else "") + mark)
         if found:
-            edit = document.edit(content, offset, offset + 1, mark)
             message = f"{what} ends with {NAMES[mark]}, not {NAMES[found]}"
         else:
-            before = content.text[offset - 1 : offset] if offset else ""
-            edit = document.edit(content, offset, offset, (" " if spaced else "") + mark)
             message = f"{what} ends with {NAMES[mark]}; it has none"
-            if before == " ":
-                edit = document.edit(content, offset, offset, mark)
         span = content.span(offset, offset + 1) if found else content.span(offset - 1, offset)
         return self.finding(span, message, Fix((edit,)))
 

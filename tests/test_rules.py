@@ -1,0 +1,327 @@
+"""Every rule on synthetic drafts: a text that breaks it (right code, line and column) and a
+near miss that must not trigger it.
+
+In each wrong text, "‸" marks where the finding must point; it is removed before linting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from conftest import draft
+
+from drafter.config import Settings
+from drafter.lint import lint_text
+from drafter.rules import REGISTRY
+
+CARET = "‸"
+PP = "Rappelant sa résolution 77/185 du 14 décembre 2022,"
+OP1 = "1. *Décide* de faire ceci ;"
+OP2 = "2. *Prie* le Secrétaire général de faire cela."
+BASIS = "[sur la base du rapport de la Deuxième Commission (A/78/465/Add.2, par. 7)]"
+TITLE = "78/500. Résolution d'essai"
+HEAD = (
+    "Assemblée générale\n\nDistr. générale\n21 décembre 2023\n\n"
+    "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\n\n"
+    "Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
+    f"{BASIS}\n\n{TITLE}"
+)
+DRAFT_HEAD = (
+    "Nations Unies A/C.2/78/L.12\n\nAssemblée générale\n\nDistr. limitée\n10 novembre 2023\n\n"
+    "Soixante-dix-huitième session\nDeuxième Commission\nPoint 22 b) de l'ordre du jour\n\n"
+    "Cuba : projet de résolution\n\nCoopération Sud-Sud"
+)
+
+
+def body(*paragraphs: str, **kwargs: str) -> str:
+    return draft(*paragraphs, **kwargs)
+
+
+def heading(old: str, new: str) -> str:
+    assert old in HEAD
+    return body(PP, OP1, OP2, heading=HEAD.replace(old, new))
+
+
+def subs(lead: str, a: str, b: str) -> str:
+    return body(PP, f"1. *Prie* le Secrétaire général{lead}\n\na) {a}\n\nb) {b}")
+
+
+@dataclass
+class Case:
+    code: str
+    wrong: str
+    right: str
+    profile: str = "auto"
+
+
+CASES = [
+    Case(
+        "S001",
+        body(PP, OP1, OP2, heading=HEAD.replace(f"{BASIS}\n\n{TITLE}", f"{TITLE}\n\n‸{BASIS}")),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "S002",
+        "‸" + heading("Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n", ""),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "S003",
+        body(PP, OP1, OP2).replace("L'Assemblée générale,", "‸L'Assemblée générale"),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "S004", body(PP, OP1, "‸Notant aussi ceci,", OP2), body(PP, "Notant aussi ceci,", OP1, OP2)
+    ),
+    Case(
+        "S005",
+        body(PP, OP1, OP2) + "\n‸Merci de votre attention.\n",
+        body(PP, OP1, OP2),
+    ),
+    Case("N001", body(PP, OP1, "‸3. *Prie* cela."), body(PP, OP1, OP2)),
+    Case("N001", body(PP, OP1, "‸1. *Prie* cela."), body(PP, OP1, OP2)),
+    Case(
+        "N002",
+        subs(" :", "de faire ceci ;", "de faire cela.").replace("\nb) de", "\n‸c) de"),
+        subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case(
+        "N003",
+        subs(" :", "de faire ceci ;", "de faire cela.").replace("\na) de", "\n‸(a) de"),
+        subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case("P001", body("Rappelant ceci‸;", OP1, OP2), body("Rappelant ceci,", OP1, OP2)),
+    Case("P001", body("Rappelant cec‸i", OP1, OP2), body("Rappelant ceci,", OP1, OP2)),
+    Case("P002", body(PP, "1. *Décide* de faire ceci‸.", OP2), body(PP, OP1, OP2)),
+    Case("P003", body(PP, OP1, "2. *Prie* cela ‸;"), body(PP, OP1, "2. *Prie* cela.")),
+    Case(
+        "P004",
+        subs(" ‸;", "de faire ceci ;", "de faire cela."),
+        subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case(
+        "P005",
+        subs(" :", "de faire ceci‸,", "de faire cela."),
+        subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case(
+        "P006",
+        subs(" :", "de faire ceci ;", "de faire cela ‸;"),
+        subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case("V001", body(PP, "1. ‸Décide de faire ceci ;", OP2), body(PP, OP1, OP2)),
+    Case(
+        "V002",
+        body(PP, "1. ‸Décide de faire ceci ;", "2. Prie cela."),
+        body(PP, "1. *Décide* de faire ceci ;", "2. Prie cela."),
+    ),
+    Case("V003", body(PP, "1. *‸Encourge* ceci ;", OP2), body(PP, "1. *Encourage* ceci ;", OP2)),
+    Case("V004", body("‸Rapelant ceci,", OP1, OP2), body("Rappelant ceci,", OP1, OP2)),
+    Case(
+        "V005",
+        body(PP, "1. *Souligne* ceci ;", "2. *‸Souligne* cela."),
+        body(PP, "1. *Souligne* ceci ;", "2. *Souligne également* cela."),
+    ),
+    Case(
+        "V005",
+        body(PP, "1. *Prie* a ;", "2. *Prie également* b ;", "3. *‸Prie également* c."),
+        body(PP, "1. *Prie* a ;", "2. *Prie également* b ;", "3. *Prie en outre* c."),
+    ),
+    Case(
+        "V006",
+        body(PP, OP1, "2. *‸Prie également* cela."),
+        body(PP, "1. *Prie* ceci ;", "2. *Prie également* cela."),
+    ),
+    Case("V007", body("‸Conscient de ceci,", OP1, OP2), body("Consciente de ceci,", OP1, OP2)),
+    Case(
+        "V007",
+        body(PP, "1. *Est ‸conscient* de ceci ;", OP2),
+        body(PP, "1. *Est consciente* de ceci ;", OP2),
+    ),
+    Case(
+        "F001",
+        body("Rappelant ceci‸²,", OP1, OP2) + "\n¹ Note.\n",
+        body("Rappelant ceci¹,", OP1, OP2) + "\n¹ Note.\n",
+    ),
+    Case(
+        "F002",
+        body("Rappelant ceci¹,", OP1, OP2) + "\n¹ Note.\n\n‸² Autre note.\n",
+        body("Rappelant ceci¹,", OP1, "2. *Prie* cela².") + "\n¹ Note.\n\n² Autre note.\n",
+    ),
+    Case(
+        "F003",
+        body("Rappelant ceci‸²,", "1. *Décide* cela¹ ;", OP2) + "\n¹ Note.\n\n² Autre.\n",
+        body("Rappelant ceci¹,", "1. *Décide* cela² ;", OP2) + "\n¹ Note.\n\n² Autre.\n",
+    ),
+    Case(
+        "F004",
+        body("Rappelant ceci¹,", OP1, OP2) + "\n¹ Note.\n\n‸¹ Encore.\n",
+        body("Rappelant ceci¹,", OP1, OP2) + "\n¹ Note.\n",
+    ),
+    Case(
+        "F005",
+        body("Rappelant ceci,‸¹", OP1, OP2) + "\n¹ Note.\n",
+        body("Rappelant ceci¹,", OP1, OP2) + "\n¹ Note.\n",
+    ),
+    Case("C001", body(PP, OP1, OP2 + "‸").split("\n49^e")[0] + "\n", body(PP, OP1, OP2)),
+    Case(
+        "C002",
+        body(PP, OP1, OP2, heading=DRAFT_HEAD).replace("49^e", "‸49^e"),
+        body(PP, OP1, OP2, heading=DRAFT_HEAD).split("\n49^e")[0] + "\n",
+        profile="draft",
+    ),
+    Case(
+        "C003",
+        body(PP, OP1, OP2, closing="49^e séance plénière\n‸18 décembre 2023"),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "C004",
+        body(PP, OP1, OP2, closing="‸0^e séance plénière\n19 décembre 2023"),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "H001",
+        heading("Soixante-dix-huitième session", "‸Soixante-dix-septième session"),
+        body(PP, OP1, OP2),
+    ),
+    Case(
+        "H002",
+        heading("Soixante-dix-huitième session", "‸Soixante dix-huitième session"),
+        body(PP, OP1, OP2),
+    ),
+    Case("H003", heading("(A/78/465", "(‸A/77/465"), heading("(A/78/465", "(A/78/465")),
+    Case(
+        "H004",
+        body(
+            PP,
+            OP1,
+            OP2,
+            heading=HEAD.replace("Résolution adoptée", "‸Résolution adoptée").replace(
+                "19 décembre 2023", "19 décembre 2022"
+            ),
+            closing="49^e séance plénière\n19 décembre 2022",
+        ).replace("21 décembre 2023", "21 décembre 2022"),
+        body(PP, OP1, OP2),
+    ),
+    Case("H005", heading("21 décembre 2023", "‸31 novembre 2023"), body(PP, OP1, OP2)),
+    Case("H005", heading("21 décembre 2023", "‸18 décembre 2023"), body(PP, OP1, OP2)),
+    Case(
+        "R001",
+        body("Rappelant sa résolution ‸73/291 du 15 avril 2012,", OP1, OP2),
+        body("Rappelant sa résolution 73/291 du 15 avril 2019,", OP1, OP2),
+    ),
+    Case(
+        "R002",
+        body(PP, "1. *Rappelle* sa résolution ‸77/185 du 15 décembre 2022 ;", OP2),
+        body(PP, "1. *Rappelle* sa résolution 77/185 du 14 décembre 2022 ;", OP2),
+    ),
+    Case(
+        "R003",
+        body(
+            "Rappelant ses résolutions 60/212 du 22 décembre 2005 et ‸57/270 B du 23 juin 2003,",
+            OP1,
+            OP2,
+        ),
+        body(
+            "Rappelant ses résolutions 57/270 B du 23 juin 2003 et 60/212 du 22 décembre 2005,",
+            OP1,
+            OP2,
+        ),
+    ),
+    Case(
+        "R004",
+        body("Rappelant sa résolution ‸78/300 du 5 mars 2024,", OP1, OP2),
+        body("Rappelant sa résolution 78/100 du 5 décembre 2023,", OP1, OP2),
+    ),
+    Case(
+        "R005",
+        body("Rappelant sa résolution ‸73/291 du 31 avril 2019,", OP1, OP2),
+        body("Rappelant sa résolution 73/291 du 30 avril 2019,", OP1, OP2),
+    ),
+    Case(
+        "T001",
+        body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
+        body(PP, "1. *Décide* que la réunion qui se tiendra le 3 mars 2024 sera utile ;", OP2),
+    ),
+    Case(
+        "T001",
+        body(PP, "1. *‸Attend avec intérêt* la conférence de mars 2023 ;", OP2),
+        body(PP, "1. *Se félicite* de la conférence de mars 2023 ;", OP2),
+    ),
+    Case("Y001", body(PP, "1. *Décide* de faire ceci‸;", OP2), body(PP, OP1, OP2)),
+    Case(
+        "Y001",
+        body(PP, "1. *Décide* de faire ceci‸: tout ;", OP2),
+        body(PP, "1. *Décide* de consulter https://un.org à 10:30 ;", OP2),
+    ),
+    Case(
+        "Y002",
+        body(PP, "1. *Décide* d'intituler ‸«Coopération » ;", OP2),
+        body(PP, "1. *Décide* d'intituler « Coopération » ;", OP2),
+    ),
+    Case(
+        "Y003",
+        body(PP, '1. *Décide* d\'intituler ‸"Coopération" ;', OP2),
+        body(PP, "1. *Décide* d'intituler « Coopération » ;", OP2),
+    ),
+    Case(
+        "Y004",
+        body(PP, "1. *Décide* de faire‸  ceci ;", OP2),
+        body(PP, "1. *Décide* de faire\nceci ;", OP2),
+    ),
+    Case("Y005", body(PP, "1. *Décide* de ‸*faire ceci ;", OP2), body(PP, OP1, OP2)),
+    Case(
+        "Y006",
+        body(PP, "1. *Décide* d'intituler ‸« Coopération ;", OP2),
+        body(PP, "1. *Décide* d'intituler « Coopération » ;", OP2),
+    ),
+    Case(
+        "X001",
+        body(PP, "1. *Décide* de se réunir le ‸[[date]] ;", OP2),
+        body(PP, "1. *Décide* de se réunir le 3 mars 2024 ;", OP2),
+    ),
+]
+
+
+def _position(text: str) -> tuple[str, int, int]:
+    at = text.index(CARET)
+    before = text[:at]
+    return text.replace(CARET, "", 1), before.count("\n") + 1, at - before.rfind("\n")
+
+
+def lint(text: str, profile: str = "auto", code: str = "ALL") -> list[tuple[str, int, int]]:
+    settings = Settings(select=(code,), profile=profile)
+    _, findings = lint_text(text, settings, today=date(2024, 1, 10))
+    return [(f.code, f.span.line, f.span.column) for f in findings]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
+def test_the_rule_catches_the_wrong_text_where_it_is(case: Case):
+    text, line, column = _position(case.wrong)
+    found = [f for f in lint(text, case.profile) if f[0] == case.code]
+    assert (case.code, line, column) in found, found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
+def test_the_near_miss_is_left_alone(case: Case):
+    assert [f for f in lint(case.right, case.profile) if f[0] == case.code] == []
+
+
+def test_every_rule_has_a_case():
+    assert {case.code for case in CASES} == set(REGISTRY)
+
+
+def test_the_reference_draft_is_clean():
+    assert lint(body(PP, OP1, OP2)) == []
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_every_rule_documents_itself(code: str):
+    rule = REGISTRY[code]
+    explanation = rule.explanation()
+    assert rule.name.replace("-", "").isalpha() and rule.name.islower()
+    assert "Wrong" in explanation and "Right" in explanation, code
+    assert rule.summary.endswith(".")
