@@ -1,4 +1,5 @@
-"""The parser never raises: on any text, and on seeds with lines deleted, repeated or swapped."""
+"""The parser and the linter never raise: on any text, and on seeds with lines deleted,
+repeated or swapped; and fixing converges: a second --fix finds nothing left to fix."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from conftest import SEED_62, SEED_78, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drafter.config import Settings
+from drafter.lint import fix_text, lint_text
 from drafter.parser import NotAResolution, parse_text
 
 SEED_LINES = [seed_text(SEED_78).split("\n"), seed_text(SEED_62).split("\n")]
@@ -35,6 +38,11 @@ def parses_or_refuses(text: str) -> None:
     except NotAResolution:
         return
     model.to_json()  # every position and date of the model can be computed
+    _, findings = lint_text(text, Settings())
+    lines = text.count("\n") + 1
+    assert all(1 <= f.span.line <= f.span.end_line <= lines for f in findings)
+    fixed, remaining, _ = fix_text(text, findings, Settings(), "-", unsafe=True)
+    assert fix_text(fixed, remaining, Settings(), "-", unsafe=True)[2] == 0
 
 
 @SETTINGS

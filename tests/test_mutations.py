@@ -1,0 +1,131 @@
+"""Mutation test: break one convention at a time, in every place a seed offers, and check that
+the linter reports the right code on the right line each time.
+
+Mutations keep the number of lines (a deleted line becomes a blank one), so the line of each
+expected finding is known from the seed's own model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from conftest import SEED_62, SEED_78, seed_text
+
+from drafter.config import Settings
+from drafter.lint import lint_text
+from drafter.model import Resolution, superscript
+from drafter.parser import parse_text
+
+
+@dataclass
+class Mutation:
+    name: str
+    text: str
+    code: str
+    line: int
+
+
+def _replace_on(lines: list[str], line: int, old: str, new: str, count: int = 1) -> str:
+    changed = list(lines)
+    assert old in changed[line - 1], (line, old)
+    changed[line - 1] = changed[line - 1].replace(old, new, count)
+    return "\n".join(changed)
+
+
+def _replace_last(lines: list[str], line: int, old: str, new: str) -> str:
+    changed = list(lines)
+    head, _, tail = changed[line - 1].rpartition(old)
+    changed[line - 1] = head + new + tail
+    return "\n".join(changed)
+
+
+def mutations(text: str, model: Resolution) -> Iterator[Mutation]:
+    lines = text.split("\n")
+    operative = model.operative
+    for index, paragraph in enumerate(operative):
+        line, verb = paragraph.span.line, paragraph.verb.text
+        n = paragraph.number
+        yield Mutation(f"roman verb {n}", _replace_on(lines, line, f"*{verb}*", verb), "V001", line)
+        misspelt = verb[:2] + verb[3:]
+        yield Mutation(
+            f"misspelt verb {n}", _replace_on(lines, line, f"*{verb}*", f"*{misspelt}*"), "V003", line
+        )
+        if index:
+            yield Mutation(f"skip {n}", _replace_on(lines, line, f"{n}.", f"{n + 1}."), "N001", line)
+            yield Mutation(f"repeat {n}", _replace_on(lines, line, f"{n}.", f"{n - 1}."), "N001", line)
+        end = paragraph.content.span(len(paragraph.content.text) - 1, len(paragraph.content.text))
+        mark, wrong, code = (";", ".", "P002") if index < len(operative) - 1 else (".", ";", "P003")
+        yield Mutation(
+            f"end of {n}", _replace_last(lines, end.line, mark, wrong), code, end.end_line
+        )
+    for paragraph in model.preamble:
+        end = paragraph.content.span(len(paragraph.content.text) - 1, len(paragraph.content.text))
+        yield Mutation(
+            f"end of {paragraph.opening.text}", _replace_last(lines, end.line, ",", ";"), "P001",
+            end.line,
+        )  # fmt: skip
+    calls: dict[int, list[int]] = {}
+    for block in model.blocks():
+        for ref in block.footnote_refs:
+            calls.setdefault(ref.number, []).append(ref.span.line)
+    for footnote in model.footnotes:
+        blanked = list(lines)
+        blanked[footnote.span.line - 1] = ""
+        first_call = calls[footnote.number][0]
+        yield Mutation(f"no text {footnote.number}", "\n".join(blanked), "F001", first_call)
+        if len(calls[footnote.number]) == 1:
+            mark = superscript(footnote.number)
+            yield Mutation(
+                f"no call {footnote.number}",
+                _replace_on(lines, first_call, mark, ""),
+                "F002",
+                footnote.span.line,
+            )
+    closing = model.closing
+    assert closing is not None and closing.date_span is not None and closing.date is not None
+    day = f"{closing.date.day} "
+    yield Mutation(
+        "plenary date",
+        _replace_on(lines, closing.date_span.line, day, f"{closing.date.day - 1} "),
+        "C003",
+        closing.date_span.line,
+    )
+    for citation in model.citations:
+        if citation.date is None:
+            continue
+        year = str(citation.date.year)
+        yield Mutation(
+            f"year of {citation.symbol}",
+            _replace_on(lines, citation.span.end_line, year, str(citation.date.year - 7)),
+            "R001",
+            citation.span.end_line,
+        )
+
+
+def _all() -> list[Mutation]:
+    found = []
+    for seed in (SEED_78, SEED_62):
+        text = seed_text(seed)
+        for mutation in mutations(text, parse_text(text)):
+            mutation.name = f"{seed.stem[:9]} {mutation.name}"
+            found.append(mutation)
+    return found
+
+
+MUTATIONS = _all()
+
+
+def test_there_are_many_mutations():
+    assert len(MUTATIONS) > 200
+    assert {m.code for m in MUTATIONS} == {
+        "V001", "V003", "N001", "P001", "P002", "P003", "F001", "F002", "C003", "R001"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
+def test_the_broken_convention_is_reported_on_its_line(mutation: Mutation):
+    _, findings = lint_text(mutation.text, Settings())
+    reported = [(f.code, f.span.line) for f in findings]
+    assert (mutation.code, mutation.line) in reported, reported
