@@ -17,9 +17,7 @@ from drafter.positions import TextMap
 
 # Characters replaced one for one, so offsets do not move: no-break and thin spaces read as
 # spaces, typographic apostrophes as the straight one, tabs as spaces.
-_SAME_WIDTH = str.maketrans(
-    {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u2019": "'", "\u02bc": "'"}
-)
+_SAME_WIDTH = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u2019": "'", "\u02bc": "'"}
 
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 _DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
@@ -63,7 +61,9 @@ class _Line:
 
 
 def normalize(text: str, markers: Markers) -> Normalized:
-    text = text.translate(_SAME_WIDTH)
+    for character, replacement in _SAME_WIDTH.items():  # faster than str.translate
+        if character in text:
+            text = text.replace(character, replacement)
     lines, suppressions = _content_lines(text)
     blocks = _blocks(lines, markers)
     organ_index = next(

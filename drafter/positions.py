@@ -7,6 +7,7 @@ offset in it names a true line and column of the original file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
-        self.starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        self.starts.extend(match.end() for match in re.finditer("\n", text))
         self.length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:

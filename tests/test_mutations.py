@@ -50,11 +50,18 @@ def mutations(text: str, model: Resolution) -> Iterator[Mutation]:
         yield Mutation(f"roman verb {n}", _replace_on(lines, line, f"*{verb}*", verb), "V001", line)
         misspelt = verb[:2] + verb[3:]
         yield Mutation(
-            f"misspelt verb {n}", _replace_on(lines, line, f"*{verb}*", f"*{misspelt}*"), "V003", line
+            f"misspelt verb {n}",
+            _replace_on(lines, line, f"*{verb}*", f"*{misspelt}*"),
+            "V003",
+            line,
         )
         if index:
-            yield Mutation(f"skip {n}", _replace_on(lines, line, f"{n}.", f"{n + 1}."), "N001", line)
-            yield Mutation(f"repeat {n}", _replace_on(lines, line, f"{n}.", f"{n - 1}."), "N001", line)
+            yield Mutation(
+                f"skip {n}", _replace_on(lines, line, f"{n}.", f"{n + 1}."), "N001", line
+            )
+            yield Mutation(
+                f"repeat {n}", _replace_on(lines, line, f"{n}.", f"{n - 1}."), "N001", line
+            )
         end = paragraph.content.span(len(paragraph.content.text) - 1, len(paragraph.content.text))
         mark, wrong, code = (";", ".", "P002") if index < len(operative) - 1 else (".", ";", "P003")
         yield Mutation(

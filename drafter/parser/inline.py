@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
+from drafter import lexicon
 from drafter.dates import find_date
 from drafter.model import (
     Citation,
@@ -25,15 +27,16 @@ _LINK = re.compile(r"\[([^\]]*)\]\(")
 def read_inline(text: str, source: TextMap, index: LineIndex, language: str) -> Inline:
     """`source` maps offsets of `text` to offsets of the file; `index` turns those into lines."""
     builder = _Builder(index, source, language)
-    try:
-        tree = grammar_parser("inline", language).parse(text)
-    except LarkError:
-        # The inline grammar accepts any line; should it ever fail, keep the text unmarked
-        # rather than lose it.
-        builder.add_text(text, 0)
-    else:
-        builder.add_nodes(tree.children, 0)
+    builder.add_parsed(text, 0)
     return builder.finish()
+
+
+@cache
+def _markup(language: str) -> re.Pattern[str]:
+    """What can start anything but plain text in inline.lark: markup, a footnote call, a
+    symbol or resolution number (both hold "/"), or the word that introduces a citation."""
+    words = lexicon.load(language).phrases("resolution_word")
+    return re.compile(r"[*\[⁰¹²³⁴⁵⁶⁷⁸⁹/]|" + lexicon.alternation(words))
 
 
 class _Builder:
@@ -60,6 +63,21 @@ class _Builder:
         self.length += len(text)
         return start
 
+    def add_parsed(self, text: str, base: int) -> None:
+        """Parse `text` with inline.lark and add what it holds; most texts of a resolution
+        are plain (a verb in italics, a footnote text), and skip the parser."""
+        if not _markup(self.language).search(text):
+            self.add_text(text, base)
+            return
+        try:
+            tree = grammar_parser("inline", self.language).parse(text)
+        except LarkError:
+            # The inline grammar accepts any line; should it ever fail, keep the text unmarked
+            # rather than lose it.
+            self.add_text(text, base)
+        else:
+            self.add_nodes(tree.children, base)
+
     def add_nodes(self, nodes: list[Tree | Token], base: int) -> None:
         for node in nodes:
             if isinstance(node, Tree):
@@ -77,13 +95,7 @@ class _Builder:
     def _italic(self, node: Tree, base: int) -> None:
         token = node.children[0]
         start = self.length
-        inner = str(token)[1:-1]
-        try:
-            tree = grammar_parser("inline", self.language).parse(inner)
-        except LarkError:
-            self.add_text(inner, base + token.start_pos + 1)
-        else:
-            self.add_nodes(tree.children, base + token.start_pos + 1)
+        self.add_parsed(str(token)[1:-1], base + token.start_pos + 1)
         self.italics.append((start, self.length))
 
     def _footnote_ref(self, node: Tree, base: int) -> None:

@@ -71,6 +71,11 @@ class Document:
     def index(self) -> LineIndex:
         return LineIndex(self.text)
 
+    @cached_property
+    def blocks(self) -> list[Inline]:
+        """Every text of the resolution in reading order (`Resolution.blocks`), computed once."""
+        return self.resolution.blocks()
+
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
         return [*self.resolution.preamble, *self.resolution.operative]

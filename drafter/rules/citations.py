@@ -10,7 +10,7 @@ from drafter.rules.base import Document, Finding, Rule, Severity, register
 
 
 def _cited(document: Document) -> Iterator[tuple[Inline, Citation]]:
-    for block in document.resolution.blocks():
+    for block in document.blocks:
         for citation in block.citations:
             yield block, citation
 
@@ -96,7 +96,7 @@ class CitationListOrder(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         separators = {",", *document.words.phrases("list_and")}
-        for block in document.resolution.blocks():
+        for block in document.blocks:
             for previous, citation in zip(block.citations, block.citations[1:], strict=False):
                 if block.text[previous.end : citation.offset].strip() not in separators:
                     continue

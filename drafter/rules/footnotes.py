@@ -10,7 +10,7 @@ from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 def _calls(document: Document) -> list[tuple[Inline, FootnoteRef]]:
     """Footnote calls in reading order: heading, body, then those inside footnote texts."""
-    return [(block, ref) for block in document.resolution.blocks() for ref in block.footnote_refs]
+    return [(block, ref) for block in document.blocks for ref in block.footnote_refs]
 
 
 @register

@@ -40,15 +40,16 @@ class SpaceBeforeHighPunctuation(Rule):
         if not marks:
             return
         space = _space_kind(document, marks)
-        pattern = re.compile(f"(?<=[^\\s{re.escape(''.join(marks))}])[{re.escape(''.join(marks))}]")
-        for block in document.resolution.blocks():
+        escaped = re.escape("".join(marks))
+        pattern = re.compile(f"[^\\s{escaped}]([{escaped}])")
+        for block in document.blocks:
             for match in pattern.finditer(block.text):
-                at = match.start()
+                at = match.start(1)
                 if _exempt(block.text, at):
                     continue
                 yield self.finding(
                     block.span(at, at + 1),
-                    f'put a space before "{match.group(0)}"',
+                    f'put a space before "{match.group(1)}"',
                     Fix((document.edit(block, at, at, space),)),
                 )
 
@@ -80,22 +81,22 @@ class SpaceInsideGuillemets(Rule):
         quotes = document.words.phrases("quotes")
         if len(quotes) != 2:
             return
-        opening, closing = quotes
-        for block in document.resolution.blocks():
-            text = block.text
-            for at, char in enumerate(text):
-                if char == opening and text[at + 1 : at + 2] not in {"", *_SPACES}:
-                    yield self.finding(
-                        block.span(at, at + 1),
-                        f'put a space after "{opening}"',
-                        Fix((document.edit(block, at + 1, at + 1, " "),)),
-                    )
-                elif char == closing and at and text[at - 1] not in _SPACES:
-                    yield self.finding(
-                        block.span(at, at + 1),
-                        f'put a space before "{closing}"',
-                        Fix((document.edit(block, at, at, " "),)),
-                    )
+        opening, closing = (re.escape(quote) for quote in quotes)
+        pattern = re.compile(f"(?P<open>{opening})[^{_SPACES}]|[^{_SPACES}](?P<close>{closing})")
+        for block in document.blocks:
+            if quotes[0] not in block.text and quotes[1] not in block.text:
+                continue
+            for match in pattern.finditer(block.text):
+                at = match.start("open") if match.group("open") else match.start("close")
+                if match.group("open"):
+                    where, message = at + 1, f'put a space after "{quotes[0]}"'
+                else:
+                    where, message = at, f'put a space before "{quotes[1]}"'
+                yield self.finding(
+                    block.span(at, at + 1),
+                    message,
+                    Fix((document.edit(block, where, where, " "),)),
+                )
 
 
 @register
@@ -119,8 +120,10 @@ class StraightQuotes(Rule):
         quotes = document.words.phrases("quotes")
         if len(quotes) != 2:
             return
-        for block in document.resolution.blocks():
-            positions = [i for i, char in enumerate(block.text) if char == '"']
+        for block in document.blocks:
+            if '"' not in block.text:
+                continue
+            positions = [match.start() for match in re.finditer('"', block.text)]
             pairs = len(positions) % 2 == 0
             for index, at in enumerate(positions):
                 if index % 2 and pairs:
@@ -157,7 +160,7 @@ class DoubledSpace(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.resolution.blocks():
+        for block in document.blocks:
             for match in re.finditer(r" {2,}", block.text):
                 start, end = match.span()
                 edit = document.edit(block, start, end, " ")
@@ -183,7 +186,7 @@ class UnbalancedItalics(Rule):
     summary = "Italic markers (*) come in pairs."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.resolution.blocks():
+        for block in document.blocks:
             for at in block.stray_markers:
                 if block.text[at] == "*":
                     yield self.finding(
@@ -211,12 +214,16 @@ class UnbalancedGuillemets(Rule):
         quotes = document.words.phrases("quotes")
         if len(quotes) != 2:
             return
-        for block in document.resolution.blocks():
-            yield from self._unmatched(block, *quotes)
+        pattern = re.compile("|".join(map(re.escape, quotes)))
+        for block in document.blocks:
+            yield from self._unmatched(block, pattern, *quotes)
 
-    def _unmatched(self, block: Inline, opening: str, closing: str) -> Iterator[Finding]:
+    def _unmatched(
+        self, block: Inline, pattern: re.Pattern[str], opening: str, closing: str
+    ) -> Iterator[Finding]:
         open_at: list[int] = []
-        for at, char in enumerate(block.text):
+        for match in pattern.finditer(block.text):
+            at, char = match.start(), match.group(0)
             if char == opening:
                 open_at.append(at)
             elif char == closing and open_at:

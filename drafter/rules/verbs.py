@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from drafter.model import Opening, OperativeParagraph, PreambularParagraph
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
@@ -18,7 +19,14 @@ def _opening(paragraph: Paragraph) -> Opening:
 
 def is_known(base: str, phrases: list[str]) -> bool:
     """A lexicon phrase, possibly followed by its complement ("Réaffirme son soutien total")."""
-    return any(base == phrase or base.startswith(phrase + " ") for phrase in phrases)
+    known = _as_set(tuple(phrases))
+    words = base.split(" ")
+    return any(" ".join(words[:end]) in known for end in range(1, len(words) + 1))
+
+
+@cache
+def _as_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrases)
 
 
 def suggestion(base: str, phrases: list[str]) -> str | None:

@@ -1,0 +1,71 @@
+"""Lint throughput on one core over a corpus it builds, and cold start of `drafter lint`.
+
+The corpus: 1,000 resolution-sized texts made from the two seeds, each with a few random
+paragraphs dropped, duplicated or broken (a verb out of italics, a wrong end, a year
+shifted), so that the rules have findings to report. Prints figures; asserts nothing.
+Run: python benchmarks/lint_speed.py [--documents N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from timing import SEED_78, SEEDS, cold_against_lark
+
+
+def corpus(size: int) -> list[str]:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts = []
+    for number in range(size):
+        chance = random.Random(number)
+        blocks = seeds[number % len(seeds)].split("\n\n")
+        for _ in range(chance.randint(0, 6)):
+            at = chance.randrange(len(blocks))
+            action = chance.choice(["drop", "duplicate", "roman", "end", "year"])
+            if action == "drop":
+                del blocks[at]
+            elif action == "duplicate":
+                blocks.insert(at, blocks[at])
+            elif action == "roman":
+                blocks[at] = blocks[at].replace("*", "", 2)
+            elif action == "end":
+                blocks[at] = blocks[at].rstrip(";,.") + "."
+            else:
+                blocks[at] = blocks[at].replace("20", "19", 1)
+        texts.append("\n\n".join(blocks))
+    return texts
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--documents", type=int, default=1000)
+    options.add_argument("--runs", type=int, default=20)
+    arguments = options.parse_args()
+
+    from drafter.config import Settings
+    from drafter.lint import lint_text
+    from drafter.parser import NotAResolution
+
+    texts = corpus(arguments.documents)
+    settings = Settings()
+    lint_text(texts[0], settings)  # warm-up: grammars loaded
+    findings = refused = 0
+    start = time.perf_counter()
+    for text in texts:
+        try:
+            findings += len(lint_text(text, settings)[1])
+        except NotAResolution:
+            refused += 1
+    elapsed = time.perf_counter() - start
+    size = sum(map(len, texts)) / len(texts) / 1024
+    print(f"corpus: {len(texts)} texts of {size:.0f} KiB on average; {findings} findings")
+    if refused:
+        print(f"  ({refused} texts were no longer resolutions)")
+    print(f"lint, one core: {len(texts) / elapsed:.0f} documents per second (aim: >= 300)")
+    cold_against_lark(["lint", str(SEED_78)], arguments.runs)
+
+
+if __name__ == "__main__":
+    main()
