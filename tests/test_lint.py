@@ -211,6 +211,11 @@ def test_many_files_in_a_stable_order(tmp_path):
     ]
 
 
+def test_an_empty_folder_says_so(tmp_path):
+    result = drafter("lint", str(tmp_path))
+    assert result.returncode == 0 and "no .txt or .md files in" in result.stderr
+
+
 def test_standard_input():
     result = drafter("lint", "-", stdin=BROKEN.encode())
     assert result.returncode == 1 and b"-:17:52: P001" in result.stdout

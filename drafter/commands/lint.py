@@ -71,7 +71,10 @@ def run(options: LintOptions) -> int:
         _error("give a file, a directory or - (standard input) to lint")
         return EXIT_FAILURE
     results = []
-    for path in discover(options.paths):
+    files = discover(options.paths)
+    if not files:
+        _error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
+    for path in files:
         try:
             settings = settings_for(path, options.overrides())
         except ConfigError as error:
@@ -127,8 +130,8 @@ def _show_diffs(results: list[FileResult]) -> int:
                 result.fixed_raw.replace("\r\n", "\n")
                 .replace("\r", "\n")
                 .splitlines(keepends=True),
-                fromfile=f"a/{result.path}",
-                tofile=f"b/{result.path}",
+                fromfile=f"a/{result.path.lstrip('/')}",
+                tofile=f"b/{result.path.lstrip('/')}",
             )
         )
     fixed = sum(result.fixed for result in results)
