@@ -226,3 +226,15 @@ def test_suppression_comments_are_invisible():
 def test_prose_is_not_a_resolution():
     with pytest.raises(NotAResolution):
         parse_text("Cher collègue,\n\nVoici le compte rendu de la réunion d'hier.\n")
+
+
+def test_markup_inside_italics_is_read_whatever_the_path():
+    plain = parse_text(draft("Rappelant,", "1. *Prend note avec satisfaction* de ceci."))
+    assert plain.operative[0].verb.text == "Prend note avec satisfaction"
+    assert plain.operative[0].content.italics == [(0, len("Prend note avec satisfaction"))]
+    marked = parse_text(
+        draft("Rappelant,", "1. *Décide* de voir *sa résolution 73/291 du 15 avril 2019*.")
+    )
+    [citation] = marked.citations
+    assert (citation.symbol, citation.date.isoformat()) == ("73/291", "2019-04-15")
+    assert len(marked.operative[0].content.italics) == 2

@@ -39,6 +39,13 @@ def _markup(language: str) -> re.Pattern[str]:
     return re.compile(r"[*\[⁰¹²³⁴⁵⁶⁷⁸⁹/]|" + lexicon.alternation(words))
 
 
+@cache
+def _italic(language: str) -> re.Pattern[str]:
+    """The grammar's own ITALIC terminal."""
+    terminal = grammar_parser("inline", language).get_terminal("ITALIC")
+    return re.compile(terminal.pattern.to_regexp())
+
+
 class _Builder:
     """Collects the canonical text, its map to the unit, and the markup found on the way."""
 
@@ -66,8 +73,13 @@ class _Builder:
     def add_parsed(self, text: str, base: int) -> None:
         """Parse `text` with inline.lark and add what it holds; most texts of a resolution
         are plain (a verb in italics, a footnote text), and skip the parser."""
-        if not _markup(self.language).search(text):
+        markup = _markup(self.language)
+        if not markup.search(text):
             self.add_text(text, base)
+            return
+        unmarked = _italic(self.language).sub(lambda italic: italic.group(0)[1:-1], text)
+        if not markup.search(unmarked):  # no other markup, inside the italics or out
+            self.add_plain_italics(text, base)
             return
         try:
             tree = grammar_parser("inline", self.language).parse(text)
@@ -77,6 +89,20 @@ class _Builder:
             self.add_text(text, base)
         else:
             self.add_nodes(tree.children, base)
+
+    def add_plain_italics(self, text: str, base: int) -> None:
+        """Text whose only markup is italics of plain words ("*Décide* de …"): what the
+        grammar would make of it (TEXT and ITALIC tokens), without the parser."""
+        last = 0
+        for match in _italic(self.language).finditer(text):
+            if match.start() > last:
+                self.add_text(text[last : match.start()], base + last)
+            start = self.length
+            self.add_text(match.group(0)[1:-1], base + match.start() + 1)
+            self.italics.append((start, self.length))
+            last = match.end()
+        if last < len(text):
+            self.add_text(text[last:], base + last)
 
     def add_nodes(self, nodes: list[Tree | Token], base: int) -> None:
         for node in nodes:
