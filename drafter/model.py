@@ -118,6 +118,11 @@ class OperativeParagraph:
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)
 
+    @property
+    def opening(self) -> Opening:
+        """The verb, under the name a preambular paragraph gives its opening."""
+        return self.verb
+
 
 @dataclass
 class Footnote:
@@ -153,6 +158,7 @@ class Heading:
     lines: list[HeadingLine] = field(default_factory=list)
     symbol: str | None = None  # "78/167", or the draft's "A/C.2/78/L.12"
     session: int | None = None
+    session_ordinal: str | None = None  # as written on the session line: "Soixante-dix-huitième"
     title: str | None = None
     adopted_on: date | None = None
     issued_on: date | None = None

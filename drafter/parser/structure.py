@@ -109,8 +109,9 @@ class _Builder:
             heading.symbol, heading.title = found.group(1), found.group(2).strip()
 
     def _heading_session(self, heading: Heading, text: str) -> None:
-        words = re.split(self.words.phrases("session")[0], text, maxsplit=1)[0]
-        heading.session = ordinals.value(words, self.language)
+        word = re.escape(self.words.phrases("session")[0])
+        heading.session_ordinal = re.split(rf"\s+{word}\b", text, maxsplit=1)[0]
+        heading.session = ordinals.value(heading.session_ordinal, self.language)
 
     def _heading_adoption(self, heading: Heading, text: str) -> None:
         heading.adopted_on = find_date(text, self.language)[0]

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter import ordinals, sessions
 from drafter.dates import find_date
-from drafter.model import HeadingLine
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
-
-
-def _session_words(document: Document, line: HeadingLine) -> str:
-    word = document.words.phrases("session")[0]
-    return re.split(rf"\s+{re.escape(word)}\b", line.content.text, maxsplit=1)[0]
 
 
 @register
@@ -69,9 +62,9 @@ class SessionOrdinal(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         heading = document.resolution.heading
         line = heading.first("session")
-        if line is None:
+        written = heading.session_ordinal
+        if line is None or written is None:
             return
-        written = _session_words(document, line)
         number = ordinals.value(written, document.resolution.language)
         if number is None:
             yield self.finding(line.span, f'"{written}" is not a session ordinal the UN writes')

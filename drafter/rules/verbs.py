@@ -13,10 +13,6 @@ from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 Paragraph = PreambularParagraph | OperativeParagraph
 
 
-def _opening(paragraph: Paragraph) -> Opening:
-    return paragraph.verb if isinstance(paragraph, OperativeParagraph) else paragraph.opening
-
-
 def is_known(base: str, phrases: list[str]) -> bool:
     """A lexicon phrase, possibly followed by its complement ("Réaffirme son soutien total")."""
     known = _as_set(tuple(phrases))
@@ -118,7 +114,7 @@ class _KnownOpening(Rule):
         phrases = words.operative_verbs if self.operative else words.preambular_openings
         paragraphs = resolution.operative if self.operative else resolution.preamble
         for paragraph in paragraphs:
-            opening = _opening(paragraph)
+            opening = paragraph.opening
             if is_known(opening.base, phrases):
                 continue
             text = opening.text or paragraph.content.text[:20]
@@ -169,7 +165,7 @@ def _runs(paragraphs: list[Paragraph]) -> Iterator[tuple[int, Paragraph, Paragra
     """Each paragraph with its position in the run of consecutive same openings (0 = first)."""
     position, previous = 0, None
     for paragraph in paragraphs:
-        if previous and _opening(previous).base == _opening(paragraph).base:
+        if previous and previous.opening.base == paragraph.opening.base:
             position += 1
         else:
             position = 0
@@ -223,7 +219,7 @@ class RepetitionAdverb(_Repetition):
 
     def check(self, document: Document) -> Iterator[Finding]:
         for position, paragraph, _ in self.runs(document):
-            opening = _opening(paragraph)
+            opening = paragraph.opening
             accepted = self.expected(document, position)
             if position and opening.adverb not in accepted:
                 want = accepted[0]
@@ -254,10 +250,10 @@ class OrphanAdverb(_Repetition):
     def check(self, document: Document) -> Iterator[Finding]:
         repetition = document.words.adverbs
         for position, paragraph, previous in self.runs(document):
-            opening = _opening(paragraph)
+            opening = paragraph.opening
             if position or opening.adverb not in repetition:
                 continue
-            if previous is None or _verb(_opening(previous)) != _verb(opening):
+            if previous is None or _verb(previous.opening) != _verb(opening):
                 yield self.finding(
                     opening.span,
                     f'"{opening.text}" repeats nothing: the paragraph before does not open '
@@ -292,7 +288,7 @@ class OrganAgreement(Rule):
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, wrong_to_right)) + r")\b")
         for paragraph in document.paragraphs:
             content = paragraph.content
-            head = len(_opening(paragraph).text) or len(content.text.split(" ")[0])
+            head = len(paragraph.opening.text) or len(content.text.split(" ")[0])
             for match in pattern.finditer(content.text, 0, head):
                 right = wrong_to_right[match.group(1)]
                 yield self.finding(
