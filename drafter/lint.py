@@ -83,26 +83,33 @@ def lint_text(
     profile = resolution.kind if settings.profile == "auto" else settings.profile
     document = Document(resolution, text, profile, **({"today": today} if today else {}))
     findings = run_rules(document, enabled_codes(settings, path))
-    findings = [f for f in findings if not _suppressed(f, resolution.suppressions, text)]
+    silenced = _silenced_lines(resolution.suppressions, text)
+    findings = [f for f in findings if not _suppressed(f, silenced)]
     for finding in findings:
         finding.path = path
     findings.sort(key=lambda f: f.sort_key)
     return resolution, findings
 
 
-def _suppressed(finding: Finding, suppressions: list[Suppression], text: str) -> bool:
-    for suppression in suppressions:
-        start, end = suppression.target_line, _block_end(text, suppression.target_line)
-        if start <= finding.span.line <= end and any(
-            matches(finding.code, code) >= 0 for code in suppression.codes
-        ):
-            return True
-    return False
-
-
-def _block_end(text: str, line: int) -> int:
-    """The last line of the block of text (up to a blank line) that starts at `line`."""
+def _silenced_lines(
+    suppressions: list[Suppression], text: str
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """For each suppression comment: the lines it covers (the block after it) and its codes."""
+    if not suppressions:
+        return []
     lines = text.split("\n")
+    return [(s.target_line, _block_end(lines, s.target_line), s.codes) for s in suppressions]
+
+
+def _suppressed(finding: Finding, silenced: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    return any(
+        start <= finding.span.line <= end and any(matches(finding.code, c) >= 0 for c in codes)
+        for start, end, codes in silenced
+    )
+
+
+def _block_end(lines: list[str], line: int) -> int:
+    """The last line of the block of text (up to a blank line) that starts at `line`."""
     end = line
     while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith("<!--"):
         end += 1
@@ -112,7 +119,10 @@ def _block_end(text: str, line: int) -> int:
 def lint_file(
     path: str, settings: Settings, *, fix: bool = False, unsafe: bool = False
 ) -> FileResult:
-    """Lint one file (or "-"); with `fix`, compute the fixed text (the caller writes it)."""
+    """Lint one file (or "-"); with `fix`, compute the fixed text (the caller writes it).
+
+    A file that cannot be read or is no resolution is recorded in the result; a ConfigError
+    (an unknown rule code) is raised, since it stops the whole run."""
     result = FileResult(path)
     try:
         result.source = read_source(path)
@@ -123,7 +133,7 @@ def lint_file(
                 text, result.findings, settings, path, unsafe
             )
             result.fixed_raw = _with_line_ends(result.source, text, fixed_text)
-    except (ReadError, NotAResolution, ConfigError) as error:
+    except (ReadError, NotAResolution) as error:
         result.error = str(error)
     return result
 

@@ -74,18 +74,16 @@ def run(options: LintOptions) -> int:
     files = discover(options.paths)
     if not files:
         _error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
+    fixing = options.fix or options.diff
     for path in files:
         try:
             settings = settings_for(path, options.overrides())
+            result = lint_file(path, settings, fix=fixing, unsafe=options.unsafe_fixes)
         except ConfigError as error:
             _error(str(error))
             return EXIT_FAILURE
-        fixing = options.fix or options.diff
-        result = lint_file(path, settings, fix=fixing, unsafe=options.unsafe_fixes)
         if result.error:
             _error(f"{path}: {result.error}")
-            if "unknown rule code" in result.error:
-                return EXIT_FAILURE
         results.append(result)
     if options.diff:
         return _show_diffs(results)
