@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from functools import cache
@@ -28,8 +29,16 @@ def find_date(text: str, language: str) -> tuple[date | None, re.Match[str] | No
 
 def to_date(match: re.Match[str], language: str) -> date | None:
     day, month, year = match.groups()
+    return from_words(int(day), month, int(year), language)
+
+
+def from_words(day: int | None, month: str, year: int, language: str) -> date | None:
+    """The date of a day, a month name and a year; a month alone means its last day. None
+    when there is no such day ("31 février 2023")."""
     month_number = lexicon.load(language).months.index(month) + 1
+    if day is None:
+        day = calendar.monthrange(year, month_number)[1]
     try:
-        return date(int(year), month_number, int(day))
-    except ValueError:  # "31 février 2023"
+        return date(year, month_number, day)
+    except ValueError:
         return None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
 from drafter import lexicon
+from drafter.dates import from_words
 from drafter.model import Inline
 from drafter.rules.base import Document, Finding, Rule, Severity, register
 
@@ -30,17 +30,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, when
 
 
-def event_date(match: re.Match[str], months: list[str]) -> date | None:
+def event_date(match: re.Match[str], language: str) -> date | None:
     """The last day the written date can mean: "mars 2019" → 31 March 2019."""
     day, month, year, bare_year = match.groups()
     if bare_year:
         return date(int(bare_year), 12, 31)
-    number = months.index(month) + 1
-    last = calendar.monthrange(int(year), number)[1]
-    try:
-        return date(int(year), number, int(day) if day else last)
-    except ValueError:
-        return None
+    return from_words(int(day) if day else None, month, int(year), language)
 
 
 @register
@@ -65,15 +60,15 @@ class StaleFutureEvent(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         reference = document.reference_date
-        months = document.words.months
-        future, when = _patterns(document.resolution.language)
+        language = document.resolution.language
+        future, when = _patterns(language)
         for block in self.blocks(document):
             for announce in future.finditer(block.text):
                 clause_end = _clause_end(block.text, announce.end())
                 found = when.search(block.text, announce.end(), clause_end)
                 if not found:
                     continue
-                happened = event_date(found, months)
+                happened = event_date(found, language)
                 if happened and happened < reference:
                     yield self.finding(
                         block.span(announce.start(), announce.end()),
