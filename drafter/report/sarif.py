@@ -16,6 +16,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def render(results: list[FileResult], options: Options) -> str:
     codes = sorted(REGISTRY)
+    index = {code: position for position, code in enumerate(codes)}
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -29,7 +30,7 @@ def render(results: list[FileResult], options: Options) -> str:
                         "rules": [_rule(code) for code in codes],
                     }
                 },
-                "results": [_result(f, codes.index(f.code)) for f in findings(results)],
+                "results": [_result(f, index[f.code]) for f in findings(results)],
             }
         ],
     }

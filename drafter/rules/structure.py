@@ -26,19 +26,19 @@ HEADING_RANK = {
 }
 
 HEADING_NAMES = {
-    "masthead": "the masthead",
-    "document_symbol": "the document symbol",
-    "distribution": "the distribution line",
-    "issue_date": "the date of issue",
-    "original": "the original-language line",
-    "session": "the session line",
-    "committee": "the committee line",
-    "agenda": "the agenda item",
-    "adoption": "the adoption line",
-    "sponsor": "the sponsors' line",
-    "draft_label": "the draft label",
-    "basis": "the basis line",
-    "title": "the numbered title",
+    "masthead": "masthead",
+    "document_symbol": "document symbol",
+    "distribution": "distribution line",
+    "issue_date": "date of issue",
+    "original": "original-language line",
+    "session": "session line",
+    "committee": "committee line",
+    "agenda": "agenda item",
+    "adoption": "adoption line",
+    "sponsor": "sponsors' line",
+    "draft_label": "draft label",
+    "basis": "basis line",
+    "title": "numbered title",
 }
 
 REQUIRED_WHEN_ADOPTED = ("session", "adoption", "basis", "title")
@@ -74,8 +74,8 @@ class HeadingOrder(Rule):
             if highest and rank < HEADING_RANK[highest.kind]:
                 yield self.finding(
                     line.span,
-                    f"{HEADING_NAMES[line.kind]} should come before "
-                    f"{HEADING_NAMES[highest.kind]} (line {highest.span.line})",
+                    f"the {HEADING_NAMES[line.kind]} should come before "
+                    f"the {HEADING_NAMES[highest.kind]} (line {highest.span.line})",
                 )
             elif not highest or rank >= HEADING_RANK[highest.kind]:
                 highest = line
@@ -108,7 +108,7 @@ class HeadingParts(Rule):
         where = heading.lines[0].span if heading.lines else Span(1, 1, 1, 1)
         for kind in REQUIRED_WHEN_ADOPTED:
             if kind not in present:
-                yield self.finding(where, f"the heading has no {HEADING_NAMES[kind][4:]}")
+                yield self.finding(where, f"the heading has no {HEADING_NAMES[kind]}")
 
 
 @register

@@ -12,6 +12,12 @@ from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 _SPACES = " \u00a0\u202f\u2009"
 
 
+def _quotes(document: Document) -> tuple[str, str] | None:
+    """The language's opening and closing quotation marks, if it has a pair (« »)."""
+    quotes = document.words.phrases("quotes")
+    return (quotes[0], quotes[1]) if len(quotes) == 2 else None
+
+
 def _space_kind(document: Document, marks: list[str]) -> str:
     """The space the file already sets before high punctuation (a plain space if none)."""
     found = re.findall(f"([{_SPACES}])[{re.escape(''.join(marks))}]", document.text)
@@ -78,8 +84,8 @@ class SpaceInsideGuillemets(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        quotes = document.words.phrases("quotes")
-        if len(quotes) != 2:
+        quotes = _quotes(document)
+        if quotes is None:
             return
         opening, closing = (re.escape(quote) for quote in quotes)
         pattern = re.compile(f"(?P<open>{opening})[^{_SPACES}]|[^{_SPACES}](?P<close>{closing})")
@@ -117,8 +123,8 @@ class StraightQuotes(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        quotes = document.words.phrases("quotes")
-        if len(quotes) != 2:
+        quotes = _quotes(document)
+        if quotes is None:
             return
         for block in document.blocks:
             if '"' not in block.text:
@@ -211,8 +217,8 @@ class UnbalancedGuillemets(Rule):
     summary = "Guillemets « » come in pairs."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        quotes = document.words.phrases("quotes")
-        if len(quotes) != 2:
+        quotes = _quotes(document)
+        if quotes is None:
             return
         pattern = re.compile("|".join(map(re.escape, quotes)))
         for block in document.blocks:
