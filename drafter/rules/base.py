@@ -86,9 +86,12 @@ class Document:
         heading = self.resolution.heading
         return heading.adopted_on or heading.issued_on or self.today
 
-    def offset(self, line: int, column: int) -> int:
-        """The offset in the file of a (line, column) position."""
-        return self.index.starts[line - 1] + column - 1
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """The offsets in the file where a span starts and ends."""
+        starts = self.index.starts
+        return starts[span.line - 1] + span.column - 1, starts[
+            span.end_line - 1
+        ] + span.end_column - 1
 
     def edit(self, content: Inline, start: int, end: int, replacement: str) -> Edit:
         """An edit of the file that replaces the canonical text `content.text[start:end]`."""

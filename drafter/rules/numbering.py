@@ -37,7 +37,7 @@ class OperativeNumbering(Rule):
         operative = document.resolution.operative
         renumbering = Fix(
             tuple(
-                Edit(*_number_offsets(document, p.number_span), f"{i}.")
+                Edit(*document.offsets(p.number_span), f"{i}.")
                 for i, p in enumerate(operative, start=1)
                 if p.number != i
             ),
@@ -64,10 +64,6 @@ def _what(previous: int, number: int) -> str:
         missing = previous + 1 if number == previous + 2 else f"{previous + 1}–{number - 1}"
         return f"number {missing} is missing"
     return f"expected {previous + 1}"
-
-
-def _number_offsets(document: Document, span) -> tuple[int, int]:
-    return document.offset(span.line, span.column), document.offset(span.end_line, span.end_column)
 
 
 @register
@@ -144,5 +140,5 @@ class SubparagraphLabelForm(Rule):
 
 
 def _marker_edit(document: Document, sub: Subparagraph, replacement: str) -> Edit:
-    start = document.offset(sub.span.line, sub.span.column)
+    start, _ = document.offsets(sub.span)
     return Edit(start, start + len(sub.marker), replacement)

@@ -142,7 +142,7 @@ class OrganLine(Rule):
         if resolution.organ is None or resolution.organ_text is None:
             return
         organ = resolution.organ
-        end = document.offset(organ.end_line, organ.end_column)
+        _, end = document.offsets(organ)
         has_comma = resolution.organ_text.endswith(",")
         if resolution.preamble and not has_comma:
             yield self.finding(
