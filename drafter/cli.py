@@ -1,10 +1,9 @@
-"""The command line. Modules are imported inside the commands, so `drafter --help` stays quick."""
+"""The command line (Typer). Each command reads its options and hands over to drafter.commands;
+modules are imported inside the commands, so `drafter --help` stays quick. The console script
+is drafter.main, which runs the commonest calls without building this app."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -75,23 +74,9 @@ def parse(
 
     Example: drafter parse seeds/fr_78-167_cooperation-sud-sud.txt --format json
     """
-    from drafter.parser import NotAResolution, parse_file
-    from drafter.reader import ReadError
+    from drafter.commands.parse import run
 
-    try:
-        resolution = parse_file(path, None if language == "auto" else language)
-    except (ReadError, NotAResolution) as error:
-        raise fail(path, str(error)) from None
-    model = resolution.to_json()
-    if output_format is ParseFormat.json:
-        json.dump(model, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        typer.echo(_summary(model))
-    for problem in resolution.problems:
-        typer.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
-    if resolution.problems:
-        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(run(path, output_format.value, language))
 
 
 Codes = Annotated[
@@ -134,7 +119,7 @@ def lint(
       drafter lint draft.txt --fix
       drafter lint draft.txt --format sarif > drafter.sarif
     """
-    from drafter.commands.lint import LintOptions, run
+    from drafter.commands.lint import LintOptions, color_wanted, run
 
     options = LintOptions(
         paths=paths or [],
@@ -149,7 +134,7 @@ def lint(
         language=language,
         statistics=statistics,
         strict=strict,
-        color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        color=color_wanted(),
     )
     raise typer.Exit(run(options))
 
@@ -184,37 +169,3 @@ def rules(
     if text is None:
         raise fail(code, "no such rule (run `drafter rules` for the list)")
     typer.echo(text, nl=False)
-
-
-def _summary(model: dict) -> str:
-    closing = model["closing"]
-    return "\n".join(
-        [
-            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: {model['title']}",
-            f"language {model['language']}, session {model['session']}, "
-            f"adopted on {model['adopted_on'] or '-'}",
-            f"{len(model['preamble'])} preambular paragraphs, "
-            f"{len(model['operative'])} operative paragraphs, {len(model['footnotes'])} footnotes, "
-            f"{len(model['citations'])} citations",
-            f"closing: meeting {closing['meeting']} on {closing['date']}"
-            if closing
-            else "closing: none",
-        ]
-    )
-
-
-def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("drafter: interrupted", err=True)
-        sys.exit(EXIT_FAILURE)
-    except Exception as error:  # a bug of drafter's own: one line, not a traceback
-        if os.environ.get("DRAFTER_DEBUG"):
-            raise
-        typer.echo(
-            f"drafter: internal error: {type(error).__name__}: {error} "
-            "(run with DRAFTER_DEBUG=1 for details, and please report it)",
-            err=True,
-        )
-        sys.exit(EXIT_FAILURE)

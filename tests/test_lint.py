@@ -147,6 +147,25 @@ def test_text_output_and_exit_statuses(broken, tmp_path):
     assert drafter("lint").returncode == 2
 
 
+def test_plain_calls_and_calls_with_options_agree(broken, tmp_path):
+    """`drafter lint FILE…` skips Typer for speed; spelling out a default goes through Typer.
+    The user sees no difference: same report, same exit status, same errors."""
+    missing = str(tmp_path / "missing.txt")
+    for paths in ([str(broken)], [str(SEED_62), str(broken)], [missing], [str(tmp_path)]):
+        quick = drafter("lint", *paths)
+        typer = drafter("lint", "--format", "text", *paths)
+        assert (quick.returncode, quick.stdout, quick.stderr) == (
+            typer.returncode,
+            typer.stdout,
+            typer.stderr,
+        )
+    quick, typer = (
+        drafter("parse", str(SEED_62)),
+        drafter("parse", "--format", "json", str(SEED_62)),
+    )
+    assert (quick.returncode, quick.stdout) == (typer.returncode, typer.stdout)
+
+
 def test_json_output_follows_the_contract(broken):
     findings = json.loads(drafter("lint", str(broken), "--format", "json").stdout)
     first = findings[0]

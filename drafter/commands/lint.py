@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,11 @@ class LintOptions:
             "language": self.language,
         }
         return {key: value for key, value in given.items() if value is not None}
+
+
+def color_wanted() -> bool:
+    """Colour on a terminal only, and never when NO_COLOR is set (no-color.org)."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def discover(paths: list[str]) -> list[str]:

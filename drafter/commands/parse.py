@@ -1,0 +1,48 @@
+"""`drafter parse`: print the document model of one resolution, as JSON or as a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from drafter.parser import NotAResolution, parse_file
+from drafter.reader import ReadError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def run(path: str, output_format: str = "json", language: str = "auto") -> int:
+    try:
+        resolution = parse_file(path, None if language == "auto" else language)
+    except (ReadError, NotAResolution) as error:
+        print(f"drafter: {path}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    model = resolution.to_json()
+    if output_format == "json":
+        json.dump(model, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(summary(model))
+    for problem in resolution.problems:
+        print(
+            f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", file=sys.stderr
+        )
+    return EXIT_FINDINGS if resolution.problems else EXIT_CLEAN
+
+
+def summary(model: dict[str, Any]) -> str:
+    closing = model["closing"]
+    return "\n".join(
+        [
+            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: {model['title']}",
+            f"language {model['language']}, session {model['session']}, "
+            f"adopted on {model['adopted_on'] or '-'}",
+            f"{len(model['preamble'])} preambular paragraphs, "
+            f"{len(model['operative'])} operative paragraphs, {len(model['footnotes'])} footnotes, "
+            f"{len(model['citations'])} citations",
+            f"closing: meeting {closing['meeting']} on {closing['date']}"
+            if closing
+            else "closing: none",
+        ]
+    )
