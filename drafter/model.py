@@ -9,6 +9,7 @@ canonical text back to the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -35,6 +36,7 @@ class Citation:
     span: Span
     date_text: str | None = None  # as written, even when it is not a real date
     end: int = 0  # in the canonical text: just past the date, or past the symbol
+    phrase: int = 0  # where its citing phrase ("ses résolutions …") starts; one per list
 
 
 @dataclass
@@ -135,13 +137,14 @@ class Footnote:
 class Closing:
     """The plenary line: "49^e séance plénière" / "19 décembre 2023"."""
 
-    meeting: int
+    meeting: int | None  # None while it is a placeholder to fill
     date: date | None
     resumed: bool
     italic: bool
     span: Span
     meeting_text: str
     date_span: Span | None
+    date_text: str | None = None  # the date line as written, without its italics marker
 
 
 @dataclass
@@ -268,6 +271,9 @@ class Resolution:
             ],
         }
 
+
+# What a template leaves for a human to fill: "[[date d'adoption]]" (drafter new), "{{ x }}".
+PLACEHOLDER = re.compile(r"\[\[[^\]\n]*\]\]|\{\{.*?\}\}|\{%.*?%\}")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 

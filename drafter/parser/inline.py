@@ -58,7 +58,7 @@ class _Builder:
         self.map = TextMap()
         self.italics: list[tuple[int, int]] = []
         self.footnote_refs: list[tuple[int, int, int, int]] = []  # number, offset, unit range
-        self.citations: list[tuple[str, str | None, int, int, int, int]] = []
+        self.citations: list[tuple[str, str | None, int, int, int, int, int]] = []
         self.symbols: list[tuple[str, int, int, int]] = []
         self.strays: list[int] = []
 
@@ -142,19 +142,24 @@ class _Builder:
         offset = self.add_text(text, at)
         self.symbols.append((text, offset, at, at + len(text)))
 
+    def _placeholder(self, node: Tree, base: int) -> None:
+        token = node.children[0]
+        self.add_text(str(token), base + token.start_pos)
+
     def _link(self, node: Tree, base: int) -> None:
         token = node.children[0]
         text, inner_start = _unlinked(str(token))
         self.add_text(text, base + token.start_pos + inner_start)
 
     def _citation(self, node: Tree, base: int) -> None:
+        phrase = self.length
         for child in node.children:
             if isinstance(child, Token):  # the word "résolution" and the list separators
                 self.add_text(str(child), base + child.start_pos)
             else:
-                self._cited(child, base)
+                self._cited(child, base, phrase)
 
-    def _cited(self, node: Tree, base: int) -> None:
+    def _cited(self, node: Tree, base: int, phrase: int) -> None:
         number, *rest = node.children
         symbol, inner_start = _unlinked(str(number))
         at = base + number.start_pos + inner_start
@@ -166,7 +171,7 @@ class _Builder:
             if token.type == "CITED_DATE":
                 date_text = str(token)
                 end = base + token.end_pos
-        self.citations.append((symbol, date_text, offset, at, end, self.length))
+        self.citations.append((symbol, date_text, offset, at, end, self.length, phrase))
 
     # -- the result --------------------------------------------------------------------------
     def finish(self) -> Inline:
@@ -184,8 +189,8 @@ class _Builder:
                 FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs
             ],
             citations=[
-                Citation(symbol, _date(text, self.language), offset, span(s, e), text, end)
-                for symbol, text, offset, s, e, end in self.citations
+                Citation(symbol, _date(text, self.language), offset, span(s, e), text, end, phrase)
+                for symbol, text, offset, s, e, end, phrase in self.citations
             ],
             symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             stray_markers=self.strays,

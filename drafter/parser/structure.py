@@ -214,13 +214,14 @@ class _Builder:
         date_unit = self.unit(date_tokens[0]) if date_tokens else None
         date_value = find_date(date_unit.text, self.language)[0] if date_unit else None
         return Closing(
-            meeting=int(re.search(r"\d+", text).group(0)),
+            meeting=int(number.group(0)) if (number := re.search(r"\d+", text)) else None,
             date=date_value,
             resumed=any(word in text for word in self.words.phrases("resumed")),
             italic=text.startswith("*"),
             span=self.span(meeting_unit),
             meeting_text=text.strip("* "),
             date_span=self.span(date_unit) if date_unit else None,
+            date_text=date_unit.text.strip("* ") if date_unit else None,
         )
 
     def footnote(self, unit: Unit) -> Footnote:

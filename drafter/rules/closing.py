@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from drafter.model import PLACEHOLDER
 from drafter.positions import Span
 from drafter.rules.base import Document, Finding, Rule, Severity, register
 
@@ -93,9 +94,9 @@ class ClosingDate(Rule):
         adopted_on = document.resolution.adopted_on
         if closing.date_span is None:
             yield self.finding(closing.span, "the plenary line has no date under it")
-        elif closing.date is None:
+        elif closing.date is None and not PLACEHOLDER.search(closing.date_text or ""):
             yield self.finding(closing.date_span, "the plenary line's date is not a real date")
-        elif adopted_on and closing.date != adopted_on:
+        elif adopted_on and closing.date and closing.date != adopted_on:
             yield self.finding(
                 closing.date_span,
                 f"the plenary line is dated {closing.date.isoformat()}, but the text was "
@@ -121,5 +122,5 @@ class MeetingNumber(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         closing = document.resolution.closing
-        if closing is not None and closing.meeting < 1:
+        if closing is not None and closing.meeting is not None and closing.meeting < 1:
             yield self.finding(closing.span, f"meeting number {closing.meeting} is not positive")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from drafter.model import PLACEHOLDER
 from drafter.rules.base import Document, Finding, Rule, Severity, register
-
-_PLACEHOLDER = re.compile(r"\[\[.*?\]\]|\{\{.*?\}\}|\{%.*?%\}")
 
 
 @register
@@ -31,7 +29,17 @@ class Placeholder(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         for block in document.blocks:
-            for match in _PLACEHOLDER.finditer(block.text):
+            for match in PLACEHOLDER.finditer(block.text):
                 yield self.finding(
                     block.span(*match.span()), f"placeholder left to fill: {match.group(0)}"
                 )
+        closing = document.resolution.closing
+        if closing is None:
+            return
+        # The plenary line is no inline block; its placeholders are reported on their line.
+        for text, span in (
+            (closing.meeting_text, closing.span),
+            (closing.date_text, closing.date_span),
+        ):
+            for match in PLACEHOLDER.finditer(text or ""):
+                yield self.finding(span, f"placeholder left to fill: {match.group(0)}")
