@@ -251,6 +251,11 @@ CASES = [
         body(PP, "1. *‸Attend avec intérêt* la conférence de mars 2023 ;", OP2),
         body(PP, "1. *Se félicite* de la conférence de mars 2023 ;", OP2),
     ),
+    Case(  # the date before the verb: "le 20 décembre 2023 marquera"
+        "T001",
+        body(PP, "1. *Souligne* que le 2 mars 2023 ‸marquera un anniversaire ;", OP2),
+        body(PP, "1. *Souligne* que le 2 mars 2023, la réunion marquera un progrès ;", OP2),
+    ),
     Case("Y001", body(PP, "1. *Décide* de faire ceci‸;", OP2), body(PP, OP1, OP2)),
     Case(
         "Y001",
