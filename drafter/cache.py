@@ -22,13 +22,18 @@ def cache_dir() -> Path | None:
     return None
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and a rename, so readers never see half."""
+def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` through a temporary file and a rename, so readers never see half.
+    Without `overwrite`, an existing `path` (even one created meanwhile) raises FileExistsError."""
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the path exists, unlike a rename
+            os.unlink(temporary)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

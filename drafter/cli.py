@@ -148,6 +148,51 @@ def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 @app.command()
+def new(
+    previous: Annotated[str, typer.Argument(help="The previous resolution of the series.")],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the draft here (else stdout).")
+    ] = None,
+    session: Annotated[
+        int | None,
+        typer.Option(help="The new session (default: the one the previous text names).", min=1),
+    ] = None,
+    values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="Fill a placeholder: number, adopted_on, issued_on, meeting, agenda_item.",
+            metavar="KEY=VALUE",
+        ),
+    ] = None,
+    template: Annotated[
+        str | None, typer.Option(help="A Jinja2 template of your own (default: templates/).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+) -> None:
+    """Draft next session's resolution from the previous one.
+
+    Sessions move on, the recall list gains the previous resolution, what only a human can
+    know becomes a [[placeholder]] (drafter lint reports each one), and events now past are
+    marked. A summary and the placeholders left go to standard error.
+
+    Examples:
+      drafter new seeds/fr_78-167_cooperation-sud-sud.txt -o draft-79.txt
+      drafter new previous.txt --session 80 --set number=212 --set meeting=52
+    """
+    from drafter.commands.new import NewOptions, run
+
+    pairs = {}
+    for value in values or []:
+        key, equals, text = value.partition("=")
+        if not equals or not key.strip():
+            raise fail("--set", f"{value!r} is not KEY=VALUE")
+        pairs[key.strip()] = text.strip()
+    options = NewOptions(previous, output, session, pairs, template, force)
+    raise typer.Exit(run(options))
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (or name) to explain.")] = None,
     output_format: Annotated[

@@ -42,3 +42,10 @@ def from_words(day: int | None, month: str, year: int, language: str) -> date | 
         return date(year, month_number, day)
     except ValueError:
         return None
+
+
+def spell(day: date, language: str) -> str:
+    """A date in the language's words: 2023-12-19 → "19 décembre 2023", the first → "1er"."""
+    words = lexicon.load(language)
+    number = f"1{words.phrases('day_suffix')[0]}" if day.day == 1 else str(day.day)
+    return f"{number} {words.months[day.month - 1]} {day.year}"

@@ -1,0 +1,307 @@
+"""What changes from one session's resolution to the next's.
+
+Each update reads the previous resolution's model and records changes to its texts (in
+canonical offsets) and a line of summary; nothing here edits text directly. What a human
+must decide becomes a placeholder, "[[label]]", whose label comes from the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from drafter import lexicon, ordinals, sessions
+from drafter.dates import find_date, spell
+from drafter.events import stale_events
+from drafter.model import Citation, Inline, Resolution
+from drafter.scaffold.context import context_of
+from drafter.scaffold.markup import Change, markup
+
+# The placeholders `drafter new --set KEY=VALUE` can fill; the others ([[cote du document]],
+# [[événement passé …]]) differ from place to place and are filled by hand.
+SETTABLE = ("number", "adopted_on", "issued_on", "meeting", "agenda_item")
+# A session ordinal this far after the previous session is relative to it ("à sa
+# soixante-dix-neuvième session" in 78/167) and moves with the new session.
+FOLLOW_UP_REACH = 3
+# The recall list of a series ends with a resolution of one of the sessions just before.
+SERIES_REACH = 5
+
+
+class CannotScaffold(ValueError):
+    """The previous text or the options do not allow a new draft."""
+
+
+@dataclass
+class NextSession:
+    """The new draft's context, and what was done to get it."""
+
+    context: dict[str, Any]
+    session: int
+    summary: list[str] = field(default_factory=list)
+
+
+def next_session(
+    previous: Resolution, session: int | None = None, values: dict[str, str] | None = None
+) -> NextSession:
+    return _Planner(previous, session, values or {}).plan()
+
+
+class _Planner:
+    def __init__(self, previous: Resolution, session: int | None, values: dict[str, str]):
+        unknown = sorted(set(values) - set(SETTABLE))
+        if unknown:
+            raise CannotScaffold(
+                f"--set {unknown[0]}: no such placeholder (known: {', '.join(SETTABLE)})"
+            )
+        if previous.session is None:
+            raise CannotScaffold("the previous text names no session (no session line, no symbol)")
+        self.previous = previous
+        self.language = previous.language
+        self.words = lexicon.load(previous.language)
+        self.values = values
+        follow_up = self.follow_up_session()
+        self.session = session or follow_up or previous.session + 1
+        if self.session <= previous.session:
+            raise CannotScaffold(
+                f"session {self.session} does not come after the previous text's {previous.session}"
+            )
+        self.shift = self.session - previous.session
+        self.reach = max(FOLLOW_UP_REACH, (follow_up or 0) - previous.session)
+        self.changes: dict[int, list[Change]] = defaultdict(list)
+        self.summary: list[str] = []
+        self.extra_preamble: list[str] = []
+
+    # -- the plan ----------------------------------------------------------------------------
+    def plan(self) -> NextSession:
+        self.move_session_ordinals()
+        self.fill_heading()
+        self.renew_documents()
+        self.extend_recall_list()
+        self.mark_past_events()
+        context = context_of(
+            self.previous, self.write, session=self.session, closing=self.closing()
+        )
+        context["preamble"][:0] = [{"text": t, "subparagraphs": []} for t in self.extra_preamble]
+        context["previous"] = {
+            "symbol": self.previous.symbol,
+            "session": self.previous.session,
+            "adopted_on": self.previous.adopted_on,
+        }
+        return NextSession(context, self.session, self.summary)
+
+    def placeholder(self, key: str) -> str:
+        return self.values.get(key) or f"[[{self.words.setting('placeholders')[key]}]]"
+
+    def change(self, inline: Inline, start: int, end: int, text: str) -> None:
+        self.changes[id(inline)].append(Change(start, end, text))
+
+    def write(self, inline: Inline) -> str:
+        return markup(inline, self.changes.get(id(inline), ()))
+
+    def note(self, line: str) -> None:
+        self.summary.append(line)
+
+    # -- sessions ----------------------------------------------------------------------------
+    def follow_up_session(self) -> int | None:
+        """The session the previous text puts the item on: "inscrire à l'ordre du jour
+        provisoire de sa soixante-dix-neuvième session" → 79."""
+        phrases = self.words.phrases("follow_up")
+        for paragraph in reversed(self.previous.operative):
+            text = paragraph.content.text
+            for found in _session_ordinals(text, self.language):
+                before = text[: found.start()].rstrip()
+                number = ordinals.value(found.group(1), self.language)
+                if number and any(before.endswith(phrase) for phrase in phrases):
+                    return number
+        return None
+
+    def move_session_ordinals(self) -> None:
+        """The heading's session and every session named relative to it move by the shift."""
+        first, last = self.previous.session, self.previous.session + self.reach
+        moved = 0
+        for block in self.previous.blocks():
+            for found in _session_ordinals(block.text, self.language):
+                number = ordinals.value(found.group(1), self.language)
+                if number is None or not first <= number <= last:
+                    continue
+                words = ordinals.spell(number + self.shift, self.language)
+                if found.group(1)[0].isupper():
+                    words = words[0].upper() + words[1:]
+                self.change(block, found.start(1), found.end(1), words)
+                moved += 1
+        self.note(
+            f"session {self.session} ({_cycle(self.shift)}): "
+            f"{moved} session ordinal{'s' if moved != 1 else ''} moved by {self.shift}"
+        )
+
+    # -- heading -----------------------------------------------------------------------------
+    def fill_heading(self) -> None:
+        heading = self.previous.heading
+        for line in heading.lines:
+            content, text = line.content, line.content.text
+            if line.kind == "title" and heading.symbol and text.startswith(heading.symbol):
+                number = f"{self.session}/{self.placeholder('number')}"
+                self.change(content, 0, len(heading.symbol), number)
+            elif line.kind in ("adoption", "issue_date"):
+                found = find_date(text, self.language)[1]
+                key = "adopted_on" if line.kind == "adoption" else "issued_on"
+                if found:
+                    self.change(content, found.start(), found.end(), self.placeholder(key))
+            elif line.kind == "agenda" and heading.agenda_item:
+                at = text.find(heading.agenda_item)
+                if at >= 0:
+                    end = at + len(heading.agenda_item)
+                    self.change(content, at, end, self.placeholder("agenda_item"))
+
+    def closing(self) -> dict[str, Any] | None:
+        closing = self.previous.closing
+        if closing is None:
+            return None
+        meeting = re.sub(r"\d+", self.placeholder("meeting"), closing.meeting_text, count=1)
+        return {
+            "meeting": meeting,
+            "date": self.placeholder("adopted_on"),
+            "italic": closing.italic,
+        }
+
+    # -- documents ---------------------------------------------------------------------------
+    def renew_documents(self) -> None:
+        """Documents of the previous session (its reports, A/78/290) have successors whose
+        numbers nobody knows yet: A/79/[[cote du document]]."""
+        renewed = 0
+        for block in self.previous.blocks():
+            for symbol in block.symbols:
+                successor = self.successor(symbol.symbol)
+                if successor:
+                    end = symbol.offset + len(symbol.symbol)
+                    self.change(block, symbol.offset, end, successor)
+                    renewed += 1
+        if renewed:
+            self.note(
+                f"{renewed} document{'s' if renewed != 1 else ''} of session "
+                f"{self.previous.session} now A/{self.session}/[[…]]"
+            )
+
+    def successor(self, symbol: str) -> str | None:
+        parts = symbol.split("/")
+        if parts[0] != "A" or sessions.of_symbol(symbol) != self.previous.session:
+            return None
+        at = parts.index(str(self.previous.session))
+        parts[at] = str(self.session)
+        if at + 1 < len(parts):
+            parts[at + 1] = self.placeholder("document")
+        return "/".join(parts)
+
+    # -- the recall list of the series -------------------------------------------------------
+    def extend_recall_list(self) -> None:
+        previous = self.previous
+        if previous.kind != "adopted" or not previous.symbol:
+            return
+        entry = previous.symbol
+        if previous.adopted_on:
+            entry += (
+                f" {self.words.phrases('date_of')[0]} {spell(previous.adopted_on, self.language)}"
+            )
+        lists = list(self.recall_lists())
+        if any(c.symbol == previous.symbol for _, group in lists for c in group):
+            return
+        candidates = [
+            (len(group) > 1, sessions.of_symbol(group[-1].symbol) or 0, index)
+            for index, (_, group) in enumerate(lists)
+            if previous.session - SERIES_REACH
+            <= (sessions.of_symbol(group[-1].symbol) or 0)
+            <= previous.session
+        ]
+        if not candidates:
+            self.extra_preamble.append(
+                f"{self.words.setting('recall')} {entry} {self.placeholder('recall')},"
+            )
+            self.note(f"no recall list of the series: one is proposed, with {entry}")
+            return
+        block, group = lists[max(candidates)[2]]
+        self.append_to_list(block, group, entry)
+        self.note(f"the recall list gains {entry}")
+
+    def recall_lists(self) -> Iterator[tuple[Inline, list[Citation]]]:
+        """Each list of cited resolutions in the preamble, with the paragraph holding it."""
+        for paragraph in self.previous.preamble:
+            groups: dict[int, list[Citation]] = defaultdict(list)
+            for citation in paragraph.content.citations:
+                groups[citation.phrase].append(citation)
+            for group in groups.values():
+                yield paragraph.content, group
+
+    def append_to_list(self, block: Inline, group: list[Citation], entry: str) -> None:
+        text, last = block.text, group[-1]
+        tail = last.end if last.date_text else last.offset + len(last.symbol)
+        conjunction = self.words.phrases("list_and")[0]
+        if text[tail:].startswith(f" {conjunction} "):  # "… et les autres résolutions"
+            self.change(block, tail, tail, f", {entry}")
+            return
+        if len(group) > 1:
+            before = group[-2]
+            gap_start = before.end if before.date_text else before.offset + len(before.symbol)
+            if text[gap_start : last.offset].strip() == conjunction:  # the "et" moves on
+                self.change(block, gap_start, last.offset, ", ")
+        else:
+            self.pluralize(block, last)
+        self.change(block, tail, tail, f" {conjunction} {entry}")
+
+    def pluralize(self, block: Inline, citation: Citation) -> None:
+        """ "sa résolution 77/185" → "ses résolutions 77/185 …": one citation becomes a list."""
+        head = block.text[: citation.offset].rstrip()
+        for singular, plural in self.words.setting("plural"):
+            if head.endswith(singular):
+                self.change(block, len(head) - len(singular), len(head), plural)
+                return
+
+    # -- events that will have happened ------------------------------------------------------
+    def mark_past_events(self) -> None:
+        """Events announced as to come that the new session will see as past are kept but
+        marked, for the drafter to update or drop."""
+        opens = sessions.period(self.session)[0]
+        marked = []
+        for paragraph in [*self.previous.preamble, *self.previous.operative]:
+            blocks = [paragraph.content, *(sub.content for sub in paragraph.subparagraphs)]
+            for block in blocks:
+                # Two announcing words may point at one date ("Attend avec intérêt …, qui se
+                # tiendra du 21 au 23 janvier 2024"): one mark per date.
+                ends = {e.when.end() for e in stale_events(block.text, opens, self.language)}
+                for end in sorted(ends):
+                    self.change(block, end, end, f" {self.placeholder('past_event')}")
+                    marked.append(paragraph)
+        if marked:
+            names = ", ".join(_name(p) for p in _unique(marked))
+            self.note(f"{len(marked)} past event{'s' if len(marked) != 1 else ''} marked ({names})")
+
+
+@cache
+def _ordinal_pattern(language: str) -> re.Pattern[str]:
+    words = [ordinals.spell(n, language) for n in range(1, ordinals.HIGHEST_SESSION + 1)]
+    session = lexicon.alternation(lexicon.load(language).phrases("session"))
+    alternatives = "|".join(re.escape(w) for w in lexicon.longest_first(words))
+    return re.compile(rf"(?<![\w-])({alternatives}) +{session}\b", re.IGNORECASE)
+
+
+def _session_ordinals(text: str, language: str) -> Iterator[re.Match[str]]:
+    return _ordinal_pattern(language).finditer(text)
+
+
+def _cycle(shift: int) -> str:
+    return {1: "annual", 2: "biennial", 3: "triennial"}.get(shift, f"every {shift} sessions")
+
+
+def _unique(paragraphs: list[Any]) -> list[Any]:
+    seen: dict[int, Any] = {}
+    for paragraph in paragraphs:
+        seen.setdefault(id(paragraph), paragraph)
+    return list(seen.values())
+
+
+def _name(paragraph: Any) -> str:
+    number = getattr(paragraph, "number", None)
+    return f"paragraph {number}" if number is not None else f"preambular line {paragraph.span.line}"

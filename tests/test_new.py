@@ -1,0 +1,335 @@
+"""`drafter new`: next session's draft from the previous resolution."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEED_62, SEED_78, draft, seed_text
+
+from drafter import ordinals
+from drafter.config import Settings
+from drafter.lint import lint_text
+from drafter.model import PLACEHOLDER, Resolution
+from drafter.parser import parse_text
+from drafter.positions import Span
+from drafter.scaffold.context import context_of
+from drafter.scaffold.render import TemplateProblem, builtin_template, render
+from drafter.scaffold.updates import CannotScaffold, next_session
+
+
+def new(previous: str, session: int | None = None, **values: str) -> str:
+    planned = next_session(parse_text(previous), session, values)
+    return render(builtin_template("fr"), planned.context)
+
+
+def drafter(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def draft_79() -> str:
+    return new(seed_text(SEED_78))
+
+
+@pytest.fixture(scope="module")
+def draft_64() -> str:
+    return new(seed_text(SEED_62))
+
+
+# -- the next session ------------------------------------------------------------------------
+def test_78_167_gives_a_draft_for_the_79th_session(draft_79):
+    model = parse_text(draft_79)
+    assert model.session == 79
+    assert model.heading.session_ordinal == "Soixante-dix-neuvième"
+    assert model.heading.symbol == "79/[[numéro de la résolution]]"
+    recall = model.preamble[3].content
+    assert recall.text.endswith(
+        "76/221 du 17 décembre 2021, 77/185 du 14 décembre 2022 et 78/167 du 19 décembre 2023,"
+    )
+    assert recall.citations[-1].symbol == "78/167"
+    assert recall.citations[-1].date.isoformat() == "2023-12-19"
+    # The follow-ups (report, agenda) move to the eightieth session.
+    for number in (25, 26):
+        assert "à sa quatre-vingtième session" in model.operative[number - 1].content.text or (
+            "de sa quatre-vingtième session" in model.operative[number - 1].content.text
+        )
+    assert "soixante-dix-neuvième" not in draft_79
+    # The High-level Committee's own session is not the Assembly's: it stays.
+    assert "à sa vingt et unième session" in model.operative[2].content.text
+
+
+def test_events_past_by_the_new_session_are_marked(draft_79):
+    """OP 11 and 12 announce conferences of January to June 2024, OP 16 an anniversary on
+    20 December 2023: all before the 79th session opens (September 2024)."""
+    model = parse_text(draft_79)
+    marked = {p.number for p in model.operative if "[[événement passé" in p.content.text}
+    assert marked == {11, 12, 16}
+    assert not any("[[événement passé" in p.content.text for p in model.preamble)
+    twelve = model.operative[11].content.text
+    assert twelve.count("[[événement passé : actualiser ou supprimer]]") == 2
+    assert "du 27 au 30 mai 2024 [[événement passé" in twelve
+
+
+def test_what_only_a_human_knows_is_a_placeholder(draft_79):
+    lines = draft_79.split("\n")
+    assert "Résolution adoptée par l'Assemblée générale le [[date d'adoption]]" in lines
+    assert "Point [[point de l'ordre du jour]] de l'ordre du jour" in lines
+    assert "[[numéro de la séance plénière]]^e séance plénière" in lines
+    assert "(A/79/[[cote du document]]/Add.2, par. 7)]" in draft_79
+    assert "⁶ A/79/[[cote du document]]." in lines  # the Secretary-General's report
+    assert "A/78/" not in draft_79
+
+
+def test_62_209_is_biennial_and_its_list_goes_on_in_words(draft_64):
+    model = parse_text(draft_64)
+    assert model.heading.session_ordinal == "Soixante-quatrième"
+    assert "de sa soixante-sixième session" in model.operative[14].content.text
+    assert "lors de sa soixante-quatrième session" in model.operative[12].content.text
+    assert (
+        "60/212 du 22 décembre 2005, 62/209 du 19 décembre 2007 et les autres résolutions"
+        in model.preamble[1].content.text
+    )
+
+
+def test_session_option_moves_everything_further():
+    text = new(seed_text(SEED_78), session=80)
+    model = parse_text(text)
+    assert model.heading.session_ordinal == "Quatre-vingtième"
+    assert "de sa quatre-vingt-unième session" in model.operative[25].content.text
+    assert "(A/80/[[cote du document]]/Add.2" in text
+
+
+def test_set_fills_placeholders():
+    text = new(seed_text(SEED_78), number="212", adopted_on="17 décembre 2024", meeting="52")
+    model = parse_text(text)
+    assert model.symbol == "79/212"
+    assert model.adopted_on.isoformat() == "2024-12-17"
+    assert (model.closing.meeting, model.closing.date.isoformat()) == (52, "2024-12-17")
+
+
+def test_a_single_citation_becomes_a_list():
+    previous = draft(
+        "Rappelant sa résolution 77/300 du 14 décembre 2022,",
+        "1. *Décide* d'inscrire la question à l'ordre du jour provisoire de sa "
+        "soixante-dix-neuvième session.",
+    )
+    text = new(previous)
+    assert (
+        "Rappelant ses résolutions 77/300 du 14 décembre 2022 et 78/500 du 19 décembre 2023,"
+        in text
+    )
+
+
+def test_without_a_recall_list_one_is_proposed():
+    previous = draft(
+        "Consciente de l'importance de la question,",
+        "1. *Décide* de poursuivre l'examen de la question.",
+    )
+    model = parse_text(new(previous))
+    first = model.preamble[0].content
+    assert first.text.startswith("Rappelant 78/500 du 19 décembre 2023 [[")
+    assert model.session == 79  # no follow-up named: the next session
+
+
+# -- what lint makes of a generated draft ------------------------------------------------------
+@pytest.mark.parametrize("name", ["draft_79", "draft_64"])
+def test_lint_reports_only_placeholders_and_every_one(name, request):
+    text = request.getfixturevalue(name)
+    findings = lint_text(text, Settings())[1]
+    errors = [f for f in findings if f.severity.value == "error"]
+    assert {f.code for f in errors} == {"X001"}
+    expected = [m.group(0) for m in PLACEHOLDER.finditer(text)]
+    assert sorted(f.message.split(": ", 1)[1] for f in errors) == sorted(expected)
+
+
+# -- fidelity: the template writes a model back as it was --------------------------------------
+def shape(value: Any) -> Any:
+    """A model without positions: file spans and the places page breaks were rejoined."""
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: shape(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.compare
+            and f.name not in {"joins", "suppressions"}
+            and not isinstance(getattr(value, f.name), Span)
+        }
+    if isinstance(value, list):
+        return [shape(item) for item in value]
+    return value
+
+
+def rendered(model: Resolution) -> Resolution:
+    return parse_text(render(builtin_template("fr"), context_of(model)))
+
+
+SYNTHETIC = {
+    "subparagraphs": draft(
+        "Rappelant sa résolution 77/185 du 14 décembre 2022,",
+        "1. *Prie* le Secrétaire général :",
+        "a) De faire ceci ;",
+        "b) De faire cela, notamment :",
+        "i) En consultant les États ;",
+        "ii) En rendant compte ;",
+        "2. *Décide* de rester saisie de la question.",
+    ),
+    "multi-digit footnotes": draft(
+        "Rappelant le rapport¹⁰ et ses annexes¹²,",
+        "1. *Prend note* du rapport¹¹ ;",
+        "2. *Décide* de rester saisie de la question.",
+    )
+    + "\n¹⁰ A/78/1.\n\n¹¹ A/78/2.\n\n¹² *Documents officiels*, annexe.\n",
+    "italic spans": draft(
+        "*Profondément préoccupée* par la situation,",
+        "1. *Invite* les États à lire *Le Monde diplomatique* et *Rapport sur le "
+        "développement humain 2023* ;",
+        "2. *Décide* de rester saisie de la question.",
+        closing="*49^e séance plénière\n19 décembre 2023*",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [seed_text(SEED_78), seed_text(SEED_62), *SYNTHETIC.values()],
+    ids=["78/167", "62/209", *SYNTHETIC],
+)
+def test_rendering_a_model_reproduces_it(text):
+    model = parse_text(text)
+    again = rendered(model)
+    assert shape(again) == shape(model)
+    assert not again.problems
+
+
+def test_synthetic_texts_hold_what_they_are_meant_to_test():
+    subparagraphs = parse_text(SYNTHETIC["subparagraphs"]).operative[0].subparagraphs
+    assert [(s.label, s.level) for s in subparagraphs] == [
+        ("a", 1),
+        ("b", 1),
+        ("i", 2),
+        ("ii", 2),
+    ]
+    footnotes = parse_text(SYNTHETIC["multi-digit footnotes"])
+    assert [f.number for f in footnotes.footnotes] == [10, 11, 12]
+    italics = parse_text(SYNTHETIC["italic spans"])
+    assert len(italics.operative[0].content.italics) == 3 and italics.closing.italic
+
+
+# -- session ordinals, 1 to 120, against a list written by hand ("_" stands for a space) -----
+UN_ORDINALS = """
+première deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième
+onzième douzième treizième quatorzième quinzième seizième dix-septième dix-huitième
+dix-neuvième vingtième
+vingt_et_unième vingt-deuxième vingt-troisième vingt-quatrième vingt-cinquième vingt-sixième
+vingt-septième vingt-huitième vingt-neuvième trentième
+trente_et_unième trente-deuxième trente-troisième trente-quatrième trente-cinquième
+trente-sixième trente-septième trente-huitième trente-neuvième quarantième
+quarante_et_unième quarante-deuxième quarante-troisième quarante-quatrième quarante-cinquième
+quarante-sixième quarante-septième quarante-huitième quarante-neuvième cinquantième
+cinquante_et_unième cinquante-deuxième cinquante-troisième cinquante-quatrième
+cinquante-cinquième cinquante-sixième cinquante-septième cinquante-huitième cinquante-neuvième
+soixantième
+soixante_et_unième soixante-deuxième soixante-troisième soixante-quatrième soixante-cinquième
+soixante-sixième soixante-septième soixante-huitième soixante-neuvième soixante-dixième
+soixante_et_onzième soixante-douzième soixante-treizième soixante-quatorzième
+soixante-quinzième soixante-seizième soixante-dix-septième soixante-dix-huitième
+soixante-dix-neuvième quatre-vingtième
+quatre-vingt-unième quatre-vingt-deuxième quatre-vingt-troisième quatre-vingt-quatrième
+quatre-vingt-cinquième quatre-vingt-sixième quatre-vingt-septième quatre-vingt-huitième
+quatre-vingt-neuvième quatre-vingt-dixième
+quatre-vingt-onzième quatre-vingt-douzième quatre-vingt-treizième quatre-vingt-quatorzième
+quatre-vingt-quinzième quatre-vingt-seizième quatre-vingt-dix-septième quatre-vingt-dix-huitième
+quatre-vingt-dix-neuvième centième
+cent_unième cent_deuxième cent_troisième cent_quatrième cent_cinquième cent_sixième
+cent_septième cent_huitième cent_neuvième cent_dixième
+cent_onzième cent_douzième cent_treizième cent_quatorzième cent_quinzième cent_seizième
+cent_dix-septième cent_dix-huitième cent_dix-neuvième cent_vingtième
+""".split()  # noqa: SIM905 (ten to a line reads better than a list literal)
+
+
+def test_the_list_written_by_hand_has_120_ordinals():
+    assert len(UN_ORDINALS) == 120
+
+
+@pytest.mark.parametrize("number", range(1, 121))
+def test_session_ordinals_are_spelled_as_the_un_spells_them(number):
+    expected = UN_ORDINALS[number - 1].replace("_", " ")
+    assert ordinals.spell(number, "fr") == expected
+    assert ordinals.value(expected.capitalize(), "fr") == number
+
+
+# -- the command ---------------------------------------------------------------------------
+def test_command_writes_the_draft_and_lists_the_placeholders(tmp_path):
+    out = tmp_path / "draft-79.txt"
+    result = drafter("new", str(SEED_78), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Soixante-dix-neuvième session" in out.read_text("utf-8")
+    assert "the recall list gains 78/167 du 19 décembre 2023" in result.stderr
+    assert f"{out}:5: [[date de distribution]]" in result.stderr
+    assert result.stdout == ""
+    lint = drafter("lint", str(out))
+    assert lint.returncode == 1 and "X001" in lint.stdout
+
+
+def test_command_refuses_to_overwrite_without_force(tmp_path):
+    out = tmp_path / "draft.txt"
+    out.write_text("my own work\n", encoding="utf-8")
+    refused = drafter("new", str(SEED_78), "-o", str(out))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert out.read_text("utf-8") == "my own work\n"
+    assert drafter("new", str(SEED_78), "-o", str(out), "--force").returncode == 0
+    assert "Coopération Sud-Sud" in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--set", "colour=blue"], "--set colour: no such placeholder"),
+        (["--set", "number"], "is not KEY=VALUE"),
+        (["--session", "77"], "does not come after"),
+        (["-o", "/nonexistent/folder/draft.txt"], "cannot write"),
+    ],
+)
+def test_command_bad_options_get_one_clear_line(args, reason):
+    result = drafter("new", str(SEED_78), *args)
+    assert result.returncode == 2
+    assert reason in result.stderr and "Traceback" not in result.stderr
+
+
+def test_command_refuses_what_is_not_a_resolution(tmp_path):
+    prose = tmp_path / "notes.txt"
+    prose.write_text("Bonjour,\n\nvoici le compte rendu.\n", encoding="utf-8")
+    result = drafter("new", str(prose))
+    assert result.returncode == 2
+    assert "not a General Assembly resolution" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+# -- templates -------------------------------------------------------------------------------
+def test_an_unknown_variable_is_named(tmp_path):
+    template = tmp_path / "mine.j2"
+    template.write_text("{{ heading[0] }}\n{{ sponsors }}\n", encoding="utf-8")
+    result = drafter("new", str(SEED_78), "--template", str(template))
+    assert result.returncode == 2
+    assert "unknown variable" in result.stderr and "sponsors" in result.stderr
+
+
+def test_a_user_template_runs_in_a_sandbox():
+    with pytest.raises(TemplateProblem):
+        render("{{ ''.__class__.__mro__[1].__subclasses__() }}", {})
+
+
+def test_a_previous_text_without_a_session_cannot_be_scaffolded():
+    previous = parse_text("L'Assemblée générale,\n\n1. *Décide* de faire ceci.\n")
+    with pytest.raises(CannotScaffold, match="names no session"):
+        next_session(previous)
