@@ -170,11 +170,11 @@ def new(
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
 ) -> None:
-    """Draft next session's resolution from the previous one.
+    r"""Draft next session's resolution from the previous one.
 
     Sessions move on, the recall list gains the previous resolution, what only a human can
-    know becomes a [[placeholder]] (drafter lint reports each one), and events now past are
-    marked. A summary and the placeholders left go to standard error.
+    know becomes a \[\[placeholder]] (drafter lint reports each one), and events now past
+    are marked. A summary and the placeholders left go to standard error.
 
     Examples:
       drafter new seeds/fr_78-167_cooperation-sud-sud.txt -o draft-79.txt
