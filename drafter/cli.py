@@ -110,6 +110,16 @@ def lint(
     ] = None,
     statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
     strict: Annotated[bool, typer.Option(help="Warnings fail the run too.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to lint with (default: one per core)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say what is linted, on standard error.")
+    ] = False,
 ) -> None:
     """Check resolution texts against the drafting conventions.
 
@@ -118,6 +128,7 @@ def lint(
       drafter lint drafts/ --select P,V --ignore V005
       drafter lint draft.txt --fix
       drafter lint draft.txt --format sarif > drafter.sarif
+      drafter lint drafts/ --jobs 4 --quiet
     """
     from drafter.commands.lint import LintOptions, color_wanted, run
 
@@ -135,6 +146,9 @@ def lint(
         statistics=statistics,
         strict=strict,
         color=color_wanted(),
+        jobs=jobs,
+        quiet=quiet,
+        verbose=verbose,
     )
     raise typer.Exit(run(options))
 
@@ -169,6 +183,9 @@ def new(
         str | None, typer.Option(help="A Jinja2 template of your own (default: templates/).")
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary on standard error.")
+    ] = False,
 ) -> None:
     r"""Draft next session's resolution from the previous one.
 
@@ -188,7 +205,7 @@ def new(
         if not equals or not key.strip():
             raise fail("--set", f"{value!r} is not KEY=VALUE")
         pairs[key.strip()] = text.strip()
-    options = NewOptions(previous, output, session, pairs, template, force)
+    options = NewOptions(previous, output, session, pairs, template, force, quiet)
     raise typer.Exit(run(options))
 
 

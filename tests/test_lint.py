@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_62, SEED_78, draft
+from conftest import SEED_62, SEED_78, draft, seed_text
 
 from drafter.config import Settings
 from drafter.lint import lint_text
@@ -228,6 +228,36 @@ def test_many_files_in_a_stable_order(tmp_path):
         "b.txt",
         "sub/c.txt",
     ]
+
+
+def test_parallel_jobs_give_the_serial_report(tmp_path):
+    clean = seed_text(SEED_78)
+    for number in range(12):  # enough files for worker processes
+        text = BROKEN if number % 3 == 0 else clean
+        (tmp_path / f"draft-{number:02}.txt").write_text(text, encoding="utf-8")
+    serial = drafter("lint", str(tmp_path), "--jobs", "1")
+    parallel = drafter("lint", str(tmp_path), "--jobs", "2", "--verbose")
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert "4 errors, 8 warnings in 12 files" in serial.stdout
+    assert "12 files, 2 process(es)" in parallel.stderr
+
+
+def test_a_bad_configuration_stops_parallel_jobs_too(tmp_path):
+    (tmp_path / "drafter.toml").write_text('select = ["Q999"]\n', encoding="utf-8")
+    for number in range(10):
+        (tmp_path / f"d{number}.txt").write_text(BROKEN, encoding="utf-8")
+    result = drafter("lint", str(tmp_path), "--jobs", "2")
+    assert result.returncode == 2 and "Q999" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_quiet_prints_the_findings_only(broken):
+    result = drafter("lint", str(broken), "--quiet")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and not any(" in 1 file" in line for line in lines)
+    assert drafter("lint", str(SEED_78), "-q").stdout == ""
 
 
 def test_an_empty_folder_says_so(tmp_path):

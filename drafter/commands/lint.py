@@ -5,7 +5,10 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,10 @@ from drafter.rules import Severity
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 SUFFIXES = (".txt", ".md")
+# Starting worker processes costs more than linting a few files; a progress bar for a few
+# files only flickers.
+PARALLEL_FROM = 8
+PROGRESS_FROM = 5
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,9 @@ class LintOptions:
     statistics: bool = False
     strict: bool = False
     color: bool = False
+    jobs: int | None = None  # processes; None: one per core
+    quiet: bool = False  # the findings only: no summary, no progress
+    verbose: bool = False
 
     def overrides(self) -> dict[str, Any]:
         """The command line's settings, which win over the configuration file's. As in ruff,
@@ -76,31 +86,71 @@ def run(options: LintOptions) -> int:
     if not options.paths:
         _error("give a file, a directory or - (standard input) to lint")
         return EXIT_FAILURE
-    results = []
     files = discover(options.paths)
     if not files:
         _error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
-    fixing = options.fix or options.diff
-    for path in files:
-        try:
-            settings = settings_for(path, options.overrides())
-            result = lint_file(path, settings, fix=fixing, unsafe=options.unsafe_fixes)
-        except ConfigError as error:
-            _error(str(error))
-            return EXIT_FAILURE
+    try:
+        results = lint_all(files, options)
+    except ConfigError as error:
+        _error(str(error))
+        return EXIT_FAILURE
+    for result in results:
         if result.error:
-            _error(f"{path}: {result.error}")
-        results.append(result)
+            _error(f"{result.path}: {result.error}")
     if options.diff:
         return _show_diffs(results)
     if options.fix:
         _write_fixes(results)
     report = formatter(options.output_format)(
-        results, Options(color=options.color, statistics=options.statistics)
+        results,
+        Options(color=options.color, statistics=options.statistics, summary=not options.quiet),
     )
     stream = sys.stderr if options.fix and "-" in options.paths else sys.stdout
     stream.write(report)
     return _status(results, options.strict)
+
+
+def lint_all(files: list[str], options: LintOptions) -> list[FileResult]:
+    """Lint each file, in parallel processes when there are enough files to pay for them;
+    the results come back in the order of `files` either way."""
+    task = partial(
+        _lint_one,
+        overrides=options.overrides(),
+        fix=options.fix or options.diff,
+        unsafe=options.unsafe_fixes,
+    )
+    jobs = min(options.jobs or os.cpu_count() or 1, len(files))
+    if jobs < 2 or len(files) < PARALLEL_FROM or "-" in files:  # stdin is read by this process
+        jobs = 1
+    if options.verbose:
+        _error(f"{len(files)} file{'s' if len(files) != 1 else ''}, {jobs} process(es)")
+    if jobs == 1:
+        return _collect(map(task, files), len(files), options)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        try:
+            chunk = max(1, len(files) // (jobs * 8))
+            return _collect(pool.map(task, files, chunksize=chunk), len(files), options)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a bad configuration: stop the others
+            raise
+
+
+def _lint_one(path: str, overrides: dict[str, Any], fix: bool, unsafe: bool) -> FileResult:
+    return lint_file(path, settings_for(path, overrides), fix=fix, unsafe=unsafe)
+
+
+def _collect(results: Iterable[FileResult], total: int, options: LintOptions) -> list[FileResult]:
+    if total > PROGRESS_FROM and not options.quiet and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import track
+
+        results = track(results, total=total, console=Console(stderr=True), transient=True)
+    collected = []
+    for result in results:
+        if options.verbose:
+            _error(f"{result.path}: {len(result.findings)} finding(s)")
+        collected.append(result)
+    return collected
 
 
 def _status(results: list[FileResult], strict: bool) -> int:

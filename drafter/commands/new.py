@@ -24,6 +24,7 @@ class NewOptions:
     values: dict[str, str] = field(default_factory=dict)
     template: str | None = None
     force: bool = False
+    quiet: bool = False
 
 
 def run(options: NewOptions) -> int:
@@ -53,7 +54,8 @@ def run(options: NewOptions) -> int:
             return _error(f"{target}: cannot write: {error.strerror or error}")
     else:
         sys.stdout.write(text)
-    _summarize(options.previous, previous.symbol, planned.summary, text, options.output)
+    if not options.quiet:
+        _summarize(options.previous, previous.symbol, planned.summary, text, options.output)
     return EXIT_CLEAN
 
 

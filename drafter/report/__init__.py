@@ -15,6 +15,7 @@ class Options:
     color: bool = False
     statistics: bool = False
     show_fixes: bool = True  # say which findings --fix would fix
+    summary: bool = True  # the last line of the text format; --quiet leaves it out
 
 
 def findings(results: list[FileResult]) -> list[Finding]:

@@ -17,8 +17,9 @@ def _paint(text: str, color: str, options: Options) -> str:
 
 def render(results: list[FileResult], options: Options) -> str:
     lines = statistics(results, options) if options.statistics else _lines(results, options)
-    lines.append(summary(results, options))
-    return "\n".join(lines) + "\n"
+    if options.summary:
+        lines.append(summary(results, options))
+    return "".join(line + "\n" for line in lines)
 
 
 def _lines(results: list[FileResult], options: Options) -> list[str]:
