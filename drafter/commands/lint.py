@@ -144,7 +144,9 @@ def _collect(results: Iterable[FileResult], total: int, options: LintOptions) ->
         from rich.console import Console
         from rich.progress import track
 
-        results = track(results, total=total, console=Console(stderr=True), transient=True)
+        results = track(
+            results, "Linting", total=total, console=Console(stderr=True), transient=True
+        )
     collected = []
     for result in results:
         if options.verbose:
