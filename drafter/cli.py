@@ -120,6 +120,27 @@ def lint(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Say what is linted, on standard error.")
     ] = False,
+    language_check: Annotated[
+        bool | None,
+        typer.Option(
+            "--language-check/--no-language-check",
+            help="Grammar and spelling through a LanguageTool server (codes L…).",
+        ),
+    ] = None,
+    language_server: Annotated[
+        str | None,
+        typer.Option(
+            help="LanguageTool server URL; `public` for LanguageTool's public API (the text "
+            "is sent there), `local` for language-tool-python's own. Default: "
+            "$DRAFTER_LANGUAGETOOL_URL, then the configuration; none: nothing is sent."
+        ),
+    ] = None,
+    fix_language: Annotated[
+        bool, typer.Option(help="Let --fix apply LanguageTool's single suggestions.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ask LanguageTool again, even for known text.")
+    ] = False,
 ) -> None:
     """Check resolution texts against the drafting conventions.
 
@@ -129,6 +150,7 @@ def lint(
       drafter lint draft.txt --fix
       drafter lint draft.txt --format sarif > drafter.sarif
       drafter lint drafts/ --jobs 4 --quiet
+      drafter lint draft.txt --language-check --language-server http://localhost:8010
     """
     from drafter.commands.lint import LintOptions, color_wanted, run
 
@@ -149,6 +171,10 @@ def lint(
         jobs=jobs,
         quiet=quiet,
         verbose=verbose,
+        language_check=language_check,
+        language_server=language_server,
+        fix_language=fix_language,
+        language_cache=not no_cache,
     )
     raise typer.Exit(run(options))
 

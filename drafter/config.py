@@ -23,6 +23,13 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     profile: str = "auto"
     language: str = "auto"
+    # Grammar and spelling through LanguageTool (drafter.languagetool); off unless asked for.
+    language_check: bool = False
+    language_server: str | None = None
+    disabled_language_rules: tuple[str, ...] = ()
+    fix_language: bool = False  # a match's single replacement becomes a safe fix
+    language_cache: bool = True
+    language_timeout: float = 20
     root: Path | None = field(default=None, compare=False)  # where the configuration file is
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -42,8 +49,7 @@ class Settings:
 
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "root"}
-# Keys of the LanguageTool integration; read here so a configuration that sets them is valid.
-_OTHER_KEYS = {"language-check", "language-server", "disabled-language-rules"}
+_FLAGS = {"language-check", "fix-language", "language-cache"}
 
 
 def settings_for(path: str, overrides: dict[str, Any]) -> Settings:
@@ -73,12 +79,11 @@ def _file_settings(path: Path | None) -> Settings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.drafter] must be a table")
     values: dict[str, Any] = {"root": path.parent}
-    for key, value in table.items():
-        if key in _OTHER_KEYS:
-            continue
+    for written, value in table.items():
+        key = written.replace("_", "-")  # language_check as well as language-check
         if key not in _KEYS:
-            known = ", ".join(sorted([*_KEYS, *_OTHER_KEYS]))
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{path}: unknown key {written!r} (known: {known})")
         values[_KEYS[key]] = _value(path, key, value)
     return Settings(**values)
 
@@ -88,10 +93,18 @@ def _value(path: Path, key: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: per-file-ignores is a table of glob = [codes]")
         return tuple((glob, tuple(_codes(path, key, codes))) for glob, codes in value.items())
-    if key in {"profile", "language"}:
+    if key in {"profile", "language", "language-server"}:
         if not isinstance(value, str):
             raise ConfigError(f"{path}: {key} is a string")
         return value
+    if key in _FLAGS:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{path}: {key} is true or false")
+        return value
+    if key == "language-timeout":
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise ConfigError(f"{path}: {key} is a number of seconds")
+        return float(value)
     return tuple(_codes(path, key, value))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -15,6 +15,13 @@ from drafter.rules import REGISTRY, Document, Edit, Finding, Fix, Rule
 
 # A fix can make another possible (a comma, then its space): fix again until nothing changes.
 MAX_FIX_ROUNDS = 8
+# LanguageTool's findings: "L" and its rule id (drafter.languagetool).
+LANGUAGETOOL_PREFIX = "L"
+NO_SERVER = (
+    "--language-check needs a LanguageTool server, and none is configured: give "
+    "--language-server URL, set DRAFTER_LANGUAGETOOL_URL, or set language-server in the "
+    "configuration (`public` sends the text to LanguageTool's public API)"
+)
 
 
 @dataclass
@@ -25,6 +32,7 @@ class FileResult:
     fixed: int = 0  # findings fixed
     source: Source | None = field(default=None, repr=False)
     fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
+    language_error: str | None = None  # LanguageTool could not be used: why
 
     @property
     def changed(self) -> bool:
@@ -40,24 +48,27 @@ def matches(code: str, selector: str) -> int:
 
 def check_selectors(selectors: tuple[str, ...]) -> None:
     for selector in selectors:
-        if selector != "ALL" and not any(code.startswith(selector) for code in REGISTRY):
+        known = any(code.startswith(selector) for code in REGISTRY)
+        if selector != "ALL" and not known and not selector.startswith(LANGUAGETOOL_PREFIX):
             raise ConfigError(f"unknown rule code or prefix {selector!r} (see `drafter rules`)")
 
 
 def enabled_codes(settings: Settings, path: str) -> list[str]:
+    """The registered rules that run on `path`."""
+    for selectors in (settings.select, settings.extend_select, settings.ignore):
+        check_selectors(selectors)
+    check_selectors(settings.ignored_for(path))
+    return [code for code in sorted(REGISTRY) if code_enabled(code, settings, path)]
+
+
+def code_enabled(code: str, settings: Settings, path: str) -> bool:
     """ruff's logic: the most specific selector wins; on a tie, ignoring wins."""
     ignore = (*settings.ignore, *settings.ignored_for(path))
-    for selectors in (settings.select, settings.extend_select, ignore):
-        check_selectors(selectors)
-    codes = []
-    for code in sorted(REGISTRY):
-        chosen = max(
-            (matches(code, s) for s in (*settings.select, *settings.extend_select)), default=-1
-        )
-        dropped = max((matches(code, s) for s in ignore), default=-1)
-        if chosen >= 0 and chosen > dropped:
-            codes.append(code)
-    return codes
+    chosen = max(
+        (matches(code, s) for s in (*settings.select, *settings.extend_select)), default=-1
+    )
+    dropped = max((matches(code, s) for s in ignore), default=-1)
+    return chosen >= 0 and chosen > dropped
 
 
 @cache
@@ -83,12 +94,32 @@ def lint_text(
     profile = resolution.kind if settings.profile == "auto" else settings.profile
     document = Document(resolution, text, profile, **({"today": today} if today else {}))
     findings = run_rules(document, enabled_codes(settings, path))
+    if settings.language_check:
+        findings += _language_findings(document, settings, path)
     silenced = _silenced_lines(resolution.suppressions, text)
     findings = [f for f in findings if not _suppressed(f, silenced)]
     for finding in findings:
         finding.path = path
     findings.sort(key=lambda f: f.sort_key)
     return resolution, findings
+
+
+def _language_findings(document: Document, settings: Settings, path: str) -> list[Finding]:
+    """Grammar and spelling (LanguageTool), selected like every other finding."""
+    from drafter import languagetool
+
+    if not settings.language_server:
+        raise ConfigError(NO_SERVER)
+    found = languagetool.findings(
+        document,
+        settings.language_server,
+        disabled_rules=settings.disabled_language_rules,
+        fix=settings.fix_language,
+        cache=settings.language_cache,
+        timeout=settings.language_timeout,
+        path=path,
+    )
+    return [finding for finding in found if code_enabled(finding.code, settings, path)]
 
 
 def _silenced_lines(
@@ -126,16 +157,31 @@ def lint_file(
     result = FileResult(path)
     try:
         result.source = read_source(path)
-        text = result.source.text
-        _, result.findings = lint_text(text, settings, path)
-        if fix:
-            fixed_text, result.findings, result.fixed = fix_text(
-                text, result.findings, settings, path, unsafe
-            )
-            result.fixed_raw = _with_line_ends(result.source, text, fixed_text)
+        if not settings.language_check:
+            _check(result, settings, fix, unsafe)
+            return result
+        from drafter.languagetool import Unavailable
+
+        try:
+            _check(result, settings, fix, unsafe)
+        except Unavailable as error:
+            # The conventions are still checked: a server down is no reason to hide them.
+            result.language_error = str(error)
+            _check(result, replace(settings, language_check=False), fix, unsafe)
     except (ReadError, NotAResolution) as error:
         result.error = str(error)
     return result
+
+
+def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:
+    assert result.source is not None
+    text = result.source.text
+    _, result.findings = lint_text(text, settings, result.path)
+    if fix:
+        fixed_text, result.findings, result.fixed = fix_text(
+            text, result.findings, settings, result.path, unsafe
+        )
+        result.fixed_raw = _with_line_ends(result.source, text, fixed_text)
 
 
 def fix_text(

@@ -14,6 +14,7 @@ from typing import Any
 
 from drafter.cache import write_atomically
 from drafter.config import ConfigError, settings_for
+from drafter.languagetool.client import server_for
 from drafter.lint import FileResult, lint_file
 from drafter.report import Options, counts, formatter
 from drafter.rules import Severity
@@ -42,6 +43,10 @@ class LintOptions:
     strict: bool = False
     color: bool = False
     jobs: int | None = None  # processes; None: one per core
+    language_check: bool | None = None  # None: as the configuration says
+    language_server: str | None = None
+    fix_language: bool = False
+    language_cache: bool = True
     quiet: bool = False  # the findings only: no summary, no progress
     verbose: bool = False
 
@@ -55,6 +60,11 @@ class LintOptions:
             "extend_select": self.extend_select if self.extend_select or not fresh else (),
             "profile": self.profile,
             "language": self.language,
+            "language_check": self.language_check,
+            # The command line, then the environment, win over the configuration file.
+            "language_server": server_for(self.language_server, None),
+            "fix_language": self.fix_language or None,
+            "language_cache": None if self.language_cache else False,
         }
         return {key: value for key, value in given.items() if value is not None}
 
@@ -97,6 +107,8 @@ def run(options: LintOptions) -> int:
     for result in results:
         if result.error:
             _error(f"{result.path}: {result.error}")
+    for problem in dict.fromkeys(r.language_error for r in results if r.language_error):
+        _error(f"{problem}; grammar and spelling were not checked")
     if options.diff:
         return _show_diffs(results)
     if options.fix:
@@ -107,6 +119,8 @@ def run(options: LintOptions) -> int:
     )
     stream = sys.stderr if options.fix and "-" in options.paths else sys.stdout
     stream.write(report)
+    if options.language_check and any(result.language_error for result in results):
+        return EXIT_FAILURE  # asked for on the command line, and not done
     return _status(results, options.strict)
 
 

@@ -25,6 +25,17 @@ def _fields(rule: type[Rule]) -> dict[str, str]:
     }
 
 
+LANGUAGETOOL = """\
+L… (LanguageTool's rules)
+
+With `drafter lint --language-check`, a LanguageTool server checks the grammar and spelling
+of each paragraph and footnote; each of its matches is a warning whose code is "L" and the
+id of LanguageTool's rule: LFR_SPELLING_RULE, LCOMMA_PARENTHESIS_WHITESPACE, … Select or
+ignore them as any other code (`--ignore LFR_SPELLING_RULE`, `--select L`). The server's own
+documentation explains each rule. Nothing is sent unless a server is configured.
+"""
+
+
 def listing(output_format: str) -> str:
     rules = [REGISTRY[code] for code in sorted(REGISTRY)]
     if output_format == "json":
@@ -36,11 +47,22 @@ def listing(output_format: str) -> str:
         lines.append(
             f"{f['code']:5} {f['name']:{width}} {f['severity']:8} {f['fixable']:6} {f['summary']}"
         )
+    lines.append(
+        f"{'L…':5} {'languagetool':{width}} {'warning':8} {'opt-in':6} "
+        "Grammar and spelling, with --language-check (drafter rules L)."
+    )
     return "\n".join(lines) + "\n"
 
 
 def explain(code: str, output_format: str) -> str | None:
     rule = _find(code)
+    if rule is None and code.strip().upper().startswith("L"):
+        text = LANGUAGETOOL
+        return (
+            json.dumps({"code": code, "explanation": text}) + "\n"
+            if output_format == "json"
+            else text
+        )
     if rule is None:
         return None
     if output_format == "json":

@@ -15,7 +15,10 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def render(results: list[FileResult], options: Options) -> str:
-    codes = sorted(REGISTRY)
+    found = findings(results)
+    # LanguageTool's rules (L…) are known only by their findings.
+    others = {f.code: f for f in found if f.code not in REGISTRY}
+    codes = [*sorted(REGISTRY), *sorted(others)]
     index = {code: position for position, code in enumerate(codes)}
     document = {
         "$schema": SCHEMA,
@@ -27,10 +30,10 @@ def render(results: list[FileResult], options: Options) -> str:
                         "name": "drafter",
                         "version": __version__,
                         "informationUri": "https://github.com/drafter/drafter",
-                        "rules": [_rule(code) for code in codes],
+                        "rules": [_rule(code, others.get(code)) for code in codes],
                     }
                 },
-                "results": [_result(f, index[f.code]) for f in findings(results)],
+                "results": [_result(f, index[f.code]) for f in found],
             }
         ],
     }
@@ -41,7 +44,14 @@ def _level(severity: Severity) -> str:
     return "error" if severity is Severity.error else "warning"
 
 
-def _rule(code: str) -> dict[str, Any]:
+def _rule(code: str, example: Finding | None) -> dict[str, Any]:
+    if example is not None:
+        return {
+            "id": code,
+            "name": example.name,
+            "shortDescription": {"text": f"LanguageTool rule {code[1:]}"},
+            "defaultConfiguration": {"level": _level(example.severity)},
+        }
     rule = REGISTRY[code]
     return {
         "id": code,

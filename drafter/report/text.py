@@ -6,7 +6,7 @@ from collections import Counter
 
 from drafter.lint import FileResult
 from drafter.report import Options, counts, findings, fixable
-from drafter.rules import REGISTRY, Finding, Severity
+from drafter.rules import Finding, Severity
 
 _COLORS = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2"}
 
@@ -37,9 +37,10 @@ def _line(finding: Finding, options: Options) -> str:
 def statistics(results: list[FileResult], options: Options) -> list[str]:
     """Findings counted per rule, most frequent first: `--statistics`."""
     per_code = Counter(finding.code for finding in findings(results))
+    names = {finding.code: finding.name for finding in findings(results)}
     fixes = {f.code for f in findings(results) if fixable(f) == "safe"}
     return [
-        f"{count:5}  {code}  {REGISTRY[code].name}{'  [*]' if code in fixes else ''}"
+        f"{count:5}  {code}  {names[code]}{'  [*]' if code in fixes else ''}"
         for code, count in sorted(per_code.items(), key=lambda item: (-item[1], item[0]))
     ]
 

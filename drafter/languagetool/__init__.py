@@ -1,0 +1,90 @@
+"""Grammar and spelling through a LanguageTool server (`drafter lint --language-check`).
+
+document → prose of each paragraph and footnote (prose.py: markup out, symbols masked) →
+requests, few and cached (client.py) → matches → findings `L<rule id>` at their place in
+the file. Nothing is sent unless a server is configured: drafts are confidential.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.languagetool.client import Unavailable, check_texts, server_for
+from drafter.languagetool.prose import Prose, prose_of
+from drafter.languagetool.words import word_list
+from drafter.model import Inline
+from drafter.rules.base import Document, Edit, Finding, Fix, Severity
+
+__all__ = ["Unavailable", "findings", "server_for"]
+
+MAX_SUGGESTIONS = 3
+
+
+def findings(
+    document: Document,
+    server: str,
+    *,
+    disabled_rules: tuple[str, ...] = (),
+    fix: bool = False,
+    cache: bool = True,
+    timeout: float = 20,
+    path: str = "-",
+) -> list[Finding]:
+    """LanguageTool's matches on the document's paragraphs and footnotes, as findings."""
+    blocks = _blocks(document)
+    proses = [prose_of(block) for block in blocks]
+    language = document.resolution.language
+    matches = check_texts(
+        [p.text for p in proses], server, language, disabled_rules, cache=cache, timeout=timeout
+    )
+    known = word_list(path, language)
+    found = []
+    for block, prose, block_matches in zip(blocks, proses, matches, strict=True):
+        for match in block_matches:
+            word = prose.text[match.offset : match.offset + match.length]
+            if match.misspelling and _known(word, known):
+                continue
+            start, end = prose.to_canonical(match.offset, match.offset + match.length)
+            found.append(_finding(document, block, start, end, match, fix))
+    return found
+
+
+def _blocks(document: Document) -> list[Inline]:
+    resolution = document.resolution
+    blocks = []
+    for paragraph in [*resolution.preamble, *resolution.operative]:
+        blocks.append(paragraph.content)
+        blocks.extend(sub.content for sub in paragraph.subparagraphs)
+    blocks.extend(footnote.content for footnote in resolution.footnotes)
+    return blocks
+
+
+def _known(word: str, known: frozenset[str]) -> bool:
+    return word in known or word.replace("\u2019", "'") in known
+
+
+def _finding(document: Document, block: Inline, start: int, end: int, match, fix: bool) -> Finding:
+    message = match.message
+    if match.replacements:
+        shown = ", ".join(f"« {r} »" for r in match.replacements[:MAX_SUGGESTIONS])
+        message += f" (suggestion: {shown})"
+    repair = None
+    if fix and len(match.replacements) == 1:
+        edit: Edit = document.edit(block, start, end, match.replacements[0])
+        repair = Fix((edit,), safe=True)
+    return Finding(
+        code=code_of(match.rule_id),
+        name=match.rule_id.lower().replace("_", "-"),
+        severity=Severity.warning,
+        message=message,
+        span=block.span(start, end),
+        fix=repair,
+    )
+
+
+def code_of(rule_id: str) -> str:
+    """drafter's code for a LanguageTool rule: "FR_SPELLING_RULE" → "LFR_SPELLING_RULE"."""
+    return "L" + re.sub(r"[^A-Z0-9_]", "_", rule_id.upper())
+
+
+__all__ += ["Prose", "code_of"]

@@ -1,0 +1,188 @@
+"""Talking to a LanguageTool server through language-tool-python: which server, few
+requests (paragraphs batched), and answers cached on disk by (server, language, disabled
+rules, paragraph), so that re-linting an unchanged paragraph costs no request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from drafter.cache import cache_dir, write_atomically
+
+PUBLIC = "public"  # LanguageTool's public API: used only when named
+LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
+ENVIRONMENT = "DRAFTER_LANGUAGETOOL_URL"
+BATCH = 15_000  # characters of prose in one request
+SEPARATOR = "\n\n"  # between paragraphs of one request: LanguageTool reads paragraphs
+
+
+class Unavailable(Exception):
+    """The server could not be used: unreachable, too slow, or it answered an error."""
+
+
+@dataclass(frozen=True)
+class Match:
+    offset: int  # in the prose of one paragraph
+    length: int
+    rule_id: str
+    message: str
+    replacements: tuple[str, ...]
+    misspelling: bool
+
+
+def server_for(option: str | None, configured: str | None) -> str | None:
+    """The server named on the command line, else in the environment, else in the
+    configuration; None when none is: then nothing is sent anywhere."""
+    return option or os.environ.get(ENVIRONMENT) or configured
+
+
+def check_texts(
+    texts: list[str],
+    server: str,
+    language: str,
+    disabled_rules: tuple[str, ...],
+    *,
+    cache: bool = True,
+    timeout: float = 20,
+) -> list[list[Match]]:
+    """The matches in each text, from the cache or from the server."""
+    keys = [_key(server, language, disabled_rules, text) for text in texts]
+    results: list[list[Match] | None] = [
+        [] if not text.strip() else (_cached(key) if cache else None)
+        for text, key in zip(texts, keys, strict=True)
+    ]
+    missing = [index for index, found in enumerate(results) if found is None]
+    for batch in _batches(missing, texts):
+        client = _client(server, language, timeout, tuple(sorted(disabled_rules)))
+        joined = SEPARATOR.join(texts[index] for index in batch)
+        answers = _split(_ask(client, joined, server, timeout), [texts[i] for i in batch])
+        for index, matches in zip(batch, answers, strict=True):
+            results[index] = matches
+            _store(keys[index], matches)
+    return [found or [] for found in results]
+
+
+def _batches(indexes: list[int], texts: list[str]) -> Iterator[list[int]]:
+    batch: list[int] = []
+    size = 0
+    for index in indexes:
+        if batch and size + len(texts[index]) > BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(index)
+        size += len(texts[index]) + len(SEPARATOR)
+    if batch:
+        yield batch
+
+
+def _split(matches: list[Any], texts: list[str]) -> list[list[Match]]:
+    """The matches of one request, given back to the paragraphs it joined."""
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + len(SEPARATOR)
+    split: list[list[Match]] = [[] for _ in texts]
+    for match in matches:
+        index = bisect_right(starts, match.offset) - 1
+        offset = match.offset - starts[index]
+        if index < 0 or offset + match.error_length > len(texts[index]):
+            continue  # across two paragraphs: not a match of either
+        split[index].append(
+            Match(
+                offset=offset,
+                length=match.error_length,
+                rule_id=match.rule_id,
+                message=match.message,
+                replacements=tuple(match.replacements),
+                misspelling=match.rule_issue_type == "misspelling",
+            )
+        )
+    return split
+
+
+# -- the client ------------------------------------------------------------------------------
+@cache
+def _client(server: str, language: str, timeout: float, disabled_rules: tuple[str, ...]) -> Any:
+    # language-tool-python (and requests) are imported here only: a lint without
+    # --language-check never pays for them.
+    import language_tool_python
+
+    base = {
+        PUBLIC: language_tool_python.LanguageToolPublicAPI,
+    }.get(server, language_tool_python.LanguageTool)
+
+    class Client(base):  # type: ignore[misc, valid-type]
+        # language-tool-python waits 300 s for an answer; a commit hook cannot.
+        _TIMEOUT = timeout
+
+    remote = {} if server in (PUBLIC, LOCAL) else {"remote_server": server}
+    try:
+        client = Client(language, **remote)
+    except Exception as error:  # what a server can do wrong is open-ended: say it in a line
+        raise Unavailable(_reason(error, server, timeout)) from None
+    client.disabled_rules = set(disabled_rules)
+    return client
+
+
+def _ask(client: Any, text: str, server: str, timeout: float) -> list[Any]:
+    try:
+        return client.check(text)
+    except Exception as error:
+        raise Unavailable(_reason(error, server, timeout)) from None
+
+
+def _reason(error: BaseException, server: str, timeout: float) -> str:
+    where = "the public LanguageTool API" if server == PUBLIC else f"LanguageTool at {server}"
+    chain = []
+    link: BaseException | None = error
+    while link is not None:
+        chain.append(type(link).__name__)
+        link = link.__cause__ or link.__context__
+    if any("Timeout" in name for name in chain):
+        return f"{where}: no answer within {timeout:g} s"
+    if any("Connection" in name for name in chain):
+        return f"{where}: cannot connect"
+    detail = " ".join(str(error).split())[:160] if error else ""
+    return f"{where}: the server answered with an error" + (f" ({detail})" if detail else "")
+
+
+# -- the cache ---------------------------------------------------------------------------------
+def _key(server: str, language: str, disabled_rules: tuple[str, ...], text: str) -> str:
+    identity = json.dumps([server, language, sorted(disabled_rules), text], ensure_ascii=False)
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+def _path(key: str) -> Path | None:
+    folder = cache_dir()
+    return folder / "languagetool" / key[:2] / f"{key}.json" if folder else None
+
+
+def _cached(key: str) -> list[Match] | None:
+    path = _path(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        return [
+            Match(**{**item, "replacements": tuple(item["replacements"])})
+            for item in json.loads(path.read_text("utf-8"))
+        ]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _store(key: str, matches: list[Match]) -> None:
+    path = _path(key)
+    if path is None:
+        return
+    with suppress(OSError):  # no cache is no failure
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps([asdict(m) for m in matches], ensure_ascii=False)
+        write_atomically(path, data.encode("utf-8"))
