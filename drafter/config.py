@@ -3,6 +3,7 @@ up from the linted file, with the command line's options on top."""
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from fnmatch import fnmatch
@@ -50,6 +51,15 @@ class Settings:
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name != "root"}
 _FLAGS = {"language-check", "fix-language", "language-cache"}
+
+
+LANGUAGETOOL_URL_VARIABLE = "DRAFTER_LANGUAGETOOL_URL"
+
+
+def language_server(option: str | None) -> str | None:
+    """The LanguageTool server named on the command line, else in the environment; when
+    neither names one, the configuration's (if any) applies. None of them: nothing is sent."""
+    return option or os.environ.get(LANGUAGETOOL_URL_VARIABLE) or None
 
 
 def settings_for(path: str, overrides: dict[str, Any]) -> Settings:

@@ -6,15 +6,13 @@ import difflib
 import os
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from drafter.cache import write_atomically
-from drafter.config import ConfigError, settings_for
-from drafter.languagetool.client import server_for
+from drafter.config import ConfigError, language_server, settings_for
 from drafter.lint import FileResult, lint_file
 from drafter.report import Options, counts, formatter
 from drafter.rules import Severity
@@ -62,7 +60,7 @@ class LintOptions:
             "language": self.language,
             "language_check": self.language_check,
             # The command line, then the environment, win over the configuration file.
-            "language_server": server_for(self.language_server, None),
+            "language_server": language_server(self.language_server),
             "fix_language": self.fix_language or None,
             "language_cache": None if self.language_cache else False,
         }
@@ -140,6 +138,8 @@ def lint_all(files: list[str], options: LintOptions) -> list[FileResult]:
         _error(f"{len(files)} file{'s' if len(files) != 1 else ''}, {jobs} process(es)")
     if jobs == 1:
         return _collect(map(task, files), len(files), options)
+    from concurrent.futures import ProcessPoolExecutor  # only when it is used: 15 ms
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         try:
             chunk = max(1, len(files) // (jobs * 8))

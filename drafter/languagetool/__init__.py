@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from drafter.languagetool.client import Unavailable, check_texts, server_for
+from drafter.languagetool.client import Unavailable, check_texts
 from drafter.languagetool.prose import Prose, prose_of
 from drafter.languagetool.words import word_list
 from drafter.model import Inline
 from drafter.rules.base import Document, Edit, Finding, Fix, Severity
 
-__all__ = ["Unavailable", "findings", "server_for"]
+__all__ = ["Unavailable", "findings"]
 
 MAX_SUGGESTIONS = 3
 

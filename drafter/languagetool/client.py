@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import suppress
@@ -19,7 +18,6 @@ from drafter.cache import cache_dir, write_atomically
 
 PUBLIC = "public"  # LanguageTool's public API: used only when named
 LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
-ENVIRONMENT = "DRAFTER_LANGUAGETOOL_URL"
 BATCH = 15_000  # characters of prose in one request
 SEPARATOR = "\n\n"  # between paragraphs of one request: LanguageTool reads paragraphs
 
@@ -36,12 +34,6 @@ class Match:
     message: str
     replacements: tuple[str, ...]
     misspelling: bool
-
-
-def server_for(option: str | None, configured: str | None) -> str | None:
-    """The server named on the command line, else in the environment, else in the
-    configuration; None when none is: then nothing is sent anywhere."""
-    return option or os.environ.get(ENVIRONMENT) or configured
 
 
 def check_texts(
