@@ -183,7 +183,7 @@ class _Planner:
         if renewed:
             self.note(
                 f"{renewed} document{'s' if renewed != 1 else ''} of session "
-                f"{self.previous.session} now A/{self.session}/[[…]]"
+                f"{self.previous.session} now of session {self.session}, numbers left to fill"
             )
 
     def successor(self, symbol: str) -> str | None:
@@ -200,6 +200,7 @@ class _Planner:
     def extend_recall_list(self) -> None:
         previous = self.previous
         if previous.kind != "adopted" or not previous.symbol:
+            self.note("the previous text is not an adopted resolution: the recall list stays")
             return
         entry = previous.symbol
         if previous.adopted_on:
