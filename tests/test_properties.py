@@ -1,5 +1,5 @@
-"""The parser and the linter never raise: on any text, and on seeds with lines deleted,
-repeated or swapped; and fixing converges: a second --fix finds nothing left to fix."""
+"""The parser, the linter and drafter new never raise: on any text, and on seeds with lines
+deleted, repeated or swapped; and fixing converges: a second --fix finds nothing left to fix."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from drafter.config import Settings
 from drafter.lint import fix_text, lint_text
 from drafter.parser import NotAResolution, parse_text
+from drafter.scaffold.render import builtin_template, render
+from drafter.scaffold.updates import CannotScaffold, next_session
 
 SEED_LINES = [seed_text(SEED_78).split("\n"), seed_text(SEED_62).split("\n")]
 # Characters that mean something to the grammars, so that random text hits them often.
@@ -73,3 +75,20 @@ def mangled_seed(draw):
 @given(mangled_seed())
 def test_mangled_seeds(text):
     parses_or_refuses(text)
+
+
+def scaffolds_or_refuses(text: str) -> None:
+    """drafter new on any resolution: a draft, or a clear refusal; never a crash."""
+    try:
+        previous = parse_text(text)
+        planned = next_session(previous)
+    except (NotAResolution, CannotScaffold):
+        return
+    draft = render(builtin_template(previous.language), planned.context)
+    parse_text(draft)  # the draft reads as a resolution again
+
+
+@SETTINGS
+@given(mangled_seed())
+def test_drafter_new_on_mangled_seeds(text):
+    scaffolds_or_refuses(text)
