@@ -95,10 +95,9 @@ class CitationListOrder(Rule):
     summary = "A list of cited resolutions is in chronological order."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        separators = {",", *document.words.phrases("list_and")}
         for block in document.blocks:
             for previous, citation in zip(block.citations, block.citations[1:], strict=False):
-                if block.text[previous.end : citation.offset].strip() not in separators:
+                if previous.phrase != citation.phrase:  # not of one list
                     continue
                 if previous.date and citation.date and citation.date < previous.date:
                     yield self.finding(
