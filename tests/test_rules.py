@@ -242,6 +242,13 @@ CASES = [
         body("Rappelant sa résolution 73/291 du 30 avril 2019,", OP1, OP2),
     ),
     Case(
+        "R006",
+        body("Rappelant le rapport¹,", OP1, OP2)
+        + "\n¹ Publication des Nations Unies, numéro de vente : ‸E.78.II.A.11.\n",
+        body("Rappelant le rapport¹,", OP1, OP2)
+        + "\n¹ Publication des Nations Unies, numéro de vente : F.78.II.A.11.\n",
+    ),
+    Case(
         "T001",
         body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
         body(PP, "1. *Décide* que la réunion qui se tiendra le 3 mars 2024 sera utile ;", OP2),

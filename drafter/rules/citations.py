@@ -1,12 +1,15 @@
-"""Citations of resolutions: dates possible, consistent and in order (CONVENTIONS §3-4)."""
+"""References: resolutions cited with dates possible, consistent and in order, and publications
+cited in the text's language (CONVENTIONS §3-4, R12)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
-from drafter import sessions
+from drafter import lexicon, sessions
 from drafter.model import Citation, Inline
-from drafter.rules.base import Document, Finding, Rule, Severity, register
+from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 
 def _cited(document: Document) -> Iterator[tuple[Inline, Citation]]:
@@ -156,3 +159,45 @@ class CitedDateReal(Rule):
         for _, citation in _cited(document):
             if citation.date_text and citation.date is None:
                 yield self.finding(citation.span, f'"{citation.date_text}" is not a real date')
+
+
+@register
+class SalesNumberLanguage(Rule):
+    """A United Nations publication is cited by the sales number of the text's language.
+
+    The first letter of a sales number names the edition: F. for French, E. for English. A
+    French text that cites the English edition has kept a reference from a translation.
+
+    Wrong:
+        (publication des Nations Unies, numéro de vente : E.78.II.A.11)
+
+    Right:
+        (publication des Nations Unies, numéro de vente : F.78.II.A.11)
+    """
+
+    code = "R006"
+    name = "sales-number-language"
+    severity = Severity.warning
+    summary = "Sales numbers of publications are those of the text's language edition."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        letter = document.words.setting("sales_number_letter")
+        pattern = _sales_number(document.resolution.language)
+        for block in document.blocks:
+            for found in pattern.finditer(block.text):
+                if found.group(1) == letter:
+                    continue
+                edit = document.edit(block, found.start(1), found.end(1), letter)
+                yield self.finding(
+                    block.span(found.start(1), found.end(2)),
+                    f"sales number {found.group(1)}{found.group(2)} is of another language's "
+                    f"edition: {letter}{found.group(2)}",
+                    Fix((edit,), safe=True),
+                )
+
+
+@cache
+def _sales_number(language: str) -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.load(language).phrases("sales_number"))
+    return re.compile(rf"{words} *:? *([A-Z])(\.\d{{2}}\.[IVX]+\.[A-Z0-9.]*[A-Z0-9])")
