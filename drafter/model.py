@@ -101,8 +101,17 @@ class Subparagraph:
     span: Span
 
 
+class _HasSubparagraphs:
+    content: Inline
+    subparagraphs: list[Subparagraph]
+
+    def blocks(self) -> list[Inline]:
+        """The paragraph's text, then its subparagraphs'."""
+        return [self.content, *(sub.content for sub in self.subparagraphs)]
+
+
 @dataclass
-class PreambularParagraph:
+class PreambularParagraph(_HasSubparagraphs):
     opening: Opening
     content: Inline
     span: Span
@@ -111,7 +120,7 @@ class PreambularParagraph:
 
 
 @dataclass
-class OperativeParagraph:
+class OperativeParagraph(_HasSubparagraphs):
     number: int
     number_span: Span
     verb: Opening
@@ -221,12 +230,16 @@ class Resolution:
     def adopted_on(self) -> date | None:
         return self.heading.adopted_on
 
+    @property
+    def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
+        """The preambular paragraphs, then the operative ones."""
+        return [*self.preamble, *self.operative]
+
     def blocks(self) -> list[Inline]:
         """Every piece of text with inline content, in reading order, footnotes last."""
         found: list[Inline] = [line.content for line in self.heading.lines]
-        for paragraph in [*self.preamble, *self.operative]:
-            found.append(paragraph.content)
-            found.extend(sub.content for sub in paragraph.subparagraphs)
+        for paragraph in self.paragraphs:
+            found.extend(paragraph.blocks())
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(self.trailing)
         found.extend(footnote.content for footnote in self.footnotes)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from drafter.languagetool.client import Unavailable, check_texts
+from drafter.languagetool.client import Match, Unavailable, check_texts
 from drafter.languagetool.prose import Prose, prose_of
 from drafter.languagetool.words import word_list
 from drafter.model import Inline
 from drafter.rules.base import Document, Edit, Finding, Fix, Severity
 
-__all__ = ["Unavailable", "findings"]
+__all__ = ["Prose", "Unavailable", "code_of", "findings"]
 
 MAX_SUGGESTIONS = 3
 
@@ -51,19 +51,17 @@ def findings(
 
 def _blocks(document: Document) -> list[Inline]:
     resolution = document.resolution
-    blocks = []
-    for paragraph in [*resolution.preamble, *resolution.operative]:
-        blocks.append(paragraph.content)
-        blocks.extend(sub.content for sub in paragraph.subparagraphs)
-    blocks.extend(footnote.content for footnote in resolution.footnotes)
-    return blocks
+    blocks = [block for paragraph in resolution.paragraphs for block in paragraph.blocks()]
+    return blocks + [footnote.content for footnote in resolution.footnotes]
 
 
 def _known(word: str, known: frozenset[str]) -> bool:
     return word in known or word.replace("\u2019", "'") in known
 
 
-def _finding(document: Document, block: Inline, start: int, end: int, match, fix: bool) -> Finding:
+def _finding(
+    document: Document, block: Inline, start: int, end: int, match: Match, fix: bool
+) -> Finding:
     message = match.message
     if match.replacements:
         shown = ", ".join(f"« {r} »" for r in match.replacements[:MAX_SUGGESTIONS])
@@ -85,6 +83,3 @@ def _finding(document: Document, block: Inline, start: int, end: int, match, fix
 def code_of(rule_id: str) -> str:
     """drafter's code for a LanguageTool rule: "FR_SPELLING_RULE" → "LFR_SPELLING_RULE"."""
     return "L" + re.sub(r"[^A-Z0-9_]", "_", rule_id.upper())
-
-
-__all__ += ["Prose", "code_of"]

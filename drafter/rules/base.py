@@ -78,7 +78,7 @@ class Document:
 
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
-        return [*self.resolution.preamble, *self.resolution.operative]
+        return self.resolution.paragraphs
 
     @property
     def reference_date(self) -> date:

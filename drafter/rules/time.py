@@ -43,5 +43,4 @@ class StaleFutureEvent(Rule):
 
     def blocks(self, document: Document) -> Iterator[Inline]:
         for paragraph in document.paragraphs:
-            yield paragraph.content
-            yield from (sub.content for sub in paragraph.subparagraphs)
+            yield from paragraph.blocks()

@@ -60,6 +60,7 @@ class _Planner:
         if previous.session is None:
             raise CannotScaffold("the previous text names no session (no session line, no symbol)")
         self.previous = previous
+        self.previous_session: int = previous.session
         self.language = previous.language
         self.words = lexicon.load(previous.language)
         self.values = values
@@ -121,7 +122,7 @@ class _Planner:
 
     def move_session_ordinals(self) -> None:
         """The heading's session and every session named relative to it move by the shift."""
-        first, last = self.previous.session, self.previous.session + self.reach
+        first, last = self.previous_session, self.previous_session + self.reach
         moved = 0
         for block in self.previous.blocks():
             for found in _session_ordinals(block.text, self.language):
@@ -210,12 +211,13 @@ class _Planner:
         lists = list(self.recall_lists())
         if any(c.symbol == previous.symbol for _, group in lists for c in group):
             return
+        earliest = self.previous_session - SERIES_REACH
         candidates = [
-            (len(group) > 1, sessions.of_symbol(group[-1].symbol) or 0, index)
+            (len(group) > 1, last_session, index)
             for index, (_, group) in enumerate(lists)
-            if previous.session - SERIES_REACH
-            <= (sessions.of_symbol(group[-1].symbol) or 0)
-            <= previous.session
+            if earliest
+            <= (last_session := sessions.of_symbol(group[-1].symbol) or 0)
+            <= self.previous_session
         ]
         if not candidates:
             self.extra_preamble.append(
@@ -266,9 +268,8 @@ class _Planner:
         marked, for the drafter to update or drop."""
         opens = sessions.period(self.session)[0]
         marked = []
-        for paragraph in [*self.previous.preamble, *self.previous.operative]:
-            blocks = [paragraph.content, *(sub.content for sub in paragraph.subparagraphs)]
-            for block in blocks:
+        for paragraph in self.previous.paragraphs:
+            for block in paragraph.blocks():
                 # Two announcing words may point at one date ("Attend avec intérêt …, qui se
                 # tiendra du 21 au 23 janvier 2024"): one mark per date.
                 ends = {e.when.end() for e in stale_events(block.text, opens, self.language)}
