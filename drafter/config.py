@@ -4,7 +4,6 @@ up from the linted file, with the command line's options on top."""
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from fnmatch import fnmatch
 from functools import cache
@@ -127,6 +126,8 @@ def _codes(path: Path, key: str, value: Any) -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only where there is a file to read: tomllib is slow to import
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-import tomllib
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from drafter.cache import cache_dir, write_atomically
 
 
 class UnknownLanguage(ValueError):
@@ -75,7 +79,25 @@ def load(language: str) -> Lexicon:
         raise UnknownLanguage(
             f"no lexicon for language {language!r} (known: {', '.join(available())})"
         ) from None
-    return Lexicon(language, tomllib.loads(text))
+    return Lexicon(language, _parsed(language, text))
+
+
+def _parsed(language: str, text: str) -> dict[str, Any]:
+    """The TOML's data, kept as JSON in the cache folder: tomllib is pure Python, and reading
+    the lexicon with it costs more at every start-up than the rest of a short lint."""
+    folder = cache_dir()
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    path = folder / f"lexicon-{language}-{digest}.json" if folder else None
+    if path and path.is_file():
+        with suppress(OSError, ValueError):
+            return json.loads(path.read_text("utf-8"))
+    import tomllib
+
+    data = tomllib.loads(text)
+    if path:
+        with suppress(OSError):  # no cache is no failure
+            write_atomically(path, json.dumps(data, ensure_ascii=False).encode())
+    return data
 
 
 @cache
