@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from drafter import lexicon
 from drafter.dates import from_words
@@ -16,8 +16,7 @@ from drafter.dates import from_words
 REACH = 160
 
 
-@dataclass(frozen=True)
-class StaleEvent:
+class StaleEvent(NamedTuple):
     announce: re.Match[str]  # "qui se tiendra", "marquera"
     when: re.Match[str]  # "21 au 23 janvier 2024" (its last date), "en 2024"
     happened: date

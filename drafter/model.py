@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from drafter.positions import LineIndex, Span, TextMap
 
@@ -189,8 +189,7 @@ class SyntaxProblem:
     found: str | None = None  # the grammar's name for what was found there ("ORGAN", …)
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """`<!-- drafter: ignore CODE -->`: silences CODE in the block of text that follows."""
 
     line: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.model import Suppression
 from drafter.positions import TextMap
@@ -27,8 +28,7 @@ _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
 
 
-@dataclass(frozen=True)
-class Markers:
+class Markers(NamedTuple):
     """The line patterns normalizing needs; the grammar provides them (whole-line terminals
     end with a look-ahead for the end of the line)."""
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A region of the original file; lines and columns start at 1, the end is exclusive."""
 
     line: int
@@ -39,8 +38,7 @@ class LineIndex:
         return Span(*self.position(start), *self.position(max(start, end)))
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """`length` characters of derived text from `source_start` on, and `source_length` of source.
 
     Equal lengths map character by character; unequal ones (a link reduced to its text, a

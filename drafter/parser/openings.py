@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from drafter import lexicon
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     text: str  # as written, with its adverb
     base: str  # without the adverb
     adverb: str | None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from drafter import lexicon
 from drafter.model import Inline, OperativeParagraph, PreambularParagraph, Resolution
@@ -24,8 +24,7 @@ class Severity(StrEnum):
     warning = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace `text[start:end]` of the file (offsets in its decoded, LF text)."""
 
     start: int
@@ -33,8 +32,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     safe: bool = True  # unsafe fixes may change meaning and need --unsafe-fixes
 
