@@ -23,7 +23,8 @@ def installed(tmp_path_factory) -> Path:
     shutil.copytree(
         PROJECT,
         source,
-        ignore=shutil.ignore_patterns(".git", "*.egg-info", "build", "__pycache__", ".*cache"),
+        # Hidden folders (.git, a .venv, caches) and build leftovers are not part of it.
+        ignore=shutil.ignore_patterns(".*", "*.egg-info", "build", "__pycache__", "venv"),
     )
     environment = tmp_path_factory.mktemp("venv") / "env"
     subprocess.run([sys.executable, "-m", "venv", str(environment)], check=True)
