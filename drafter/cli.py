@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from drafter import __version__
+from drafter.commands import error
 
 app = typer.Typer(
     name="drafter",
@@ -19,8 +20,6 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 
 class ParseFormat(StrEnum):
@@ -58,8 +57,7 @@ def _main(
 
 def fail(path: str | Path, reason: str) -> typer.Exit:
     """One clear line on standard error, and the exit status of a tool that could not work."""
-    typer.echo(f"drafter: {path}: {reason}", err=True)
-    return typer.Exit(EXIT_FAILURE)
+    return typer.Exit(error(f"{path}: {reason}"))
 
 
 @app.command()

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 
-EXIT_FAILURE = 2
+from drafter.commands import EXIT_FAILURE, error
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -45,14 +45,11 @@ def guarded(command: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print("drafter: interrupted", file=sys.stderr)
-        return EXIT_FAILURE
-    except Exception as error:
+        return error("interrupted")
+    except Exception as bug:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
-        print(
-            f"drafter: internal error: {type(error).__name__}: {error} "
-            "(run with DRAFTER_DEBUG=1 for details, and please report it)",
-            file=sys.stderr,
+        return error(
+            f"internal error: {type(bug).__name__}: {bug} "
+            "(run with DRAFTER_DEBUG=1 for details, and please report it)"
         )
-        return EXIT_FAILURE

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from drafter.cache import write_atomically
+from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error
 from drafter.config import ConfigError, language_server, settings_for
 from drafter.lint import FileResult, lint_file
-from drafter.report import Options, counts, formatter
+from drafter.report import Options, counts, formatter, plural
 from drafter.rules import Severity
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 SUFFIXES = (".txt", ".md")
 # Starting worker processes costs more than linting a few files; a progress bar for a few
 # files only flickers.
@@ -92,21 +92,19 @@ def discover(paths: list[str]) -> list[str]:
 
 def run(options: LintOptions) -> int:
     if not options.paths:
-        _error("give a file, a directory or - (standard input) to lint")
-        return EXIT_FAILURE
+        return error("give a file, a directory or - (standard input) to lint")
     files = discover(options.paths)
     if not files:
-        _error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
+        error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
     try:
         results = lint_all(files, options)
-    except ConfigError as error:
-        _error(str(error))
-        return EXIT_FAILURE
+    except ConfigError as problem:
+        return error(str(problem))
     for result in results:
         if result.error:
-            _error(f"{result.path}: {result.error}")
-    for problem in dict.fromkeys(r.language_error for r in results if r.language_error):
-        _error(f"{problem}; grammar and spelling were not checked")
+            error(f"{result.path}: {result.error}")
+    for reason in dict.fromkeys(r.language_error for r in results if r.language_error):
+        error(f"{reason}; grammar and spelling were not checked")
     if options.diff:
         return _show_diffs(results)
     if options.fix:
@@ -135,7 +133,7 @@ def lint_all(files: list[str], options: LintOptions) -> list[FileResult]:
     if jobs < 2 or len(files) < PARALLEL_FROM or "-" in files:  # stdin is read by this process
         jobs = 1
     if options.verbose:
-        _error(f"{len(files)} file{'s' if len(files) != 1 else ''}, {jobs} process(es)")
+        error(f"{plural(len(files), 'file')}, {jobs} process(es)")
     if jobs == 1:
         return _collect(map(task, files), len(files), options)
     from concurrent.futures import ProcessPoolExecutor  # only when it is used: 15 ms
@@ -164,7 +162,7 @@ def _collect(results: Iterable[FileResult], total: int, options: LintOptions) ->
     collected = []
     for result in results:
         if options.verbose:
-            _error(f"{result.path}: {len(result.findings)} finding(s)")
+            error(f"{result.path}: {len(result.findings)} finding(s)")
         collected.append(result)
     return collected
 
@@ -205,11 +203,7 @@ def _show_diffs(results: list[FileResult]) -> int:
             )
         )
     fixed = sum(result.fixed for result in results)
-    print(f"{fixed} fix{'es' if fixed != 1 else ''} would be applied", file=sys.stderr)
+    print(f"{plural(fixed, 'fix', 'fixes')} would be applied", file=sys.stderr)
     if any(result.error for result in results):
         return EXIT_FAILURE
     return EXIT_FINDINGS if changed else EXIT_CLEAN
-
-
-def _error(message: str) -> None:
-    print(f"drafter: {message}", file=sys.stderr)

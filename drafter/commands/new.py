@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.cache import write_atomically
+from drafter.commands import EXIT_CLEAN, error
 from drafter.model import PLACEHOLDER
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
+from drafter.report import plural
 from drafter.scaffold.render import TemplateProblem, builtin_template, render, user_template
 from drafter.scaffold.updates import CannotScaffold, next_session
-
-EXIT_CLEAN, EXIT_FAILURE = 0, 2
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,11 @@ class NewOptions:
 def run(options: NewOptions) -> int:
     target = Path(options.output) if options.output else None
     if target and target.exists() and not options.force:
-        return _error(f"{target}: already exists (add --force to overwrite it)")
+        return error(f"{target}: already exists (add --force to overwrite it)")
     try:
         previous = parse_file(options.previous)
-    except (ReadError, NotAResolution) as error:
-        return _error(f"{options.previous}: {error}")
+    except (ReadError, NotAResolution) as problem:
+        return error(f"{options.previous}: {problem}")
     try:
         planned = next_session(previous, options.session, options.values)
         source = (
@@ -43,15 +43,15 @@ def run(options: NewOptions) -> int:
             else builtin_template(previous.language)
         )
         text = render(source, planned.context).rstrip("\n") + "\n"
-    except (CannotScaffold, TemplateProblem) as error:
-        return _error(str(error))
+    except (CannotScaffold, TemplateProblem) as problem:
+        return error(str(problem))
     if target:
         try:
             write_atomically(target, text.encode("utf-8"), overwrite=options.force)
         except FileExistsError:
-            return _error(f"{target}: already exists (add --force to overwrite it)")
-        except OSError as error:
-            return _error(f"{target}: cannot write: {error.strerror or error}")
+            return error(f"{target}: already exists (add --force to overwrite it)")
+        except OSError as problem:
+            return error(f"{target}: cannot write: {problem.strerror or problem}")
     else:
         sys.stdout.write(text)
     if not options.quiet:
@@ -70,11 +70,6 @@ def _summarize(
         for match in PLACEHOLDER.finditer(line)
     ]
     where = output or "<stdout>"
-    lines.append(f"{len(left)} placeholder{'s' if len(left) != 1 else ''} to fill:")
+    lines.append(f"{plural(len(left), 'placeholder')} to fill:")
     lines += [f"  {where}:{number}: {placeholder}" for number, placeholder in left]
     print("\n".join(lines), file=sys.stderr)
-
-
-def _error(message: str) -> int:
-    print(f"drafter: {message}", file=sys.stderr)
-    return EXIT_FAILURE

@@ -6,18 +6,16 @@ import json
 import sys
 from typing import Any
 
+from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 
 def run(path: str, output_format: str = "json", language: str = "auto") -> int:
     try:
         resolution = parse_file(path, None if language == "auto" else language)
-    except (ReadError, NotAResolution) as error:
-        print(f"drafter: {path}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    except (ReadError, NotAResolution) as problem:
+        return error(f"{path}: {problem}")
     model = resolution.to_json()
     if output_format == "json":
         json.dump(model, sys.stdout, ensure_ascii=False, indent=2)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from drafter.lint import FileResult
-from drafter.rules import Finding, Severity
+if TYPE_CHECKING:  # only named in annotations: importing the report stays light
+    from drafter.lint import FileResult
+    from drafter.rules import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,11 @@ class Options:
     statistics: bool = False
     show_fixes: bool = True  # say which findings --fix would fix
     summary: bool = True  # the last line of the text format; --quiet leaves it out
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """ "1 file", "2 files"; `words` where adding an s is wrong ("fixes")."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def findings(results: list[FileResult]) -> list[Finding]:

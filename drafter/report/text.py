@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from drafter.lint import FileResult
-from drafter.report import Options, counts, findings, fixable
+from drafter.report import Options, counts, findings, fixable, plural
 from drafter.rules import Finding, Severity
 
 _COLORS = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2"}
@@ -49,8 +49,8 @@ def summary(results: list[FileResult], options: Options) -> str:
     count = counts(results)
     files = len(results)
     parts = [
-        f"{_plural(count[Severity.error], 'error')}, {_plural(count[Severity.warning], 'warning')}"
-        f" in {_plural(files, 'file')}"
+        f"{plural(count[Severity.error], 'error')}, {plural(count[Severity.warning], 'warning')}"
+        f" in {plural(files, 'file')}"
     ]
     fixed = sum(result.fixed for result in results)
     if fixed:
@@ -60,9 +60,5 @@ def summary(results: list[FileResult], options: Options) -> str:
         parts.append(f"{safe} fixable with --fix")
     failed = sum(1 for result in results if result.error)
     if failed:
-        parts.append(f"{_plural(failed, 'file')} could not be linted")
+        parts.append(f"{plural(failed, 'file')} could not be linted")
     return _paint("; ".join(parts), "bold", options)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -18,6 +18,7 @@ from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date, spell
 from drafter.events import stale_events
 from drafter.model import Citation, Inline, Resolution
+from drafter.report import plural
 from drafter.scaffold.context import context_of
 from drafter.scaffold.markup import Change, markup
 
@@ -136,7 +137,7 @@ class _Planner:
                 moved += 1
         self.note(
             f"session {self.session} ({_cycle(self.shift)}): "
-            f"{moved} session ordinal{'s' if moved != 1 else ''} moved by {self.shift}"
+            f"{plural(moved, 'session ordinal')} moved by {self.shift}"
         )
 
     # -- heading -----------------------------------------------------------------------------
@@ -183,7 +184,7 @@ class _Planner:
                     renewed += 1
         if renewed:
             self.note(
-                f"{renewed} document{'s' if renewed != 1 else ''} of session "
+                f"{plural(renewed, 'document')} of session "
                 f"{self.previous.session} now of session {self.session}, numbers left to fill"
             )
 
@@ -257,9 +258,9 @@ class _Planner:
     def pluralize(self, block: Inline, citation: Citation) -> None:
         """ "sa résolution 77/185" → "ses résolutions 77/185 …": one citation becomes a list."""
         head = block.text[: citation.offset].rstrip()
-        for singular, plural in self.words.setting("plural"):
+        for singular, plural_form in self.words.setting("plural"):
             if head.endswith(singular):
-                self.change(block, len(head) - len(singular), len(head), plural)
+                self.change(block, len(head) - len(singular), len(head), plural_form)
                 return
 
     # -- events that will have happened ------------------------------------------------------
@@ -278,7 +279,7 @@ class _Planner:
                     marked.append(paragraph)
         if marked:
             names = ", ".join(_name(p) for p in _unique(marked))
-            self.note(f"{len(marked)} past event{'s' if len(marked) != 1 else ''} marked ({names})")
+            self.note(f"{plural(len(marked), 'past event')} marked ({names})")
 
 
 @cache
