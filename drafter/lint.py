@@ -55,20 +55,24 @@ def check_selectors(selectors: tuple[str, ...]) -> None:
 
 def enabled_codes(settings: Settings, path: str) -> list[str]:
     """The registered rules that run on `path`."""
-    for selectors in (settings.select, settings.extend_select, settings.ignore):
-        check_selectors(selectors)
-    check_selectors(settings.ignored_for(path))
-    return [code for code in sorted(REGISTRY) if code_enabled(code, settings, path)]
+    chosen, dropped = selectors(settings, path)
+    return [code for code in sorted(REGISTRY) if is_selected(code, chosen, dropped)]
 
 
-def code_enabled(code: str, settings: Settings, path: str) -> bool:
+def selectors(settings: Settings, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The selectors that choose codes and those that drop them for `path`, checked."""
+    chosen = (*settings.select, *settings.extend_select)
+    dropped = (*settings.ignore, *settings.ignored_for(path))
+    check_selectors(chosen)
+    check_selectors(dropped)
+    return chosen, dropped
+
+
+def is_selected(code: str, chosen: tuple[str, ...], dropped: tuple[str, ...]) -> bool:
     """ruff's logic: the most specific selector wins; on a tie, ignoring wins."""
-    ignore = (*settings.ignore, *settings.ignored_for(path))
-    chosen = max(
-        (matches(code, s) for s in (*settings.select, *settings.extend_select)), default=-1
-    )
-    dropped = max((matches(code, s) for s in ignore), default=-1)
-    return chosen >= 0 and chosen > dropped
+    best_choice = max((matches(code, s) for s in chosen), default=-1)
+    best_drop = max((matches(code, s) for s in dropped), default=-1)
+    return best_choice >= 0 and best_choice > best_drop
 
 
 @cache
@@ -119,7 +123,8 @@ def _language_findings(document: Document, settings: Settings, path: str) -> lis
         timeout=settings.language_timeout,
         path=path,
     )
-    return [finding for finding in found if code_enabled(finding.code, settings, path)]
+    chosen, dropped = selectors(settings, path)
+    return [finding for finding in found if is_selected(finding.code, chosen, dropped)]
 
 
 def _silenced_lines(
