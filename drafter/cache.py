@@ -1,11 +1,15 @@
-"""The folder where drafter keeps what it can compute again: compiled grammars, tables."""
+"""The folder where drafter keeps what it can compute again: compiled grammars, tables, the
+lexicons as JSON, LanguageTool's answers."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 
 @cache
@@ -37,3 +41,26 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def read_json(name: str) -> Any | None:
+    """What `store_json` kept under `name` (a path inside the cache folder), or None."""
+    folder = cache_dir()
+    path = folder / name if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store_json(name: str, data: Any) -> None:
+    """Keep `data` under `name` in the cache folder; no cache is no failure."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = folder / name
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from contextlib import suppress
 from functools import cache
 
 from drafter import lexicon
-from drafter.cache import cache_dir, write_atomically
+from drafter.cache import read_json, store_json
 
 HIGHEST_SESSION = 200
 
@@ -40,19 +39,12 @@ def _values(language: str) -> dict[str, int]:
 
 @cache
 def _table(language: str) -> list[str]:
-    folder = cache_dir()
-    path = folder / f"ordinals-{language}-{_corrections_key(language)}.json" if folder else None
-    if path and path.exists():
-        try:
-            table = json.loads(path.read_text("utf-8"))
-            if isinstance(table, list) and len(table) == HIGHEST_SESSION:
-                return table
-        except (OSError, ValueError):
-            pass
+    name = f"ordinals-{language}-{_corrections_key(language)}.json"
+    table = read_json(name)
+    if isinstance(table, list) and len(table) == HIGHEST_SESSION:
+        return table
     table = [_spell_with_num2words(n, language) for n in range(1, HIGHEST_SESSION + 1)]
-    if path:
-        with suppress(OSError):  # no cache is no failure
-            write_atomically(path, json.dumps(table, ensure_ascii=False).encode())
+    store_json(name, table)
     return table
 
 

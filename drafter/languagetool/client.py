@@ -8,13 +8,11 @@ import hashlib
 import json
 from bisect import bisect_right
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import asdict, dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from drafter.cache import cache_dir, write_atomically
+from drafter.cache import read_json, store_json
 
 PUBLIC = "public"  # LanguageTool's public API: used only when named
 LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
@@ -152,29 +150,19 @@ def _key(server: str, language: str, disabled_rules: tuple[str, ...], text: str)
     return hashlib.sha256(identity.encode()).hexdigest()
 
 
-def _path(key: str) -> Path | None:
-    folder = cache_dir()
-    return folder / "languagetool" / key[:2] / f"{key}.json" if folder else None
+def _name(key: str) -> str:
+    return f"languagetool/{key[:2]}/{key}.json"
 
 
 def _cached(key: str) -> list[Match] | None:
-    path = _path(key)
-    if path is None or not path.is_file():
+    items = read_json(_name(key))
+    if not isinstance(items, list):
         return None
     try:
-        return [
-            Match(**{**item, "replacements": tuple(item["replacements"])})
-            for item in json.loads(path.read_text("utf-8"))
-        ]
-    except (OSError, ValueError, TypeError, KeyError):
+        return [Match(**{**item, "replacements": tuple(item["replacements"])}) for item in items]
+    except (TypeError, KeyError):
         return None
 
 
 def _store(key: str, matches: list[Match]) -> None:
-    path = _path(key)
-    if path is None:
-        return
-    with suppress(OSError):  # no cache is no failure
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps([asdict(m) for m in matches], ensure_ascii=False)
-        write_atomically(path, data.encode("utf-8"))
+    store_json(_name(key), [asdict(match) for match in matches])

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from drafter.cache import cache_dir, write_atomically
+from drafter.cache import read_json, store_json
 
 
 class UnknownLanguage(ValueError):
@@ -85,18 +83,14 @@ def load(language: str) -> Lexicon:
 def _parsed(language: str, text: str) -> dict[str, Any]:
     """The TOML's data, kept as JSON in the cache folder: tomllib is pure Python, and reading
     the lexicon with it costs more at every start-up than the rest of a short lint."""
-    folder = cache_dir()
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    path = folder / f"lexicon-{language}-{digest}.json" if folder else None
-    if path and path.is_file():
-        with suppress(OSError, ValueError):
-            return json.loads(path.read_text("utf-8"))
+    name = f"lexicon-{language}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    data = read_json(name)
+    if isinstance(data, dict):
+        return data
     import tomllib
 
     data = tomllib.loads(text)
-    if path:
-        with suppress(OSError):  # no cache is no failure
-            write_atomically(path, json.dumps(data, ensure_ascii=False).encode())
+    store_json(name, data)
     return data
 
 
