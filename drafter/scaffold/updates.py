@@ -17,7 +17,13 @@ from typing import Any
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date, spell
 from drafter.events import stale_events
-from drafter.model import Citation, Inline, Resolution
+from drafter.model import (
+    Citation,
+    Inline,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+)
 from drafter.report import plural
 from drafter.scaffold.context import context_of
 from drafter.scaffold.markup import Change, markup
@@ -268,7 +274,8 @@ class _Planner:
         """Events announced as to come that the new session will see as past are kept but
         marked, for the drafter to update or drop."""
         opens = sessions.period(self.session)[0]
-        marked = []
+        events = 0
+        marked: dict[int, PreambularParagraph | OperativeParagraph] = {}  # by id: in order
         for paragraph in self.previous.paragraphs:
             for block in paragraph.blocks():
                 # Two announcing words may point at one date ("Attend avec intérêt …, qui se
@@ -276,10 +283,11 @@ class _Planner:
                 ends = {e.when.end() for e in stale_events(block.text, opens, self.language)}
                 for end in sorted(ends):
                     self.change(block, end, end, f" {self.placeholder('past_event')}")
-                    marked.append(paragraph)
-        if marked:
-            names = ", ".join(_name(p) for p in _unique(marked))
-            self.note(f"{plural(len(marked), 'past event')} marked ({names})")
+                    events += 1
+                    marked.setdefault(id(paragraph), paragraph)
+        if events:
+            names = ", ".join(_name(p) for p in marked.values())
+            self.note(f"{plural(events, 'past event')} marked ({names})")
 
 
 @cache
@@ -298,13 +306,7 @@ def _cycle(shift: int) -> str:
     return {1: "annual", 2: "biennial", 3: "triennial"}.get(shift, f"every {shift} sessions")
 
 
-def _unique(paragraphs: list[Any]) -> list[Any]:
-    seen: dict[int, Any] = {}
-    for paragraph in paragraphs:
-        seen.setdefault(id(paragraph), paragraph)
-    return list(seen.values())
-
-
-def _name(paragraph: Any) -> str:
-    number = getattr(paragraph, "number", None)
-    return f"paragraph {number}" if number is not None else f"preambular line {paragraph.span.line}"
+def _name(paragraph: PreambularParagraph | OperativeParagraph) -> str:
+    if isinstance(paragraph, OperativeParagraph):
+        return f"paragraph {paragraph.number}"
+    return f"preambular line {paragraph.span.line}"
