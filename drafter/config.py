@@ -63,8 +63,13 @@ def language_server(option: str | None) -> str | None:
 
 def settings_for(path: str, overrides: dict[str, Any]) -> Settings:
     """The settings that apply to `path`: its configuration file's, then the command line's."""
-    start = Path.cwd() if path == "-" else Path(path).resolve().parent
-    return replace(_file_settings(_config_file(start)), **overrides)
+    return replace(_file_settings(_config_file(folder_of(path))), **overrides)
+
+
+def folder_of(path: str) -> Path:
+    """Where the search for a linted file's own files (configuration, word list) starts:
+    its folder, or the current one for standard input."""
+    return Path.cwd() if path == "-" else Path(path).resolve().parent
 
 
 @cache

@@ -8,13 +8,13 @@ from functools import cache
 from pathlib import Path
 
 from drafter import lexicon
+from drafter.config import folder_of
 
 WORD_LIST = "drafter.dic"
 
 
 def word_list(path: str, language: str) -> frozenset[str]:
-    start = Path.cwd() if path == "-" else Path(path).resolve().parent
-    return _builtin(language) | _project_words(start)
+    return _builtin(language) | _project_words(folder_of(path))
 
 
 @cache
