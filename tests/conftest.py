@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,25 @@ SEED_62 = SEEDS / "fr_62-209_cooperation-sud-sud.txt"
 
 def seed_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def drafter(
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """The real command, in a fresh interpreter, as a user (or pre-commit) runs it. Its output
+    is text, or bytes when bytes are given on standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+        text=stdin is None,
+    )
 
 
 def without_positions(value: Any) -> Any:

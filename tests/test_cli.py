@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import SEED_62, SEED_78, seed_text
+from conftest import SEED_62, SEED_78, drafter, seed_text
 from typer.testing import CliRunner
 
 from drafter.cli import app
@@ -17,18 +15,8 @@ from drafter.reader import MAX_BYTES
 runner = CliRunner()
 
 
-def run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, in a fresh interpreter, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        input=input,
-        capture_output=True,
-        check=False,
-    )
-
-
 def test_parse_prints_the_json_contract():
-    result = run("parse", str(SEED_78), "--format", "json")
+    result = drafter("parse", str(SEED_78), "--format", "json")
     assert result.returncode == 0, result.stderr
     model = json.loads(result.stdout)
     assert {
@@ -58,7 +46,7 @@ def test_parse_prints_the_json_contract():
 
 
 def test_parse_reads_standard_input():
-    result = run("parse", "-", input=SEED_62.read_bytes())
+    result = drafter("parse", "-", stdin=SEED_62.read_bytes())
     assert result.returncode == 0
     assert json.loads(result.stdout)["symbol"] == "62/209"
 
@@ -87,8 +75,8 @@ def test_bad_input_gets_one_clear_line_and_status_2(tmp_path, name):
     data, reason = BAD_INPUTS[name]
     path = tmp_path / "draft.txt"
     path.write_bytes(data)
-    result = run("parse", str(path))
-    stderr = result.stderr.decode()
+    result = drafter("parse", str(path))
+    stderr = result.stderr
     assert result.returncode == 2
     assert stderr.startswith(f"drafter: {path}: ") and reason in stderr
     assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
@@ -111,10 +99,10 @@ def test_syntax_problem_is_reported_with_position_and_status_1(tmp_path):
     path.write_text(
         "Projet de résolution\n\nTitre\n\n1. *Décide* ;\n\n2. *Prie*.\n", encoding="utf-8"
     )
-    result = run("parse", str(path))
+    result = drafter("parse", str(path))
     assert result.returncode == 1
     assert [p["number"] for p in json.loads(result.stdout)["operative"]] == [1, 2]
-    assert f"{path}:5:1: the organ line is missing" in result.stderr.decode()
+    assert f"{path}:5:1: the organ line is missing" in result.stderr
 
 
 def test_usage_error_is_status_2():
@@ -130,4 +118,4 @@ def test_version():
 def test_utf16_file_parses(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes(seed_text(SEED_62).encode("utf-16"))
-    assert json.loads(run("parse", str(path)).stdout)["closing"]["meeting"] == 78
+    assert json.loads(drafter("parse", str(path)).stdout)["closing"]["meeting"] == 78

@@ -6,14 +6,13 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import SEED_78, draft, seed_text
+from conftest import drafter as run_drafter
 from languagetool_fake import Fake, start
 
 from drafter.cache import cache_dir
@@ -181,14 +180,9 @@ def test_fix_applies_a_single_suggestion_only_when_asked(fake, tmp_path):
 
 # -- faults and privacy, through the command ---------------------------------------------------
 def drafter(*args: str, cwd: Path, env: dict[str, str] | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "XDG_CACHE_HOME": str(cwd / "cache"), **(env or {})},
-        check=False,
-    )
+    """The command, with its cache in the test's folder."""
+    cache = {"XDG_CACHE_HOME": str(cwd / "cache")}
+    return run_drafter(*args, cwd=cwd, env={**os.environ, **cache, **(env or {})})
 
 
 BROKEN = MISSPELT.replace("*Prend acte*", "Prend acte", 1)  # and V001, a convention
@@ -246,14 +240,7 @@ def test_nothing_is_sent_unless_asked(fake, tmp_path):
 def test_language_check_without_a_server_is_refused(tmp_path):
     path = write(tmp_path, MISSPELT)
     env = {k: v for k, v in os.environ.items() if k != "DRAFTER_LANGUAGETOOL_URL"}
-    result = subprocess.run(
-        [sys.executable, "-m", "drafter", "lint", str(path), "--language-check"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        check=False,
-    )
+    result = run_drafter("lint", str(path), "--language-check", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "needs a LanguageTool server" in result.stderr
     with pytest.raises(ConfigError):

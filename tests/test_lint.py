@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import codecs
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_62, SEED_78, draft, seed_text
+from conftest import SEED_62, SEED_78, draft, drafter, seed_text
 
 from drafter.config import Settings
 from drafter.lint import lint_text
@@ -25,18 +23,6 @@ BROKEN = draft(
     "1. *Souligne* ceci;",
     "2. *Souligne* cela.",
 )
-
-
-def drafter(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-    """The real command, in a fresh interpreter, as a user (or pre-commit) runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        check=False,
-        text=stdin is None,
-    )
 
 
 def codes(text: str, **settings) -> list[str]:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_62, SEED_78, draft, seed_text
+from conftest import SEED_62, SEED_78, draft, drafter, seed_text
 
 from drafter import ordinals
 from drafter.config import Settings
@@ -25,16 +22,6 @@ from drafter.scaffold.updates import CannotScaffold, next_session
 def new(previous: str, session: int | None = None, **values: str) -> str:
     planned = next_session(parse_text(previous), session, values)
     return render(builtin_template("fr"), planned.context)
-
-
-def drafter(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "drafter", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
