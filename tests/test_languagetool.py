@@ -154,6 +154,11 @@ def test_the_project_word_list_and_the_built_in_one(fake, tmp_path):
     assert [where(MISSPELT, "comunauté")[0]] == [f.span.line for f in found]
 
 
+def test_word_list_entries_are_read_as_the_prose_is_written(tmp_path):
+    (tmp_path / "drafter.dic").write_text("l\u2019ONU-Habitat  # curly\n", encoding="utf-8")
+    assert "l'ONU-Habitat" in words_module.word_list(str(tmp_path / "draft.txt"), "fr")
+
+
 def test_disabled_rules_are_sent_and_honoured(fake, tmp_path):
     path = write(tmp_path, MISSPELT)
     chosen = settings(fake, disabled_language_rules=("FR_SPELLING_RULE",))

@@ -42,7 +42,7 @@ def findings(
     for block, prose, block_matches in zip(blocks, proses, matches, strict=True):
         for match in block_matches:
             word = prose.text[match.offset : match.offset + match.length]
-            if match.misspelling and _known(word, known):
+            if match.misspelling and word in known:
                 continue
             start, end = prose.to_canonical(match.offset, match.offset + match.length)
             found.append(_finding(document, block, start, end, match, fix))
@@ -53,10 +53,6 @@ def _blocks(document: Document) -> list[Inline]:
     resolution = document.resolution
     blocks = [block for paragraph in resolution.paragraphs for block in paragraph.blocks()]
     return blocks + [footnote.content for footnote in resolution.footnotes]
-
-
-def _known(word: str, known: frozenset[str]) -> bool:
-    return word in known or word.replace("\u2019", "'") in known
 
 
 def _finding(

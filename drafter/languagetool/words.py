@@ -36,4 +36,6 @@ def _read(path: Path) -> list[str]:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
-    return [word for line in lines if (word := line.split("#", 1)[0].strip())]
+    # The prose has straight apostrophes (drafter.normalize); so must the words it is matched to.
+    words = (line.split("#", 1)[0].strip().replace("\u2019", "'") for line in lines)
+    return [word for word in words if word]
