@@ -29,8 +29,9 @@ class NewOptions:
 
 def run(options: NewOptions) -> int:
     target = Path(options.output) if options.output else None
-    if target and target.exists() and not options.force:
-        return error(f"{target}: already exists (add --force to overwrite it)")
+    taken = f"{target}: already exists (add --force to overwrite it)"
+    if target and target.exists() and not options.force:  # refuse before doing the work
+        return error(taken)
     try:
         previous = parse_file(options.previous)
     except (ReadError, NotAResolution) as problem:
@@ -48,8 +49,8 @@ def run(options: NewOptions) -> int:
     if target:
         try:
             write_atomically(target, text.encode("utf-8"), overwrite=options.force)
-        except FileExistsError:
-            return error(f"{target}: already exists (add --force to overwrite it)")
+        except FileExistsError:  # created meanwhile
+            return error(taken)
         except OSError as problem:
             return error(f"{target}: cannot write: {problem.strerror or problem}")
     else:
