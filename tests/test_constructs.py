@@ -89,6 +89,15 @@ def test_list_without_a_number_after_et_ends_the_citation():
     assert [c.symbol for c in parse_text(text).citations] == ["57/270 B"]
 
 
+def test_a_citing_word_stands_alone():
+    text = draft(
+        "Rappelant les irrésolutions 12/3 du 1er mars 2000 et sa résolution 70/1 du "
+        "25 septembre 2015, ainsi que les Résolutions 71/2,",
+        "1. *Décide*.",
+    )
+    assert [c.symbol for c in parse_text(text).citations] == ["70/1", "71/2"]
+
+
 def test_first_of_the_month_and_impossible_dates():
     text = draft(
         "Rappelant ses résolutions 70/1 du 1er janvier 2016 et 70/2 du 31 février 2016,",

@@ -13,15 +13,19 @@ from lark import __version__ as lark_version
 from drafter import lexicon
 from drafter.cache import cache_dir
 
-_PLACEHOLDER = re.compile(r"@([a-z_]+)@")
+_PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
 
 
 def fill(template: str, language: str) -> str:
-    """Replace each @name@ of a grammar with the lexicon's phrases for `name`, as a regex."""
+    """Replace each @name@ of a grammar with the lexicon's phrases for `name`, as a regex
+    alternation, and each @name:initials@ with their first letters, for a character class."""
     words = lexicon.load(language)
 
     def phrases(match: re.Match[str]) -> str:
-        return lexicon.alternation(words.phrases(match.group(1))).replace("/", r"\/")
+        listed = words.phrases(match.group(1))
+        if match.group(2):
+            return "".join(sorted({re.escape(phrase[0]) for phrase in listed}))
+        return lexicon.alternation(listed).replace("/", r"\/")
 
     return _PLACEHOLDER.sub(phrases, template)
 
