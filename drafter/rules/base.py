@@ -7,6 +7,8 @@ suppression, profiles and output are the engine's business (`drafter.lint`), not
 from __future__ import annotations
 
 import inspect
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,6 +79,32 @@ class Document:
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
         return self.resolution.paragraphs
+
+    def blocks_where(self, pattern: re.Pattern[str]) -> Iterator[Inline]:
+        """The blocks in which `pattern` may match, in reading order, found by searching all
+        of them at once: most rules find nothing in most texts, and one pass of the regex
+        engine costs less than a search per block. A block may come out that the pattern
+        does not match on its own (a match that runs into the next block), so the rule still
+        matches each block; no block it matches is left out, provided the pattern is not
+        anchored (^, $, \\A, \\Z), as the blocks are joined by newlines.
+        """
+        text, starts = self._joined_blocks
+        found = pattern.search(text)
+        while found:
+            index = bisect_right(starts, found.start()) - 1
+            yield self.blocks[index]
+            if index + 1 == len(starts):
+                return
+            found = pattern.search(text, starts[index + 1])
+
+    @cached_property
+    def _joined_blocks(self) -> tuple[str, list[int]]:
+        """The texts of `blocks` one per line, and the offset where each starts."""
+        starts, offset = [], 0
+        for block in self.blocks:
+            starts.append(offset)
+            offset += len(block.text) + 1
+        return "\n".join(block.text for block in self.blocks), starts
 
     @property
     def reference_date(self) -> date:

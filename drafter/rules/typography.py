@@ -10,6 +10,8 @@ from drafter.model import Inline
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 _SPACES = " \u00a0\u202f\u2009"
+_STRAIGHT_QUOTE = re.compile('"')
+_DOUBLED_SPACE = re.compile("  +")  # not " {2,}": a literal prefix is found fastest
 
 
 def _quotes(document: Document) -> tuple[str, str] | None:
@@ -45,14 +47,17 @@ class SpaceBeforeHighPunctuation(Rule):
         marks = document.words.phrases("space_before")
         if not marks:
             return
-        space = _space_kind(document, marks)
         escaped = re.escape("".join(marks))
-        pattern = re.compile(f"[^\\s{escaped}]([{escaped}])")
-        for block in document.blocks:
+        # The mark, then a look back at what precedes it: led by the mark, the regex engine
+        # skips to the marks instead of trying every character.
+        pattern = re.compile(f"([{escaped}])(?<=[^\\s{escaped}].)")
+        space = None
+        for block in document.blocks_where(pattern):
             for match in pattern.finditer(block.text):
                 at = match.start(1)
                 if _exempt(block.text, at):
                     continue
+                space = space or _space_kind(document, marks)
                 yield self.finding(
                     block.span(at, at + 1),
                     f'put a space before "{match.group(1)}"',
@@ -88,13 +93,12 @@ class SpaceInsideGuillemets(Rule):
         if quotes is None:
             return
         opening, closing = (re.escape(quote) for quote in quotes)
-        pattern = re.compile(f"(?P<open>{opening})[^{_SPACES}]|[^{_SPACES}](?P<close>{closing})")
-        for block in document.blocks:
-            if quotes[0] not in block.text and quotes[1] not in block.text:
-                continue
+        # Each alternative starts with its quote, so the regex engine skips to the quotes.
+        pattern = re.compile(f"{opening}(?=[^{_SPACES}])|{closing}(?<=[^{_SPACES}].)")
+        for block in document.blocks_where(pattern):
             for match in pattern.finditer(block.text):
-                at = match.start("open") if match.group("open") else match.start("close")
-                if match.group("open"):
+                at = match.start()
+                if match.group(0) == quotes[0]:
                     where, message = at + 1, f'put a space after "{quotes[0]}"'
                 else:
                     where, message = at, f'put a space before "{quotes[1]}"'
@@ -126,10 +130,8 @@ class StraightQuotes(Rule):
         quotes = _quotes(document)
         if quotes is None:
             return
-        for block in document.blocks:
-            if '"' not in block.text:
-                continue
-            positions = [match.start() for match in re.finditer('"', block.text)]
+        for block in document.blocks_where(_STRAIGHT_QUOTE):
+            positions = [match.start() for match in _STRAIGHT_QUOTE.finditer(block.text)]
             pairs = len(positions) % 2 == 0
             for index, at in enumerate(positions):
                 if index % 2 and pairs:
@@ -166,8 +168,8 @@ class DoubledSpace(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.blocks:
-            for match in re.finditer(r" {2,}", block.text):
+        for block in document.blocks_where(_DOUBLED_SPACE):
+            for match in _DOUBLED_SPACE.finditer(block.text):
                 start, end = match.span()
                 edit = document.edit(block, start, end, " ")
                 if edit.end - edit.start != end - start:
@@ -221,7 +223,7 @@ class UnbalancedGuillemets(Rule):
         if quotes is None:
             return
         pattern = re.compile("|".join(map(re.escape, quotes)))
-        for block in document.blocks:
+        for block in document.blocks_where(pattern):
             yield from self._unmatched(block, pattern, *quotes)
 
     def _unmatched(
