@@ -65,8 +65,34 @@ def longest_first(phrases: list[str]) -> list[str]:
 
 
 def alternation(phrases: list[str]) -> str:
-    """`(?:a|b|c)` over literal phrases, longest first, where a space matches any run of spaces."""
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", " +") for p in longest_first(phrases)) + ")"
+    """A regex group that matches any of the literal phrases, the longest it can, where a space
+    matches any run of spaces.
+
+    The phrases are merged into a tree of their common beginnings ("qui +(?:se +tiendra|aura
+    +lieu)"): at each letter the regex engine has one way on, where a plain list of phrases
+    would be tried one phrase after the other at every place it might start. Wherever a
+    phrase could end, going on comes first, so the longest phrase wins, as longest-first
+    alternatives would. The same phrases give the same regex, in any order.
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return "(?:" + _branches(tree) + ")"
+
+
+def _branches(node: dict[str, dict]) -> str:
+    ways = [
+        (" +" if char == " " else re.escape(char)) + _branches(rest)
+        for char, rest in sorted(node.items())
+        if char
+    ]
+    if not ways:
+        return ""
+    body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
