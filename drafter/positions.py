@@ -63,8 +63,21 @@ class TextMap:
         if length <= 0 and not source_length:
             return
         source_length = length if source_length is None else source_length
-        self.pieces.append(Piece(self.length, length, source_start, source_length))
-        self._starts.append(self.length)
+        last = self.pieces[-1] if self.pieces else None
+        if (
+            last
+            and length == source_length
+            and last.length == last.source_length
+            and last.source_start + last.length == source_start
+        ):
+            # Text that goes on where the last piece ends, in both: one piece is enough, and
+            # fewer pieces make lookups and `compose` cheaper.
+            self.pieces[-1] = last._replace(
+                length=last.length + length, source_length=last.length + length
+            )
+        else:
+            self.pieces.append(Piece(self.length, length, source_start, source_length))
+            self._starts.append(self.length)
         self.length += length
 
     def to_source(self, offset: int) -> int:

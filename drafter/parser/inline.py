@@ -24,10 +24,13 @@ from drafter.positions import LineIndex, TextMap
 _LINK = re.compile(r"\[([^\]]*)\]\(")
 
 
-def read_inline(text: str, source: TextMap, index: LineIndex, language: str) -> Inline:
-    """`source` maps offsets of `text` to offsets of the file; `index` turns those into lines."""
+def read_inline(
+    text: str, source: TextMap, index: LineIndex, language: str, start: int = 0
+) -> Inline:
+    """The inline content of `text` from `start` on (after a paragraph's number, say).
+    `source` maps offsets of `text` to offsets of the file; `index` turns those into lines."""
     builder = _Builder(index, source, language)
-    builder.add_parsed(text, 0)
+    builder.add_parsed(text[start:], start)
     return builder.finish()
 
 

@@ -24,7 +24,7 @@ from drafter.model import (
 from drafter.normalize import Unit
 from drafter.parser import openings
 from drafter.parser.inline import read_inline
-from drafter.positions import LineIndex, Span, TextMap
+from drafter.positions import LineIndex, Span
 
 _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
@@ -54,12 +54,7 @@ class _Builder:
 
     def inline(self, unit: Unit, start: int = 0) -> Inline:
         """The inline content of a unit from `start` on (after a number or a label)."""
-        source = unit.map
-        if start:
-            source = TextMap()
-            source.add(len(unit.text) - start, start)
-            source = source.compose(unit.map)
-        return read_inline(unit.text[start:], source, self.index, self.language)
+        return read_inline(unit.text, unit.map, self.index, self.language, start)
 
     # -- the document ------------------------------------------------------------------------
     def resolution(self, tree: Tree) -> Resolution:
