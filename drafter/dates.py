@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from drafter import lexicon
@@ -36,12 +35,16 @@ def from_words(day: int | None, month: str, year: int, language: str) -> date | 
     """The date of a day, a month name and a year; a month alone means its last day. None
     when there is no such day ("31 février 2023")."""
     month_number = lexicon.load(language).months.index(month) + 1
-    if day is None:
-        day = calendar.monthrange(year, month_number)[1]
     try:
+        if day is None:
+            day = 31 if month_number == 12 else _last_day(year, month_number)
         return date(year, month_number, day)
-    except ValueError:
+    except ValueError:  # no such day, or a year out of range
         return None
+
+
+def _last_day(year: int, month: int) -> int:
+    return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 
 def spell(day: date, language: str) -> str:

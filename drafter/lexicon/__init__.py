@@ -6,9 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from drafter import package_data
 from drafter.cache import read_json, store_json
 
 
@@ -98,7 +98,7 @@ def _branches(node: dict[str, dict]) -> str:
 @cache
 def load(language: str) -> Lexicon:
     try:
-        text = resources.files(__name__).joinpath(f"{language}.toml").read_text(encoding="utf-8")
+        text = package_data.read_text(__name__, f"{language}.toml")
     except FileNotFoundError:
         raise UnknownLanguage(
             f"no lexicon for language {language!r} (known: {', '.join(available())})"
@@ -125,7 +125,7 @@ def available() -> tuple[str, ...]:
     return tuple(
         sorted(
             entry.name.removesuffix(".toml")
-            for entry in resources.files(__name__).iterdir()
+            for entry in package_data.folder(__name__).iterdir()
             if entry.name.endswith(".toml")
         )
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
-from importlib import resources
 
 from lark import Lark
 from lark import __version__ as lark_version
 
-from drafter import lexicon
+from drafter import lexicon, package_data
 from drafter.cache import cache_dir
 
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
@@ -33,7 +32,7 @@ def fill(template: str, language: str) -> str:
 @cache
 def grammar_parser(name: str, language: str) -> Lark:
     """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark."""
-    template = resources.files("drafter.grammar").joinpath(f"{name}.lark").read_text("utf-8")
+    template = package_data.read_text("drafter.grammar", f"{name}.lark")
     source = fill(template, language)
     return Lark(
         source,

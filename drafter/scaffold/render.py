@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from drafter import package_data
 
 
 class TemplateProblem(ValueError):
@@ -15,7 +16,7 @@ def builtin_template(language: str) -> str:
     """The template shipped for a language (templates/<language>.txt.j2)."""
     name = f"{language}.txt.j2"
     try:
-        return resources.files("drafter.templates").joinpath(name).read_text("utf-8")
+        return package_data.read_text("drafter.templates", name)
     except FileNotFoundError:
         raise TemplateProblem(
             f"no template for language {language!r} (give one with --template)"
