@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterable
@@ -187,13 +186,15 @@ def _write_fixes(results: list[FileResult]) -> None:
 
 
 def _show_diffs(results: list[FileResult]) -> int:
+    from difflib import unified_diff  # --diff only: a plain lint does not pay its import
+
     changed = False
     for result in results:
         if result.source is None or not result.changed or result.fixed_raw is None:
             continue
         changed = True
         sys.stdout.writelines(
-            difflib.unified_diff(
+            unified_diff(
                 result.source.text.splitlines(keepends=True),
                 result.fixed_raw.replace("\r\n", "\n")
                 .replace("\r", "\n")

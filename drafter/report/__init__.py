@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only named in annotations: importing the report stays light
@@ -40,12 +41,9 @@ def fixable(finding: Finding) -> str:
     return "safe" if finding.fix.safe else "unsafe"
 
 
-def formatter(name: str) -> Callable[[list[FileResult], Options], str]:
-    from drafter.report import github, json_format, sarif, text
+# The module of each format, imported only when that format is asked for.
+_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
 
-    return {
-        "text": text.render,
-        "json": json_format.render,
-        "sarif": sarif.render,
-        "github": github.render,
-    }[name]
+
+def formatter(name: str) -> Callable[[list[FileResult], Options], str]:
+    return import_module(f"drafter.report.{_MODULES[name]}").render

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -26,6 +25,8 @@ def _as_set(phrases: tuple[str, ...]) -> frozenset[str]:
 
 
 def suggestion(base: str, phrases: list[str]) -> str | None:
+    import difflib  # only for an unknown verb: a lint that has none does not pay its import
+
     first_words = {phrase.split(" ")[0]: phrase for phrase in phrases}
     close = difflib.get_close_matches(base, phrases, n=1, cutoff=0.75)
     if not close:
