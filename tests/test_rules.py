@@ -258,6 +258,11 @@ CASES = [
         body(PP, "1. *‸Attend avec intérêt* la conférence de mars 2023 ;", OP2),
         body(PP, "1. *Se félicite* de la conférence de mars 2023 ;", OP2),
     ),
+    Case(  # a month alone means its last day: December 2023 ends after the adoption
+        "T001",
+        body(PP, "1. *‸Attend avec intérêt* la conférence de décembre 2022 ;", OP2),
+        body(PP, "1. *Attend avec intérêt* la conférence de décembre 2023 ;", OP2),
+    ),
     Case(  # the date before the verb: "le 20 décembre 2023 marquera"
         "T001",
         body(PP, "1. *Souligne* que le 2 mars 2023 ‸marquera un anniversaire ;", OP2),
@@ -272,6 +277,11 @@ CASES = [
     Case(
         "Y002",
         body(PP, "1. *Décide* d'intituler ‸«Coopération » ;", OP2),
+        body(PP, "1. *Décide* d'intituler « Coopération » ;", OP2),
+    ),
+    Case(
+        "Y002",
+        body(PP, "1. *Décide* d'intituler « Coopération‸» ;", OP2),
         body(PP, "1. *Décide* d'intituler « Coopération » ;", OP2),
     ),
     Case(
