@@ -54,9 +54,9 @@ def _corrections_key(language: str) -> str:
 
 
 def _spell_with_num2words(number: int, language: str) -> str:
-    from num2words import num2words
+    from num2words import num2words  # type: ignore[import-untyped]
 
     ordinal = num2words(number, lang=language, to="ordinal")
-    for pattern, replacement in lexicon.load(language).phrases("corrections"):
+    for pattern, replacement in lexicon.load(language).pairs("corrections"):
         ordinal = re.sub(pattern, replacement, ordinal)
     return ordinal

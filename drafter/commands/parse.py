@@ -22,10 +22,8 @@ def run(path: str, output_format: str = "json", language: str = "auto") -> int:
         sys.stdout.write("\n")
     else:
         print(summary(model))
-    for problem in resolution.problems:
-        print(
-            f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", file=sys.stderr
-        )
+    for syntax in resolution.problems:
+        print(f"{path}:{syntax.span.line}:{syntax.span.column}: {syntax.message}", file=sys.stderr)
     return EXIT_FINDINGS if resolution.problems else EXIT_CLEAN
 
 

@@ -50,6 +50,10 @@ class Lexicon:
         """The phrases listed under `key`, in whichever section holds it."""
         return list(self.setting(key))
 
+    def pairs(self, key: str) -> list[tuple[str, str]]:
+        """The pairs listed under `key` (a wrong form and the right one, say)."""
+        return [(first, second) for first, second in self.setting(key)]
+
     def setting(self, key: str) -> Any:
         """The value of `key`, in whichever section holds it."""
         for section in self.data.values():

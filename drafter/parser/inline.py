@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 from lark import Token, Tree
 from lark.exceptions import LarkError
@@ -114,22 +115,22 @@ class _Builder:
 
     # -- one method per rule of inline.lark --------------------------------------------------
     def _text(self, node: Tree, base: int) -> None:
-        token = node.children[0]
-        self.add_text(str(token), base + token.start_pos)
+        token = _only_token(node)
+        self.add_text(str(token), _at(token, base))
 
     def _stray(self, node: Tree, base: int) -> None:
-        token = node.children[0]
-        self.strays.append(self.add_text(str(token), base + token.start_pos))
+        token = _only_token(node)
+        self.strays.append(self.add_text(str(token), _at(token, base)))
 
     def _italic(self, node: Tree, base: int) -> None:
-        token = node.children[0]
+        token = _only_token(node)
         start = self.length
-        self.add_parsed(str(token)[1:-1], base + token.start_pos + 1)
+        self.add_parsed(str(token)[1:-1], _at(token, base) + 1)
         self.italics.append((start, self.length))
 
     def _footnote_ref(self, node: Tree, base: int) -> None:
-        token = node.children[0]
-        at = base + token.start_pos
+        token = _only_token(node)
+        at = _at(token, base)
         if token.type == "SUPERSCRIPT":
             number = superscript_value(str(token))
             offset = self.add_text(str(token), at)
@@ -139,41 +140,41 @@ class _Builder:
         self.footnote_refs.append((number, offset, at, at + len(token)))
 
     def _symbol(self, node: Tree, base: int) -> None:
-        token = node.children[0]
+        token = _only_token(node)
         text, inner_start = _unlinked(str(token))
-        at = base + token.start_pos + inner_start
+        at = _at(token, base) + inner_start
         offset = self.add_text(text, at)
         self.symbols.append((text, offset, at, at + len(text)))
 
     def _placeholder(self, node: Tree, base: int) -> None:
-        token = node.children[0]
-        self.add_text(str(token), base + token.start_pos)
+        token = _only_token(node)
+        self.add_text(str(token), _at(token, base))
 
     def _link(self, node: Tree, base: int) -> None:
-        token = node.children[0]
+        token = _only_token(node)
         text, inner_start = _unlinked(str(token))
-        self.add_text(text, base + token.start_pos + inner_start)
+        self.add_text(text, _at(token, base) + inner_start)
 
     def _citation(self, node: Tree, base: int) -> None:
         phrase = self.length
         for child in node.children:
             if isinstance(child, Token):  # the word "résolution" and the list separators
-                self.add_text(str(child), base + child.start_pos)
+                self.add_text(str(child), _at(child, base))
             else:
                 self._cited(child, base, phrase)
 
     def _cited(self, node: Tree, base: int, phrase: int) -> None:
-        number, *rest = node.children
+        number, *rest = cast(list[Token], node.children)
         symbol, inner_start = _unlinked(str(number))
-        at = base + number.start_pos + inner_start
+        at = _at(number, base) + inner_start
         offset = self.add_text(symbol, at)
         end = at + len(symbol)
         date_text = None
         for token in rest:
-            self.add_text(str(token), base + token.start_pos)
+            self.add_text(str(token), _at(token, base))
             if token.type == "CITED_DATE":
                 date_text = str(token)
-                end = base + token.end_pos
+                end = _at(token, base) + len(token)
         self.citations.append((symbol, date_text, offset, at, end, self.length, phrase))
 
     # -- the result --------------------------------------------------------------------------
@@ -198,6 +199,16 @@ class _Builder:
             symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             stray_markers=self.strays,
         )
+
+
+def _only_token(node: Tree) -> Token:
+    """The token of a rule that holds one terminal (every rule of inline.lark but citations)."""
+    return cast(Token, node.children[0])
+
+
+def _at(token: Token, base: int) -> int:
+    """Where a token starts in the unit (the lexer sets `start_pos` on every token)."""
+    return base + cast(int, token.start_pos)
 
 
 def _unlinked(text: str) -> tuple[str, int]:

@@ -17,7 +17,7 @@ class Found(NamedTuple):
 
 
 _WORD = re.compile(r"([\w'-]+)( *)")
-_FIRST_WORD = re.compile(r"[^\s,;:.]*")
+_WORD_END = re.compile(r"[\s,;:.]")
 
 
 class OpeningMatcher:
@@ -53,7 +53,7 @@ class OpeningMatcher:
                     best = (len(entry[0]), used, entry[0])
         if best:
             return self.split(text[: ends[best[1] - 1]], known=True)
-        first_word = _FIRST_WORD.match(text).group(0)
+        first_word = _WORD_END.split(text, maxsplit=1)[0]
         return Found(first_word, first_word, None, False)
 
     def _readings(self, words: list[str]) -> list[tuple[tuple[str, ...], int]]:

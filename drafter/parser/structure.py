@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from lark import Token, Tree
 
@@ -45,8 +46,9 @@ class _Builder:
         self.words = lexicon.load(language)
 
     # -- units and their text --------------------------------------------------------------
-    def unit(self, token: Token) -> Unit:
-        return self.units[token.line - 1]
+    def unit(self, node: Token | Tree) -> Unit:
+        """The unit a line terminal was read from (the grammar reads one unit per line)."""
+        return self.units[cast(int, cast(Token, node).line) - 1]
 
     def span(self, unit: Unit, start: int = 0, end: int | None = None) -> Span:
         end = len(unit.text) if end is None else end

@@ -169,9 +169,9 @@ class HeadingDates(Rule):
                 if match and value is None:
                     yield self.finding(line.span, f'"{match.group(0)}" is not a real date')
         issued, adopted = heading.issued_on, heading.adopted_on
-        line = heading.first("issue_date")
-        if line and issued and adopted and issued < adopted:
+        issue_line = heading.first("issue_date")
+        if issue_line and issued and adopted and issued < adopted:
             yield self.finding(
-                line.span,
+                issue_line.span,
                 f"issued on {issued.isoformat()}, before its adoption on {adopted.isoformat()}",
             )

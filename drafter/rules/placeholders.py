@@ -39,7 +39,7 @@ class Placeholder(Rule):
         # The plenary line is no inline block; its placeholders are reported on their line.
         for text, span in (
             (closing.meeting_text, closing.span),
-            (closing.date_text, closing.date_span),
+            (closing.date_text, closing.date_span or closing.span),
         ):
             for match in PLACEHOLDER.finditer(text or ""):
                 yield self.finding(span, f"placeholder left to fill: {match.group(0)}")

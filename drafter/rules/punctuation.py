@@ -179,8 +179,8 @@ class SubparagraphSemicolon(_EndsWith):
         for index, paragraph in enumerate(document.resolution.operative):
             end = _paragraph_end(document, index, operative=True)
             yield from _subparagraphs_end(self, document, paragraph.subparagraphs, end)
-        for paragraph in document.resolution.preamble:
-            yield from _subparagraphs_end(self, document, paragraph.subparagraphs, ",")
+        for preambular in document.resolution.preamble:
+            yield from _subparagraphs_end(self, document, preambular.subparagraphs, ",")
 
 
 @register

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from drafter.model import Opening, OperativeParagraph, PreambularParagraph
@@ -162,7 +162,7 @@ class UnknownPreambularOpening(_KnownOpening):
     summary = "A preambular paragraph opens with a known participle or adjective."
 
 
-def _runs(paragraphs: list[Paragraph]) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
+def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
     """Each paragraph with its position in the run of consecutive same openings (0 = first)."""
     position, previous = 0, None
     for paragraph in paragraphs:
@@ -192,7 +192,7 @@ class _Repetition(Rule):
         cycle = position % (len(repetition) + 1)
         if cycle == 0:
             return [None]
-        accepted = [repetition[cycle - 1]]
+        accepted: list[str | None] = [repetition[cycle - 1]]
         if cycle - 1 < len(others):
             accepted.append(others[cycle - 1])
         return accepted
@@ -303,10 +303,10 @@ def _agreement(document: Document) -> tuple[str, dict[str, str]]:
     """The organ, and the wrong forms of the words that agree with it mapped to the right."""
     organ = (document.resolution.organ_text or "").rstrip(",")
     words = document.words
-    gender = next((g for name, g in words.phrases("organs") if organ.startswith(name)), None)
+    gender = next((g for name, g in words.pairs("organs") if organ.startswith(name)), None)
     if gender is None:
         return organ, {}
-    pairs = words.phrases("forms")
+    pairs = words.pairs("forms")
     if gender == "feminine":
         return organ, {masculine: feminine for masculine, feminine in pairs}
     return organ, {feminine: masculine for masculine, feminine in pairs}
