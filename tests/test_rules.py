@@ -249,6 +249,25 @@ CASES = [
         + "\n¹ Publication des Nations Unies, numéro de vente : F.78.II.A.11.\n",
     ),
     Case(
+        "R007",
+        body(
+            "Rappelant sa résolution ‸73/291,",
+            "1. *Décide* de suivre la résolution 73/291 du 15 avril 2019 ;",
+            OP2,
+        ),
+        body(
+            "Rappelant sa résolution 73/291 du 15 avril 2019,",
+            "1. *Décide* de suivre la résolution 73/291 ;",
+            OP2,
+        ),
+    ),
+    Case(  # a Security Council resolution, and a footnote, take no date
+        "R007",
+        body("Rappelant sa résolution ‸73/291,", OP1, OP2),
+        body("Rappelant la résolution 1757 (2007) du Conseil de sécurité¹,", OP1, OP2)
+        + "\n¹ Voir résolution 60/1.\n",
+    ),
+    Case(
         "T001",
         body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
         body(PP, "1. *Décide* que la réunion qui se tiendra le 3 mars 2024 sera utile ;", OP2),

@@ -197,6 +197,45 @@ class SalesNumberLanguage(Rule):
                 )
 
 
+# The year in brackets: a Security Council resolution ("1757 (2007)"), cited without a date.
+_SECURITY_COUNCIL = re.compile(r"\d{3,4} \(\d{4}\)")
+
+
+@register
+class UndatedFirstCitation(Rule):
+    """A resolution of the Assembly gives its date where the text first cites it.
+
+    Later mentions may leave the date out, and so may footnotes ("Voir résolution 60/1.").
+    Security Council resolutions carry their year in their symbol and take no date.
+
+    Wrong:
+        Rappelant sa résolution 73/291, … *Prie* … la résolution 73/291 du 15 avril 2019
+
+    Right:
+        Rappelant sa résolution 73/291 du 15 avril 2019, … *Prie* … la résolution 73/291
+    """
+
+    code = "R007"
+    name = "undated-first-citation"
+    severity = Severity.warning
+    summary = "A resolution cited for the first time in the body gives its date."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        seen: set[str] = set()
+        for paragraph in document.paragraphs:
+            for block in paragraph.blocks():
+                for citation in block.citations:
+                    if citation.symbol in seen or _SECURITY_COUNCIL.fullmatch(citation.symbol):
+                        continue
+                    seen.add(citation.symbol)
+                    if citation.date_text is None:
+                        yield self.finding(
+                            citation.span,
+                            f"resolution {citation.symbol} is cited here for the first time: "
+                            "give its date",
+                        )
+
+
 @cache
 def _sales_number(language: str) -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.load(language).phrases("sales_number"))
