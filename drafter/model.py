@@ -234,11 +234,14 @@ class Resolution:
         """The preambular paragraphs, then the operative ones."""
         return [*self.preamble, *self.operative]
 
+    def paragraph_blocks(self) -> list[Inline]:
+        """The texts of the body's paragraphs and their subparagraphs, in reading order."""
+        return [block for paragraph in self.paragraphs for block in paragraph.blocks()]
+
     def blocks(self) -> list[Inline]:
         """Every piece of text with inline content, in reading order, footnotes last."""
         found: list[Inline] = [line.content for line in self.heading.lines]
-        for paragraph in self.paragraphs:
-            found.extend(paragraph.blocks())
+        found.extend(self.paragraph_blocks())
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(self.trailing)
         found.extend(footnote.content for footnote in self.footnotes)

@@ -51,8 +51,7 @@ def findings(
 
 def _blocks(document: Document) -> list[Inline]:
     resolution = document.resolution
-    blocks = [block for paragraph in resolution.paragraphs for block in paragraph.blocks()]
-    return blocks + [footnote.content for footnote in resolution.footnotes]
+    return resolution.paragraph_blocks() + [footnote.content for footnote in resolution.footnotes]
 
 
 def _finding(

@@ -222,18 +222,17 @@ class UndatedFirstCitation(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         seen: set[str] = set()
-        for paragraph in document.paragraphs:
-            for block in paragraph.blocks():
-                for citation in block.citations:
-                    if citation.symbol in seen or _SECURITY_COUNCIL.fullmatch(citation.symbol):
-                        continue
-                    seen.add(citation.symbol)
-                    if citation.date_text is None:
-                        yield self.finding(
-                            citation.span,
-                            f"resolution {citation.symbol} is cited here for the first time: "
-                            "give its date",
-                        )
+        for block in document.resolution.paragraph_blocks():
+            for citation in block.citations:
+                if citation.symbol in seen or _SECURITY_COUNCIL.fullmatch(citation.symbol):
+                    continue
+                seen.add(citation.symbol)
+                if citation.date_text is None:
+                    yield self.finding(
+                        citation.span,
+                        f"resolution {citation.symbol} is cited here for the first time: "
+                        "give its date",
+                    )
 
 
 @cache

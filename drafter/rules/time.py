@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from drafter.events import announcing, stale_events
-from drafter.model import Inline
 from drafter.rules.base import Document, Finding, Rule, Severity, register
 
 
@@ -33,7 +32,7 @@ class StaleFutureEvent(Rule):
         reference = document.reference_date
         language = document.resolution.language
         announced = {id(block) for block in document.blocks_where(announcing(language))}
-        for block in self.blocks(document):
+        for block in document.resolution.paragraph_blocks():
             if id(block) not in announced:
                 continue
             for event in stale_events(block.text, reference, language):
@@ -43,7 +42,3 @@ class StaleFutureEvent(Rule):
                     f"{event.when.group(0).strip()}, already past on {reference.isoformat()}: "
                     "update or drop it",
                 )
-
-    def blocks(self, document: Document) -> Iterator[Inline]:
-        for paragraph in document.paragraphs:
-            yield from paragraph.blocks()
