@@ -46,11 +46,6 @@ def event_date(match: re.Match[str], language: str) -> date | None:
     return from_words(int(day) if day else None, month, int(year), language)
 
 
-def announcing(language: str) -> re.Pattern[str]:
-    """The words that announce an event as to come ("qui se tiendra", "marquera")."""
-    return _patterns(language)[0]
-
-
 @cache
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = lexicon.load(language)

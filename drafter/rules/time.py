@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.events import announcing, stale_events
+from drafter.events import stale_events
 from drafter.rules.base import Document, Finding, Rule, Severity, register
 
 
@@ -31,10 +31,7 @@ class StaleFutureEvent(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         reference = document.reference_date
         language = document.resolution.language
-        announced = {id(block) for block in document.blocks_where(announcing(language))}
         for block in document.resolution.paragraph_blocks():
-            if id(block) not in announced:
-                continue
             for event in stale_events(block.text, reference, language):
                 yield self.finding(
                     block.span(event.announce.start(), event.announce.end()),
