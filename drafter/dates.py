@@ -37,13 +37,16 @@ def from_words(day: int | None, month: str, year: int, language: str) -> date | 
     month_number = lexicon.load(language).months.index(month) + 1
     try:
         if day is None:
-            day = 31 if month_number == 12 else _last_day(year, month_number)
+            day = _last_day(year, month_number)
         return date(year, month_number, day)
     except ValueError:  # no such day, or a year out of range
         return None
 
 
 def _last_day(year: int, month: int) -> int:
+    """The day before the first of the next month (December's is the 31st: no year 10000)."""
+    if month == 12:
+        return 31
     return (date(year, month + 1, 1) - timedelta(days=1)).day
 
 

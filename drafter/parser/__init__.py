@@ -78,8 +78,11 @@ class _Recovery:
         self.organ_supplied = False
 
     def __call__(self, error: UnexpectedInput) -> bool:
-        missing_organ = isinstance(error, UnexpectedToken) and "ORGAN" in error.expected
-        if isinstance(error, UnexpectedToken) and missing_organ and not self.organ_supplied:
+        if (
+            isinstance(error, UnexpectedToken)
+            and "ORGAN" in error.expected
+            and not self.organ_supplied
+        ):
             # No organ line before the body (or at all): go on as if it were there.
             self.organ_supplied = True
             self._report(error, "the organ line is missing before this paragraph", "ORGAN")

@@ -118,6 +118,9 @@ class _Builder:
         token = _only_token(node)
         self.add_text(str(token), _at(token, base))
 
+    # A placeholder stays in the text as written; X001 finds it there.
+    _placeholder = _text
+
     def _stray(self, node: Tree, base: int) -> None:
         token = _only_token(node)
         self.strays.append(self.add_text(str(token), _at(token, base)))
@@ -145,10 +148,6 @@ class _Builder:
         at = _at(token, base) + inner_start
         offset = self.add_text(text, at)
         self.symbols.append((text, offset, at, at + len(text)))
-
-    def _placeholder(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        self.add_text(str(token), _at(token, base))
 
     def _link(self, node: Tree, base: int) -> None:
         token = _only_token(node)
