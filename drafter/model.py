@@ -163,6 +163,11 @@ class HeadingLine:
     kind: str
     content: Inline
     span: Span
+    # Issue-date and adoption lines: the date as written, where it starts in the content's
+    # text, and the day it means (None when there is no such day: "31 novembre 2023").
+    date_text: str | None = None
+    date_offset: int = 0
+    date: date | None = None
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import cast
 
 from lark import Token, Tree
@@ -91,42 +92,50 @@ class _Builder:
     # -- heading ------------------------------------------------------------------------------
     def heading(self, tree: Tree) -> Heading:
         heading = Heading()
-        for line in tree.children:
-            unit = self.unit(line.children[0])
-            content = self.inline(unit)
-            heading.lines.append(HeadingLine(str(line.data), content, self.span(unit)))
-            getattr(self, f"_heading_{line.data}", _ignore)(heading, content.text)
+        for node in tree.children:
+            unit = self.unit(node.children[0])
+            line = HeadingLine(str(node.data), self.inline(unit), self.span(unit))
+            heading.lines.append(line)
+            getattr(self, f"_heading_{node.data}", _ignore)(heading, line)
         if heading.session is None:
             heading.session = sessions.of_symbol(heading.symbol)
         return heading
 
-    def _heading_title(self, heading: Heading, text: str) -> None:
-        found = _TITLE.fullmatch(text.strip())
+    def _heading_title(self, heading: Heading, line: HeadingLine) -> None:
+        found = _TITLE.fullmatch(line.content.text.strip())
         if found:
             heading.symbol, heading.title = found.group(1), found.group(2).strip()
 
-    def _heading_session(self, heading: Heading, text: str) -> None:
+    def _heading_session(self, heading: Heading, line: HeadingLine) -> None:
         word = re.escape(self.words.phrases("session")[0])
-        heading.session_ordinal = re.split(rf"\s+{word}\b", text, maxsplit=1)[0]
+        heading.session_ordinal = re.split(rf"\s+{word}\b", line.content.text, maxsplit=1)[0]
         heading.session = ordinals.value(heading.session_ordinal, self.language)
 
-    def _heading_adoption(self, heading: Heading, text: str) -> None:
-        heading.adopted_on = find_date(text, self.language)[0]
+    def _heading_adoption(self, heading: Heading, line: HeadingLine) -> None:
+        heading.adopted_on = self.line_date(line)
 
-    def _heading_issue_date(self, heading: Heading, text: str) -> None:
-        heading.issued_on = heading.issued_on or find_date(text, self.language)[0]
+    def _heading_issue_date(self, heading: Heading, line: HeadingLine) -> None:
+        heading.issued_on = heading.issued_on or self.line_date(line)
 
-    def _heading_agenda(self, heading: Heading, text: str) -> None:
+    def line_date(self, line: HeadingLine) -> date | None:
+        """Read the date a heading line gives into the line, and return it."""
+        line.date, found = find_date(line.content.text, self.language)
+        if found:
+            line.date_text, line.date_offset = found.group(0), found.start()
+        return line.date
+
+    def _heading_agenda(self, heading: Heading, line: HeadingLine) -> None:
+        text = line.content.text
         prefix = lexicon.alternation(self.words.phrases("agenda_prefix"))
         suffix = lexicon.alternation(self.words.phrases("agenda_suffix"))
         found = re.fullmatch(rf"{prefix} +(.*?),? *{suffix} *", text)
         heading.agenda_item = found.group(1) if found else text
 
-    def _heading_document_symbol(self, heading: Heading, text: str) -> None:
-        heading.symbol = heading.symbol or text.strip()
+    def _heading_document_symbol(self, heading: Heading, line: HeadingLine) -> None:
+        heading.symbol = heading.symbol or line.content.text.strip()
 
-    def _heading_masthead(self, heading: Heading, text: str) -> None:
-        parts = text.split()
+    def _heading_masthead(self, heading: Heading, line: HeadingLine) -> None:
+        parts = line.content.text.split()
         if parts and "/" in parts[-1]:
             heading.symbol = heading.symbol or parts[-1]
 
@@ -247,5 +256,5 @@ def _first_token(tree: Tree | None) -> Token | None:
     return next((child for child in tree.children if isinstance(child, Token)), None)
 
 
-def _ignore(heading: Heading, text: str) -> None:
+def _ignore(heading: Heading, line: HeadingLine) -> None:
     """Heading lines with nothing to extract."""

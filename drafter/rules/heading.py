@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from drafter import ordinals, sessions
-from drafter.dates import find_date
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 
@@ -162,12 +161,9 @@ class HeadingDates(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         heading = document.resolution.heading
-        language = document.resolution.language
         for line in heading.lines:
-            if line.kind in {"issue_date", "adoption"}:
-                value, match = find_date(line.content.text, language)
-                if match and value is None:
-                    yield self.finding(line.span, f'"{match.group(0)}" is not a real date')
+            if line.date_text and line.date is None:
+                yield self.finding(line.span, f'"{line.date_text}" is not a real date')
         issued, adopted = heading.issued_on, heading.adopted_on
         issue_line = heading.first("issue_date")
         if issue_line and issued and adopted and issued < adopted:

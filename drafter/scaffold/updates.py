@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from drafter import lexicon, ordinals, sessions
-from drafter.dates import find_date, spell
+from drafter.dates import spell
 from drafter.events import stale_events
 from drafter.model import (
     Citation,
@@ -154,11 +154,10 @@ class _Planner:
             if line.kind == "title" and heading.symbol and text.startswith(heading.symbol):
                 number = f"{self.session}/{self.placeholder('number')}"
                 self.change(content, 0, len(heading.symbol), number)
-            elif line.kind in ("adoption", "issue_date"):
-                found = find_date(text, self.language)[1]
+            elif line.date_text:
                 key = "adopted_on" if line.kind == "adoption" else "issued_on"
-                if found:
-                    self.change(content, found.start(), found.end(), self.placeholder(key))
+                end = line.date_offset + len(line.date_text)
+                self.change(content, line.date_offset, end, self.placeholder(key))
             elif line.kind == "agenda" and heading.agenda_item:
                 at = text.find(heading.agenda_item)
                 if at >= 0:
