@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import zlib
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -14,21 +14,43 @@ from typing import Any
 
 @cache
 def cache_dir() -> Path | None:
-    """A writable folder, or None when there is none (drafter then works without a cache)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
-    for folder in (base, Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid()}"):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(folder, os.W_OK):
-            return folder
-    return None
+    """A writable folder of the user's, or None when there is none (drafter then works without
+    a cache). drafter runs code compiled there, so in a shared folder such as /tmp it only uses
+    a subfolder that the user owns and nobody else may write to."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    if _writable(home):
+        return home
+    import tempfile  # here only: importing it costs more start-up than a short parse
+
+    user = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    shared = Path(tempfile.gettempdir()) / f"drafter-cache-{user}"
+    return shared if _writable(shared, private=True) else None
+
+
+def _writable(folder: Path, private: bool = False) -> bool:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except OSError:
+        return False
+    others_could_plant_code = hasattr(os, "getuid") and (
+        status.st_uid != os.getuid() or bool(status.st_mode & 0o022)
+    )
+    return not (private and others_could_plant_code) and os.access(folder, os.W_OK)
+
+
+def checksum(text: str) -> str:
+    """A key that changes when `text` does, for naming what is computed from it. (zlib's
+    checksums, not hashlib: its import alone costs a few milliseconds of every start-up.)"""
+    data = text.encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write `data` to `path` through a temporary file and a rename, so readers never see half.
     Without `overwrite`, an existing `path` (even one created meanwhile) raises FileExistsError."""
+    import tempfile
+
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(descriptor, "wb") as stream:

@@ -7,13 +7,12 @@ more than a whole lint run, so the table is computed once and kept in drafter's 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from functools import cache
 
 from drafter import lexicon
-from drafter.cache import read_json, store_json
+from drafter.cache import checksum, read_json, store_json
 
 HIGHEST_SESSION = 200
 
@@ -50,7 +49,7 @@ def _table(language: str) -> list[str]:
 
 def _corrections_key(language: str) -> str:
     corrections = json.dumps(lexicon.load(language).phrases("corrections"), ensure_ascii=False)
-    return hashlib.sha256(corrections.encode()).hexdigest()[:12]
+    return checksum(corrections)
 
 
 def _spell_with_num2words(number: int, language: str) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from drafter import package_data
-from drafter.cache import read_json, store_json
+from drafter.cache import checksum, read_json, store_json
 
 
 class UnknownLanguage(ValueError):
@@ -113,7 +112,7 @@ def load(language: str) -> Lexicon:
 def _parsed(language: str, text: str) -> dict[str, Any]:
     """The TOML's data, kept as JSON in the cache folder: tomllib is pure Python, and reading
     the lexicon with it costs more at every start-up than the rest of a short lint."""
-    name = f"lexicon-{language}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    name = f"lexicon-{language}-{checksum(text)}.json"
     data = read_json(name)
     if isinstance(data, dict):
         return data

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-
-from lark import Lark, Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from typing import TYPE_CHECKING, Any
 
 from drafter import lexicon
 from drafter.model import Resolution, SyntaxProblem
 from drafter.normalize import Markers, Unit, normalize
-from drafter.parser.compile import grammar_parser
+from drafter.parser.compile import grammar_parser, runtime
 from drafter.parser.structure import build
 from drafter.positions import LineIndex, Span
 from drafter.reader import read_path
+
+if TYPE_CHECKING:
+    from lark.exceptions import UnexpectedInput
 
 
 class NotAResolution(ValueError):
@@ -35,7 +36,7 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
     index = LineIndex(text)
     problems: list[SyntaxProblem] = []
     stream = "".join(unit.text + "\n" for unit in units)
-    tree = parser.parse(stream, on_error=_Recovery(units, index, problems))
+    tree = parser.parse(stream, on_error=_Recovery(runtime(language), units, index, problems))
     resolution = build(tree, units, index, language)
     resolution.problems = problems + resolution.problems
     resolution.suppressions = normalized.suppressions
@@ -60,7 +61,7 @@ def detect_language(text: str) -> str:
 @cache
 def markers(language: str) -> Markers:
     """The line patterns the normalizer needs, taken from the grammar itself."""
-    parser: Lark = grammar_parser("resolution", language)
+    parser = grammar_parser("resolution", language)
 
     def terminal(name: str) -> re.Pattern[str]:
         return re.compile(parser.get_terminal(name).pattern.to_regexp())
@@ -71,7 +72,10 @@ def markers(language: str) -> Markers:
 class _Recovery:
     """Lark's on_error hook: note the problem, repair what can be repaired, and go on."""
 
-    def __init__(self, units: list[Unit], index: LineIndex, problems: list[SyntaxProblem]):
+    def __init__(
+        self, lark: Any, units: list[Unit], index: LineIndex, problems: list[SyntaxProblem]
+    ):
+        self.lark = lark  # the parsing runtime, whose classes the errors and tokens are
         self.units = units
         self.index = index
         self.problems = problems
@@ -79,7 +83,7 @@ class _Recovery:
 
     def __call__(self, error: UnexpectedInput) -> bool:
         if (
-            isinstance(error, UnexpectedToken)
+            isinstance(error, self.lark.UnexpectedToken)
             and "ORGAN" in error.expected
             and not self.organ_supplied
         ):
@@ -87,19 +91,19 @@ class _Recovery:
             self.organ_supplied = True
             self._report(error, "the organ line is missing before this paragraph", "ORGAN")
             parser = error.interactive_parser
-            parser.feed_token(Token("ORGAN", ""))
-            parser.feed_token(Token("_NL", "\n"))
+            parser.feed_token(self.lark.Token("ORGAN", ""))
+            parser.feed_token(self.lark.Token("_NL", "\n"))
             if error.token.type != "$END":
                 parser.feed_token(error.token)
             return True
-        what = error.token.type if isinstance(error, UnexpectedToken) else "text"
-        if isinstance(error, UnexpectedCharacters) or what != "$END":
+        what = error.token.type if isinstance(error, self.lark.UnexpectedToken) else "text"
+        if isinstance(error, self.lark.UnexpectedCharacters) or what != "$END":
             self._report(error, f"unexpected {_DESCRIPTIONS.get(what, 'text')} here", what)
         return True
 
     def _report(self, error: UnexpectedInput, message: str, found: str) -> None:
         line = getattr(error, "line", None)
-        if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+        if isinstance(error, self.lark.UnexpectedToken) and error.token.type == "$END":
             line = len(self.units)
         if not isinstance(line, int) or line < 1:
             line = 1

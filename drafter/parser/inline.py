@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import cast
-
-from lark import Token, Tree
-from lark.exceptions import LarkError
+from typing import TYPE_CHECKING, cast
 
 from drafter import lexicon
 from drafter.dates import find_date
@@ -19,8 +16,11 @@ from drafter.model import (
     superscript,
     superscript_value,
 )
-from drafter.parser.compile import grammar_parser
+from drafter.parser.compile import grammar_parser, is_token, runtime
 from drafter.positions import LineIndex, TextMap
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
 
 _LINK = re.compile(r"\[([^\]]*)\]\(")
 
@@ -87,7 +87,7 @@ class _Builder:
             return
         try:
             tree = grammar_parser("inline", self.language).parse(text)
-        except LarkError:
+        except runtime(self.language).LarkError:
             # The inline grammar accepts any line; should it ever fail, keep the text unmarked
             # rather than lose it.
             self.add_text(text, base)
@@ -109,9 +109,8 @@ class _Builder:
             self.add_text(text[last:], base + last)
 
     def add_nodes(self, nodes: list[Tree | Token], base: int) -> None:
-        for node in nodes:
-            if isinstance(node, Tree):
-                getattr(self, f"_{node.data}")(node, base)
+        for node in cast("list[Tree]", nodes):  # start: _inline*, each a rule of its own
+            getattr(self, f"_{node.data}")(node, base)
 
     # -- one method per rule of inline.lark --------------------------------------------------
     def _text(self, node: Tree, base: int) -> None:
@@ -157,13 +156,13 @@ class _Builder:
     def _citation(self, node: Tree, base: int) -> None:
         phrase = self.length
         for child in node.children:
-            if isinstance(child, Token):  # the word "résolution" and the list separators
+            if is_token(child):  # the word "résolution" and the list separators
                 self.add_text(str(child), _at(child, base))
             else:
                 self._cited(child, base, phrase)
 
     def _cited(self, node: Tree, base: int, phrase: int) -> None:
-        number, *rest = cast(list[Token], node.children)
+        number, *rest = cast("list[Token]", node.children)
         symbol, inner_start = _unlinked(str(number))
         at = _at(number, base) + inner_start
         offset = self.add_text(symbol, at)
@@ -202,7 +201,7 @@ class _Builder:
 
 def _only_token(node: Tree) -> Token:
     """The token of a rule that holds one terminal (every rule of inline.lark but citations)."""
-    return cast(Token, node.children[0])
+    return cast("Token", node.children[0])
 
 
 def _at(token: Token, base: int) -> int:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import cast
-
-from lark import Token, Tree
+from typing import TYPE_CHECKING, cast
 
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
@@ -25,8 +23,12 @@ from drafter.model import (
 )
 from drafter.normalize import Unit
 from drafter.parser import openings
+from drafter.parser.compile import is_token
 from drafter.parser.inline import read_inline
 from drafter.positions import LineIndex, Span
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
 
 _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
@@ -49,7 +51,7 @@ class _Builder:
     # -- units and their text --------------------------------------------------------------
     def unit(self, node: Token | Tree) -> Unit:
         """The unit a line terminal was read from (the grammar reads one unit per line)."""
-        return self.units[cast(int, cast(Token, node).line) - 1]
+        return self.units[cast(int, cast("Token", node).line) - 1]
 
     def span(self, unit: Unit, start: int = 0, end: int | None = None) -> Span:
         end = len(unit.text) if end is None else end
@@ -61,7 +63,7 @@ class _Builder:
 
     # -- the document ------------------------------------------------------------------------
     def resolution(self, tree: Tree) -> Resolution:
-        parts = {child.data: child for child in tree.children if isinstance(child, Tree)}
+        parts = {child.data: child for child in tree.children if not is_token(child)}
         heading = self.heading(parts["heading"])
         organ_token = _first_token(parts.get("organ"))
         organ = None
@@ -253,7 +255,7 @@ def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:
 def _first_token(tree: Tree | None) -> Token | None:
     if tree is None:
         return None
-    return next((child for child in tree.children if isinstance(child, Token)), None)
+    return next((child for child in tree.children if is_token(child)), None)
 
 
 def _ignore(heading: Heading, line: HeadingLine) -> None:

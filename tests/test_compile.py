@@ -1,0 +1,77 @@
+"""The compiled grammars: made on the first run, kept in the cache folder, loaded without lark."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import SEED_78, drafter
+
+from drafter import cache
+from drafter.parser import compile as grammars
+
+CACHED_RUN = (
+    "import sys\n"
+    "from drafter.parser import parse_file\n"
+    f"parse_file({str(SEED_78)!r})\n"
+    "print('lark' in sys.modules)\n"
+)
+
+
+def environment(cache_home: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+
+
+def compiled(cache_home: Path) -> list[Path]:
+    return sorted((cache_home / "drafter").glob("parsers-fr-*.marshal"))
+
+
+def test_grammars_are_compiled_once_and_later_runs_do_without_lark(tmp_path: Path) -> None:
+    first = drafter("parse", str(SEED_78), env=environment(tmp_path))
+    assert first.returncode == 0 and len(compiled(tmp_path)) == 1
+    again = drafter("parse", str(SEED_78), env=environment(tmp_path))
+    assert again.stdout == first.stdout
+    run = [sys.executable, "-c", CACHED_RUN]
+    cached = subprocess.run(run, env=environment(tmp_path), capture_output=True, text=True)
+    assert cached.stdout.strip() == "False", cached.stderr
+
+
+def test_a_damaged_compiled_grammar_is_made_again(tmp_path: Path) -> None:
+    first = drafter("parse", str(SEED_78), env=environment(tmp_path))
+    (damaged,) = compiled(tmp_path)
+    damaged.write_bytes(b"\x00 not code")
+    again = drafter("parse", str(SEED_78), env=environment(tmp_path))
+    assert again.returncode == 0 and again.stdout == first.stdout
+    assert damaged.read_bytes() != b"\x00 not code"
+
+
+def test_without_a_cache_folder_the_grammars_are_compiled_in_memory(monkeypatch) -> None:
+    monkeypatch.setattr(grammars, "cache_dir", lambda: None)
+    monkeypatch.delitem(sys.modules, "drafter_parsers_fr", raising=False)  # put back after
+    runtime = grammars.runtime.__wrapped__("fr")  # not the cached one of the other tests
+    tree = runtime.load("inline").parse("*Décide* de rester saisie de la question.")
+    assert [child.data for child in tree.children] == ["italic", "text"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder ownership is a POSIX notion")
+def test_a_shared_cache_folder_that_others_may_write_is_not_used(tmp_path, monkeypatch) -> None:
+    """drafter runs the code it compiled into its cache: a folder under /tmp that another user
+    could have made, or could write to, must not be used."""
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    shared = tmp_path / f"drafter-cache-{os.getuid()}"
+    shared.mkdir()
+    try:
+        shared.chmod(0o777)
+        cache.cache_dir.cache_clear()
+        assert cache.cache_dir() is None
+        shared.chmod(0o700)
+        cache.cache_dir.cache_clear()
+        assert cache.cache_dir() == shared
+    finally:
+        cache.cache_dir.cache_clear()
