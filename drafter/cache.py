@@ -83,6 +83,21 @@ def store_json(name: str, data: Any) -> None:
     if folder is None:
         return
     path = folder / name
-    with suppress(OSError):
+    with suppress(OSError, TypeError, ValueError):  # TypeError: a TOML date, say, is not JSON
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def toml_data(text: str, kind: str) -> dict[str, Any]:
+    """The data of a TOML text, kept as JSON in the cache folder under the text's checksum:
+    tomllib is pure Python, and importing it costs a short lint more than reading JSON.
+    Raises ValueError (tomllib's TOMLDecodeError) on a text that is not TOML."""
+    name = f"{kind}-{checksum(text)}.json"
+    data = read_json(name)
+    if isinstance(data, dict):
+        return data
+    import tomllib
+
+    data = tomllib.loads(text)
+    store_json(name, data)
+    return data

@@ -10,6 +10,8 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from drafter.cache import toml_data
+
 
 class ConfigError(ValueError):
     """A configuration file or option drafter cannot use; the message says which and why."""
@@ -131,9 +133,7 @@ def _codes(path: Path, key: str, value: Any) -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import tomllib  # only where there is a file to read: tomllib is slow to import
-
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return toml_data(path.read_text(encoding="utf-8"), "config")
+    except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError
         raise ConfigError(f"{path}: {error}") from None

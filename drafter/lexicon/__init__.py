@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from drafter import package_data
-from drafter.cache import checksum, read_json, store_json
+from drafter.cache import toml_data
 
 
 class UnknownLanguage(ValueError):
@@ -106,21 +106,7 @@ def load(language: str) -> Lexicon:
         raise UnknownLanguage(
             f"no lexicon for language {language!r} (known: {', '.join(available())})"
         ) from None
-    return Lexicon(language, _parsed(language, text))
-
-
-def _parsed(language: str, text: str) -> dict[str, Any]:
-    """The TOML's data, kept as JSON in the cache folder: tomllib is pure Python, and reading
-    the lexicon with it costs more at every start-up than the rest of a short lint."""
-    name = f"lexicon-{language}-{checksum(text)}.json"
-    data = read_json(name)
-    if isinstance(data, dict):
-        return data
-    import tomllib
-
-    data = tomllib.loads(text)
-    store_json(name, data)
-    return data
+    return Lexicon(language, toml_data(text, f"lexicon-{language}"))
 
 
 @cache
