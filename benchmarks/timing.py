@@ -20,14 +20,16 @@ SEED_78 = SEEDS / "fr_78-167_cooperation-sud-sud.txt"
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def cold_ms(command: list[str], runs: int) -> float:
-    """Median wall time of a command run afresh, in milliseconds."""
-    times = []
+def cold_ms(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command run afresh, in milliseconds. The commands take turns,
+    so that a slow spell of a shared machine weighs on all of them alike."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, env=ENVIRONMENT, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for command, measured in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, env=ENVIRONMENT, check=False)
+            measured.append(time.perf_counter() - start)
+    return [statistics.median(measured) * 1000 for measured in times]
 
 
 def drafter_command(*args: str) -> list[str]:
@@ -38,9 +40,8 @@ def drafter_command(*args: str) -> list[str]:
 def cold_against_lark(args: list[str], runs: int) -> None:
     """Print the cold time of a drafter command next to that of a bare `import lark`."""
     command = drafter_command(*args)
-    cold_ms(command, 1)  # the first run may compile the grammar and the modules
-    lark_ms = cold_ms([sys.executable, "-c", "import lark"], runs)
-    drafter_ms = cold_ms(command, runs)
+    cold_ms([command], 1)  # the first run may compile the grammar and the modules
+    lark_ms, drafter_ms = cold_ms([[sys.executable, "-c", "import lark"], command], runs)
     print(f"cold `python -c 'import lark'`: {lark_ms:.0f} ms (median of {runs})")
     print(f"cold `drafter {' '.join(args[:1])} …`: {drafter_ms:.0f} ms (median of {runs})")
     print(f"ratio: {drafter_ms / lark_ms:.2f} (aim: <= 1.5)")
