@@ -26,6 +26,8 @@ NO_SERVER = (
 
 @dataclass
 class FileResult:
+    """One file's outcome: its findings, or why it could not be linted, and what --fix did."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the file could not be linted: why

@@ -21,6 +21,8 @@ Kind = Literal["adopted", "draft"]
 
 @dataclass
 class FootnoteRef:
+    """A footnote call in the text: ¹ or [^1], read as a superscript number."""
+
     number: int
     offset: int  # in the canonical text
     span: Span
@@ -94,6 +96,8 @@ class Opening:
 
 @dataclass
 class Subparagraph:
+    """A lettered or numbered part of a paragraph: "a) …", "(ii) …"."""
+
     label: str  # "a", "ii"
     marker: str  # as written: "a)", "(ii)", "b."
     level: int  # 1 for a) b) c), 2 for i) ii) iii)
@@ -112,6 +116,8 @@ class _HasSubparagraphs:
 
 @dataclass
 class PreambularParagraph(_HasSubparagraphs):
+    """A paragraph of the preamble: "Rappelant sa résolution 73/291 …,"."""
+
     opening: Opening
     content: Inline
     span: Span
@@ -121,6 +127,8 @@ class PreambularParagraph(_HasSubparagraphs):
 
 @dataclass
 class OperativeParagraph(_HasSubparagraphs):
+    """A numbered paragraph of the operative part: "1. *Réaffirme* …;"."""
+
     number: int
     number_span: Span
     verb: Opening
@@ -137,6 +145,8 @@ class OperativeParagraph(_HasSubparagraphs):
 
 @dataclass
 class Footnote:
+    """A footnote's text, attached to its number wherever the page break left it."""
+
     number: int
     content: Inline
     span: Span
@@ -172,6 +182,8 @@ class HeadingLine:
 
 @dataclass
 class Heading:
+    """The heading block, and what its lines say: symbol, session, dates, committee."""
+
     lines: list[HeadingLine] = field(default_factory=list)
     symbol: str | None = None  # "78/167", or the draft's "A/C.2/78/L.12"
     session: int | None = None
@@ -204,6 +216,8 @@ class Suppression(NamedTuple):
 
 @dataclass
 class Resolution:
+    """A resolution or draft resolution: heading, organ line, preamble, operative part, closing."""
+
     language: str
     kind: Kind
     heading: Heading

@@ -49,12 +49,16 @@ class Unit:
 
 @dataclass
 class Normalized:
+    """The units for the grammar, and the suppression comments found on the way."""
+
     units: list[Unit]
     suppressions: list[Suppression]
 
 
 @dataclass
 class _Line:
+    """A non-blank line of the file."""
+
     number: int  # 1-based
     start: int  # offset of the first non-space character
     text: str  # stripped

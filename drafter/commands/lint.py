@@ -26,6 +26,8 @@ PROGRESS_FROM = 5
 
 @dataclass(frozen=True)
 class LintOptions:
+    """The options of `drafter lint`, as the command line gave them."""
+
     paths: list[str]
     output_format: str = "text"
     select: tuple[str, ...] | None = None

@@ -18,6 +18,8 @@ from drafter.scaffold.updates import CannotScaffold, next_session
 
 @dataclass(frozen=True)
 class NewOptions:
+    """The options of `drafter new`, as the command line gave them."""
+
     previous: str
     output: str | None = None
     session: int | None = None

@@ -26,6 +26,8 @@ class Unavailable(Exception):
 
 @dataclass(frozen=True)
 class Match:
+    """One of LanguageTool's findings in the prose of a paragraph."""
+
     offset: int  # in the prose of one paragraph
     length: int
     rule_id: str

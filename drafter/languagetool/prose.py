@@ -19,6 +19,8 @@ MASK = "0"
 
 @dataclass
 class Prose:
+    """The text LanguageTool reads for a paragraph, and the way back to the canonical text."""
+
     text: str
     # Where each piece of the prose starts, where it came from in the canonical text, and
     # whether it stands for something longer (a mask).

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # only named in annotations: importing the report stays light
 
 @dataclass(frozen=True)
 class Options:
+    """How findings are shown."""
+
     color: bool = False
     statistics: bool = False
     show_fixes: bool = True  # say which findings --fix would fix

@@ -41,6 +41,8 @@ class Fix(NamedTuple):
 
 @dataclass
 class Finding:
+    """What a rule reports: where, what is wrong, and the fix if there is one."""
+
     code: str
     name: str
     severity: Severity
