@@ -58,6 +58,7 @@ class TextMap:
         self.pieces: list[Piece] = []
         self._starts: list[int] = []
         self.length = 0
+        self._unresolved: tuple[TextMap, TextMap] | None = None  # see `compose`
 
     def add(self, length: int, source_start: int, source_length: int | None = None) -> None:
         if length <= 0 and not source_length:
@@ -82,6 +83,8 @@ class TextMap:
 
     def to_source(self, offset: int) -> int:
         """The source offset of the derived character at `offset` (or just past the end)."""
+        if self._unresolved:
+            self._resolve()
         if not self.pieces:
             return 0
         index = max(0, bisect_right(self._starts, offset) - 1)
@@ -93,6 +96,8 @@ class TextMap:
 
     def to_source_end(self, offset: int) -> int:
         """The source offset just past the derived character before `offset`."""
+        if self._unresolved:
+            self._resolve()
         if offset <= 0 or not self.pieces:
             return self.to_source(0)
         piece = self._piece_at(offset - 1)
@@ -101,12 +106,26 @@ class TextMap:
         return piece.source_start + piece.source_length
 
     def _piece_at(self, offset: int) -> Piece:
+        if self._unresolved:
+            self._resolve()
         return self.pieces[max(0, bisect_right(self._starts, offset) - 1)]
 
     def compose(self, outer: TextMap) -> TextMap:
-        """This map followed by `outer` (which maps this map's source to the file)."""
+        """This map followed by `outer` (which maps this map's source to the file). The pieces
+        are worked out when the map is first used: most texts are never asked a position."""
         composed = TextMap()
-        for piece in self.pieces:
+        composed.length = self.length
+        composed._unresolved = (self, outer)
+        return composed
+
+    def _resolve(self) -> None:
+        assert self._unresolved is not None
+        inner, outer = self._unresolved
+        self._unresolved = None
+        self.length = 0  # counted again as the pieces are added
+        if inner._unresolved:
+            inner._resolve()
+        for piece in inner.pieces:
             if piece.length == piece.source_length:
                 # Split where the outer map changes piece, so each part stays exact.
                 done = 0
@@ -116,13 +135,12 @@ class TextMap:
                     run = piece.length - done
                     if outer_piece.length == outer_piece.source_length:
                         run = min(run, outer_piece.start + outer_piece.length - source)
-                        composed.add(run, outer.to_source(source))
+                        self.add(run, outer.to_source(source))
                     else:
                         run = min(run, max(1, outer_piece.start + outer_piece.length - source))
-                        composed.add(run, outer_piece.source_start, outer_piece.source_length)
+                        self.add(run, outer_piece.source_start, outer_piece.source_length)
                     done += run
             else:
                 start = outer.to_source(piece.source_start)
                 end = outer.to_source_end(piece.source_start + piece.source_length)
-                composed.add(piece.length, start, max(0, end - start))
-        return composed
+                self.add(piece.length, start, max(0, end - start))
