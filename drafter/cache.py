@@ -1,9 +1,11 @@
 """The folder where drafter keeps what it can compute again: compiled grammars, tables, the
-lexicons as JSON, LanguageTool's answers."""
+lexicons and configuration files as data, LanguageTool's answers.
+
+Data is kept with marshal, which needs no import: json's costs a short lint 2 ms."""
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import zlib
 from contextlib import suppress
@@ -65,39 +67,39 @@ def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None
         raise
 
 
-def read_json(name: str) -> Any | None:
-    """What `store_json` kept under `name` (a path inside the cache folder), or None."""
+def read_data(name: str) -> Any | None:
+    """What `store_data` kept under `name` (a path inside the cache folder), or None."""
     folder = cache_dir()
-    path = folder / name if folder else None
-    if path is None or not path.is_file():
+    if folder is None:
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        return marshal.loads((folder / name).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def store_json(name: str, data: Any) -> None:
-    """Keep `data` under `name` in the cache folder; no cache is no failure."""
+def store_data(name: str, data: Any) -> None:
+    """Keep `data` (plain values: dicts, lists, strings, numbers) under `name` in the cache
+    folder; no cache is no failure."""
     folder = cache_dir()
     if folder is None:
         return
     path = folder / name
-    with suppress(OSError, TypeError, ValueError):  # TypeError: a TOML date, say, is not JSON
+    with suppress(OSError, ValueError):  # ValueError: a TOML date, say, is not plain data
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_atomically(path, marshal.dumps(data))
 
 
 def toml_data(text: str, kind: str) -> dict[str, Any]:
-    """The data of a TOML text, kept as JSON in the cache folder under the text's checksum:
-    tomllib is pure Python, and importing it costs a short lint more than reading JSON.
+    """The data of a TOML text, kept in the cache folder under the text's checksum: tomllib
+    is pure Python, and importing it costs a short lint more than reading the data back.
     Raises ValueError (tomllib's TOMLDecodeError) on a text that is not TOML."""
-    name = f"{kind}-{checksum(text)}.json"
-    data = read_json(name)
+    name = f"{kind}-{checksum(text)}.data"
+    data = read_data(name)
     if isinstance(data, dict):
         return data
     import tomllib
 
     data = tomllib.loads(text)
-    store_json(name, data)
+    store_data(name, data)
     return data

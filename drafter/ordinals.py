@@ -7,12 +7,11 @@ more than a whole lint run, so the table is computed once and kept in drafter's 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 
 from drafter import lexicon
-from drafter.cache import checksum, read_json, store_json
+from drafter.cache import checksum, read_data, store_data
 
 HIGHEST_SESSION = 200
 
@@ -38,18 +37,17 @@ def _values(language: str) -> dict[str, int]:
 
 @cache
 def _table(language: str) -> list[str]:
-    name = f"ordinals-{language}-{_corrections_key(language)}.json"
-    table = read_json(name)
+    name = f"ordinals-{language}-{_corrections_key(language)}.data"
+    table = read_data(name)
     if isinstance(table, list) and len(table) == HIGHEST_SESSION:
         return table
     table = [_spell_with_num2words(n, language) for n in range(1, HIGHEST_SESSION + 1)]
-    store_json(name, table)
+    store_data(name, table)
     return table
 
 
 def _corrections_key(language: str) -> str:
-    corrections = json.dumps(lexicon.load(language).phrases("corrections"), ensure_ascii=False)
-    return checksum(corrections)
+    return checksum(repr(lexicon.load(language).phrases("corrections")))
 
 
 def _spell_with_num2words(number: int, language: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
-from drafter.cache import read_json, store_json
+from drafter.cache import read_data, store_data
 
 PUBLIC = "public"  # LanguageTool's public API: used only when named
 LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
@@ -153,11 +153,11 @@ def _key(server: str, language: str, disabled_rules: tuple[str, ...], text: str)
 
 
 def _name(key: str) -> str:
-    return f"languagetool/{key[:2]}/{key}.json"
+    return f"languagetool/{key[:2]}/{key}.data"
 
 
 def _cached(key: str) -> list[Match] | None:
-    items = read_json(_name(key))
+    items = read_data(_name(key))
     if not isinstance(items, list):
         return None
     try:
@@ -167,4 +167,4 @@ def _cached(key: str) -> list[Match] | None:
 
 
 def _store(key: str, matches: list[Match]) -> None:
-    store_json(_name(key), [asdict(match) for match in matches])
+    store_data(_name(key), [asdict(match) for match in matches])
