@@ -247,3 +247,28 @@ def test_markup_inside_italics_is_read_whatever_the_path():
     [citation] = marked.citations
     assert (citation.symbol, citation.date.isoformat()) == ("73/291", "2019-04-15")
     assert len(marked.operative[0].content.italics) == 2
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # The longest listed phrase, with the adverb after the whole verb.
+        ("Se félicitant également vivement des progrès,", ("Se félicitant vivement", "également")),
+        (
+            "1. Prend en outre acte avec satisfaction du rapport ;",
+            ("Prend acte avec satisfaction", "en outre"),
+        ),
+        ("1. Prie instamment les États de coopérer ;", ("Prie instamment", None)),
+        ("1. Prie également le Secrétaire général ;", ("Prie", "également")),
+        # An adverb out of its place is not taken out: "Prend acte" is read without it.
+        ("1. Prend acte en outre du rapport ;", ("Prend acte", None)),
+    ],
+)
+def test_openings_without_italics_come_from_the_lexicon(paragraph, expected):
+    """Plain-text exports carry no italics: the opening is the longest phrase of the lexicon
+    that the paragraph begins with, an adverb ("également", "en outre") set apart."""
+    operative = paragraph.startswith("1.")
+    body = ("Rappelant,", paragraph) if operative else (paragraph, "1. Décide de conclure.")
+    model = parse_text(draft(*body))
+    opening = model.operative[0].verb if operative else model.preamble[0].opening
+    assert (opening.base, opening.adverb) == expected

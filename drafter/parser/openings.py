@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -37,6 +38,8 @@ class OpeningMatcher:
             if parts[0].endswith("'") and parts[0] in reflexive:  # "S'engageant": one word
                 verb_end = 1
             self.phrases[parts] = (phrase, verb_end)
+        # Every beginning of a phrase: reading words one by one stops where none goes on.
+        self.beginnings = {parts[:count] for parts in self.phrases for count in range(len(parts))}
         self.adverbs = [tuple(adverb.split()) for adverb in words.adverbs]
         self.longest = max(map(len, self.phrases), default=0) + max(
             map(len, self.adverbs), default=0
@@ -46,27 +49,46 @@ class OpeningMatcher:
     def match(self, text: str) -> Found:
         words, ends = self._leading_words(text)
         best: tuple[int, int, str] | None = None  # (length of the phrase, words used, phrase)
-        for count in range(len(words), 0, -1):
-            for candidate, used in self._readings(words[:count]):
-                entry = self.phrases.get(candidate)
-                if entry and (best is None or len(entry[0]) > best[0]):
-                    best = (len(entry[0]), used, entry[0])
+        for used, phrase in self._readings(words):
+            # The longest phrase wins; between equally long ones, the reading of more words.
+            if best is None or (len(phrase), used) > best[:2]:
+                best = (len(phrase), used, phrase)
         if best:
             return self.split(text[: ends[best[1] - 1]], known=True)
         first_word = _WORD_END.split(text, maxsplit=1)[0]
         return Found(first_word, first_word, None, False)
 
-    def _readings(self, words: list[str]) -> list[tuple[tuple[str, ...], int]]:
-        """The words as a phrase, and as a phrase with an adverb after its first one or two."""
-        readings = [(tuple(words), len(words))]
-        for verb_end in (1, 2):
+    def _readings(self, words: list[str]) -> Iterator[tuple[int, str]]:
+        """Each listed phrase the leading words can be read as, with how many words it takes:
+        the words as they are, or without an adverb after their first one or two."""
+        for used, (phrase, _) in self._phrases_from(words, 0, (), 0):
+            yield used, phrase
+        for verb_end in range(1, min(2, len(words)) + 1):
+            verb = tuple(words[:verb_end])
             for adverb in self.adverbs:
-                if tuple(words[verb_end : verb_end + len(adverb)]) == adverb:
-                    rest = words[:verb_end] + words[verb_end + len(adverb) :]
-                    entry = self.phrases.get(tuple(rest))
-                    if entry and entry[1] == verb_end:
-                        readings.append((tuple(rest), len(words)))
-        return readings
+                after = verb_end + len(adverb)
+                if tuple(words[verb_end:after]) != adverb:
+                    continue
+                for used, (phrase, its_verb_end) in self._phrases_from(
+                    words, after, verb, len(adverb)
+                ):
+                    if its_verb_end == verb_end:  # the adverb goes after the whole verb
+                        yield used, phrase
+
+    def _phrases_from(
+        self, words: list[str], position: int, start: tuple[str, ...], skipped: int
+    ) -> Iterator[tuple[int, tuple[str, int]]]:
+        """The phrases (with their verb's length) read from `start` on, then words[position:]
+        one by one, and how many words each takes: `skipped` words (an adverb) count too."""
+        parts = start
+        while True:
+            entry = self.phrases.get(parts)
+            if entry:
+                yield len(parts) + skipped, entry
+            if position == len(words) or parts not in self.beginnings:
+                return
+            parts = (*parts, words[position])
+            position += 1
 
     def _leading_words(self, text: str) -> tuple[list[str], list[int]]:
         """The first words of the text joined by spaces only, and where each ends."""
