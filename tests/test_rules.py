@@ -209,6 +209,18 @@ CASES = [
     Case("H005", heading("21 décembre 2023", "‸31 novembre 2023"), body(PP, OP1, OP2)),
     Case("H005", heading("21 décembre 2023", "‸18 décembre 2023"), body(PP, OP1, OP2)),
     Case(
+        "H006",
+        body(PP, OP1, OP2, heading=DRAFT_HEAD.replace("A/C.2/78/L.12", "‸A/C.2/78/L12")),
+        body(PP, OP1, OP2, heading=DRAFT_HEAD.replace("L.12", "L.12/Rev.1")),
+        profile="draft",
+    ),
+    Case(  # a special session's plenary draft
+        "H006",
+        body(PP, OP1, OP2, heading=DRAFT_HEAD.replace("A/C.2/78/L.12", "‸A/C.7/78/L.3")),
+        body(PP, OP1, OP2, heading=DRAFT_HEAD.replace("A/C.2/78/L.12", "A/ES-10/L.30")),
+        profile="draft",
+    ),
+    Case(
         "R001",
         body("Rappelant sa résolution ‸73/291 du 15 avril 2012,", OP1, OP2),
         body("Rappelant sa résolution 73/291 du 15 avril 2019,", OP1, OP2),
@@ -266,6 +278,21 @@ CASES = [
         body("Rappelant sa résolution ‸73/291,", OP1, OP2),
         body("Rappelant la résolution 1757 (2007) du Conseil de sécurité¹,", OP1, OP2)
         + "\n¹ Voir résolution 60/1.\n",
+    ),
+    Case(
+        "R008",
+        body("Rappelant sa résolution ‸25/2626 du 24 octobre 1970,", OP1, OP2),
+        body("Rappelant sa résolution 2626 (XXV) et sa résolution 35/56,", OP1, OP2),
+    ),
+    Case(
+        "R008",
+        body("Rappelant ses résolutions ‸3201 (S-VIII) et 3362 (S-VII),", OP1, OP2),
+        body("Rappelant ses résolutions 3201 (S-VI), S-8/1 et ES-10/23,", OP1, OP2),
+    ),
+    Case(
+        "R009",
+        body(PP, "1. *Rappelle* sa résolution ‸79/12 ;", OP2),
+        body(PP, "1. *Rappelle* ses résolutions 78/12 et 1757 (2007) ;", OP2),
     ),
     Case(
         "T001",

@@ -239,3 +239,92 @@ class UndatedFirstCitation(Rule):
 def _sales_number(language: str) -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.load(language).phrases("sales_number"))
     return re.compile(rf"{words} *:? *([A-Z])(\.\d{{2}}\.[IVX]+\.[A-Z0-9.]*[A-Z0-9])")
+
+
+# CONVENTIONS §3: the last session of each series whose resolutions were numbered as 3363 (XXX),
+# and the first numbered as 31/16. The 6th and 7th emergency special sessions are not
+# attested either way, so neither form is flagged for them.
+_LAST_LEGACY = {"": 30, "S": 7, "ES": 5}
+_FIRST_NUMBERED = {"": 31, "S": 8, "ES": 8}
+_EXAMPLES = {
+    "": ("31/16", "3363 (XXX)"),
+    "S": ("S-8/1", "3362 (S-VII)"),
+    "ES": ("ES-8/2", "2252 (ES-V)"),
+}
+_SERIES = {"": "session", "S": "special session", "ES": "emergency special session"}
+
+
+@register
+class ResolutionNumberForm(Rule):
+    """A resolution is numbered in the form of its time. Up to the 30th session, numbers ran
+    on from session to session and the session followed in Roman numerals: 3363 (XXX). Since
+    the 31st (1976), a resolution is numbered within its session: 31/16, 78/167. Special
+    sessions changed at the 8th (3362 (S-VII), then S-8/1), emergency special sessions by the
+    8th (2252 (ES-V), then ES-8/2).
+
+    Wrong:
+        sa résolution 25/2626
+        sa résolution 3363 (XXXV)
+
+    Right:
+        sa résolution 2626 (XXV)
+        sa résolution 35/56
+    """
+
+    code = "R008"
+    name = "resolution-number-form"
+    severity = Severity.error
+    summary = "A cited resolution's number has the form of its session: 3363 (XXX), or 31/16."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for _, citation in _cited(document):
+            number = sessions.resolution_number(citation.symbol)
+            if number is None:
+                continue
+            modern, legacy = _EXAMPLES[number.series]
+            series = _SERIES[number.series]
+            if number.legacy and number.session > _LAST_LEGACY[number.series]:
+                first = _FIRST_NUMBERED[number.series]
+                yield self.finding(
+                    citation.span,
+                    f"{citation.symbol}: since {series} {first}, resolutions are numbered "
+                    f"as {modern}",
+                )
+            elif not number.legacy and number.session < _FIRST_NUMBERED[number.series]:
+                last = _LAST_LEGACY[number.series]
+                yield self.finding(
+                    citation.span,
+                    f"{citation.symbol}: up to {series} {last}, resolutions were numbered "
+                    f"as {legacy}",
+                )
+
+
+@register
+class CitedLaterSession(Rule):
+    """No resolution of a later session than the text's own is cited: it cannot exist yet.
+    A slip of the session number, or last year's text read the wrong way round.
+
+    Wrong (in a text of the seventy-eighth session):
+        sa résolution 79/12
+
+    Right:
+        sa résolution 77/12
+    """
+
+    code = "R009"
+    name = "cited-later-session"
+    severity = Severity.error
+    summary = "No resolution of a session after the text's own is cited."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        own = document.resolution.heading.session
+        if own is None:
+            return
+        for _, citation in _cited(document):
+            number = sessions.resolution_number(citation.symbol)
+            if number and number.series == "" and number.session > own:
+                yield self.finding(
+                    citation.span,
+                    f"resolution {citation.symbol} is of session {number.session}, after this "
+                    f"text's ({own})",
+                )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from drafter import ordinals, sessions
@@ -171,3 +172,43 @@ class HeadingDates(Rule):
                 issue_line.span,
                 f"issued on {issued.isoformat()}, before its adoption on {adopted.isoformat()}",
             )
+
+
+# CONVENTIONS §3: A/C.2/78/L.12 (a main committee's), A/78/L.45 (the plenary's), A/ES-10/L.30
+# and A/S-27/L.1 (special sessions'), with /Rev.1, /Add.1, /Corr.1 or /Amend.1 after them.
+_DRAFT_SYMBOL = re.compile(
+    r"A/(?:C\.[1-6]/)?(?:\d{1,3}|(?:S|ES)-\d{1,2})/L\.\d+(?:/(?:Rev|Add|Corr|Amend)\.\d+)*"
+)
+
+
+@register
+class DraftSymbol(Rule):
+    """A draft resolution's symbol has the form of a draft: A/C.2/78/L.12 for a main
+    committee's (First to Sixth), A/78/L.45 for the plenary's, with /Rev.1 for a revision.
+
+    Wrong:
+        Nations Unies A/C.2/78/L12
+
+    Right:
+        Nations Unies A/C.2/78/L.12
+    """
+
+    code = "H006"
+    name = "draft-symbol-form"
+    severity = Severity.error
+    summary = "A draft's symbol has the form A/C.2/78/L.12 or A/78/L.45."
+    profiles = ("draft",)
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        heading = document.resolution.heading
+        symbol = heading.symbol
+        if not symbol or _DRAFT_SYMBOL.fullmatch(symbol):
+            return
+        for line in heading.lines:
+            at = line.content.text.find(symbol)
+            if line.kind in {"masthead", "document_symbol"} and at >= 0:
+                yield self.finding(
+                    line.content.span(at, at + len(symbol)),
+                    f"{symbol} is not the symbol of a draft resolution (A/C.2/78/L.12, A/78/L.45)",
+                )
+                return
