@@ -17,6 +17,7 @@ from drafter.config import Settings
 from drafter.lint import lint_text
 from drafter.model import Resolution, superscript
 from drafter.parser import parse_text
+from drafter.sessions import resolution_number
 
 
 @dataclass
@@ -109,6 +110,19 @@ def mutations(text: str, model: Resolution) -> Iterator[Mutation]:
             "R001",
             citation.span.end_line,
         )
+    own_session = model.heading.session
+    assert own_session is not None
+    for citation in model.citations:
+        number = resolution_number(citation.symbol)
+        if number is None or number.legacy or number.series:
+            continue
+        later = citation.symbol.replace(f"{number.session}/", f"{own_session + 1}/", 1)
+        yield Mutation(
+            f"session of {citation.symbol}",
+            _replace_on(lines, citation.span.line, citation.symbol, later),
+            "R009",
+            citation.span.line,
+        )
 
 
 def _all() -> list[Mutation]:
@@ -127,7 +141,7 @@ MUTATIONS = _all()
 def test_there_are_many_mutations():
     assert len(MUTATIONS) > 200
     assert {m.code for m in MUTATIONS} == {
-        "V001", "V003", "N001", "P001", "P002", "P003", "F001", "F002", "C003", "R001"
+        "V001", "V003", "N001", "P001", "P002", "P003", "F001", "F002", "C003", "R001", "R009"
     }  # fmt: skip
 
 
