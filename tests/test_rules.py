@@ -13,7 +13,7 @@ import pytest
 from conftest import draft
 
 from drafter.config import Settings
-from drafter.lint import lint_text
+from drafter.lint import fix_text, lint_text
 from drafter.rules import REGISTRY
 
 CARET = "‸"
@@ -295,6 +295,31 @@ CASES = [
         body(PP, "1. *Rappelle* ses résolutions 78/12 et 1757 (2007) ;", OP2),
     ),
     Case(
+        "R010",
+        body(
+            "Rappelant ses résolutions 60/212 du 22 décembre 2005, 62/209 du 19 décembre 2007‸, "
+            "64/222 du 21 décembre 2009,",
+            OP1,
+            OP2,
+        ),
+        body(
+            "Rappelant ses résolutions 60/212 du 22 décembre 2005, 62/209 du 19 décembre 2007 et "
+            "64/222 du 21 décembre 2009, et la résolution 66/219,",
+            OP1,
+            OP2,
+        ),
+    ),
+    Case(
+        "R010",
+        body("Rappelant ses résolutions [60/212](#)‸ et [62/209](#), [64/222](#),", OP1, OP2),
+        body("Rappelant ses résolutions [60/212](#), [62/209](#) et [64/222](#),", OP1, OP2),
+    ),
+    Case(  # the list goes on past its numbers, with its "et" (as in 62/209)
+        "R010",
+        body("Rappelant ses résolutions 57/270 B‸, 60/212,", OP1, OP2),
+        body("Rappelant ses résolutions 57/270 B, 60/212 et les autres résolutions,", OP1, OP2),
+    ),
+    Case(
         "T001",
         body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
         body(PP, "1. *Décide* que la réunion qui se tiendra le 3 mars 2024 sera utile ;", OP2),
@@ -376,6 +401,21 @@ def test_the_rule_catches_the_wrong_text_where_it_is(case: Case):
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
 def test_the_near_miss_is_left_alone(case: Case):
     assert [f for f in lint(case.right, case.profile) if f[0] == case.code] == []
+
+
+SAFE = [case for case in CASES if REGISTRY[case.code].fixable == "safe"]
+
+
+@pytest.mark.parametrize("case", SAFE, ids=[f"{c.code}-{i}" for i, c in enumerate(SAFE)])
+def test_the_safe_fix_repairs_what_the_rule_found(case: Case):
+    text, _, _ = _position(case.wrong)
+    settings = Settings(select=(case.code,), profile=case.profile)
+    _, findings = lint_text(text, settings, today=date(2024, 1, 10))
+    fixed, left, count = fix_text(text, findings, settings, "-", unsafe=False)
+    # A finding the rule cannot mend (an ordinal it does not know) keeps no fix, and stays.
+    assert bool(count) == any(f.fix for f in findings)
+    assert [f for f in left if f.fix] == []
+    assert fixed.count("[") == text.count("[")  # links and placeholders stay whole
 
 
 def test_every_rule_has_a_case():

@@ -328,3 +328,56 @@ class CitedLaterSession(Rule):
                     f"resolution {citation.symbol} is of session {number.session}, after this "
                     f"text's ({own})",
                 )
+
+
+@register
+class CitationListAnd(Rule):
+    """In a list of resolutions, "et" comes before the last one only, and commas go between
+    the others. The slip of a list that gained a resolution at its end.
+
+    Wrong:
+        ses résolutions 60/212 du 22 décembre 2005 et 62/209 du 19 décembre 2007,
+        64/222 du 21 décembre 2009
+
+    Right:
+        ses résolutions 60/212 du 22 décembre 2005, 62/209 du 19 décembre 2007
+        et 64/222 du 21 décembre 2009
+    """
+
+    code = "R010"
+    name = "citation-list-and"
+    severity = Severity.warning
+    summary = 'In a list of resolutions, "et" comes before the last one only.'
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        conjunctions = document.words.phrases("list_and")
+        conjunction = conjunctions[0]
+        goes_on = _list_goes_on(document.resolution.language)
+        for block in document.blocks:
+            items = block.citations
+            for index in range(1, len(items)):
+                previous, citation = items[index - 1], items[index]
+                if previous.phrase != citation.phrase:  # not of one list
+                    continue
+                last = index + 1 == len(items) or items[index + 1].phrase != citation.phrase
+                if last and goes_on.match(block.text, citation.end):
+                    continue  # "…, 60/212 et les autres résolutions": the list ends later
+                start, end = previous.end, citation.offset
+                joined_by_and = block.text[start:end].strip() in conjunctions
+                if last and not joined_by_and:
+                    message = f'put "{conjunction}" before the last resolution of the list'
+                    right = f" {conjunction} "
+                elif joined_by_and and not last:
+                    message = f'"{conjunction}" goes before the last resolution of the list only'
+                    right = ", "
+                else:
+                    continue
+                edit = document.edit(block, start, end, right)
+                yield self.finding(block.span(start, end), message, Fix((edit,)))
+
+
+@cache
+def _list_goes_on(language: str) -> re.Pattern[str]:
+    words = lexicon.load(language).phrases("list_goes_on")
+    return re.compile(rf",? +(?:{lexicon.alternation(words)}) ")
