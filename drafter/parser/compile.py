@@ -1,8 +1,8 @@
 """Compile the grammars of grammar/ for one language, once, and keep the result on disk.
 
 The compiled form is Lark's stand-alone parser: the LALR tables of both grammars and Lark's
-parsing runtime in one generated module. A run loads it without importing lark, whose grammar
-compiler only the first run of a grammar needs; this halves the start-up of `drafter lint`.
+parsing runtime in one generated module. A run loads it without importing lark: lark's grammar
+compiler, most of what its import costs, is needed only by the first run after a change.
 """
 
 from __future__ import annotations
@@ -129,8 +129,8 @@ def _generate(sources: dict[str, str]) -> str:
     }
     first, *others = parsers
     gen_standalone(parsers[first], output=output)
-    # Only a compressed module needs these, and pickle's import is a cost of every run.
-    lines.remove("import pickle, zlib, base64")
+    if "import pickle, zlib, base64" in lines:  # for a compressed module only, and a cost
+        lines.remove("import pickle, zlib, base64")
     lines.append(f"TABLES = {{{first!r}: (DATA, MEMO)}}")
     for name in others:
         data, memo = parsers[name].memo_serialize([TerminalDef, Rule])
