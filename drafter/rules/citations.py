@@ -18,6 +18,14 @@ def _cited(document: Document) -> Iterator[tuple[Inline, Citation]]:
             yield block, citation
 
 
+def _numbered(document: Document) -> Iterator[tuple[Citation, sessions.ResolutionNumber]]:
+    """The cited resolutions of the Assembly, with what their numbers say of their session."""
+    for _, citation in _cited(document):
+        number = sessions.resolution_number(citation.symbol)
+        if number is not None:
+            yield citation, number
+
+
 @register
 class CitedDateInSession(Rule):
     """A cited resolution's date falls within its session.
@@ -277,10 +285,7 @@ class ResolutionNumberForm(Rule):
     summary = "A cited resolution's number has the form of its session: 3363 (XXX), or 31/16."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for _, citation in _cited(document):
-            number = sessions.resolution_number(citation.symbol)
-            if number is None:
-                continue
+        for citation, number in _numbered(document):
             modern, legacy = _EXAMPLES[number.series]
             series = _SERIES[number.series]
             if number.legacy and number.session > _LAST_LEGACY[number.series]:
@@ -320,9 +325,8 @@ class CitedLaterSession(Rule):
         own = document.resolution.heading.session
         if own is None:
             return
-        for _, citation in _cited(document):
-            number = sessions.resolution_number(citation.symbol)
-            if number and number.series == "" and number.session > own:
+        for citation, number in _numbered(document):
+            if number.series == "" and number.session > own:
                 yield self.finding(
                     citation.span,
                     f"resolution {citation.symbol} is of session {number.session}, after this "
