@@ -6,7 +6,6 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
-from drafter import lexicon
 from drafter.dates import find_date
 from drafter.model import (
     Citation,
@@ -38,9 +37,10 @@ def read_inline(
 @cache
 def _markup(language: str) -> re.Pattern[str]:
     """What can start anything but plain text in inline.lark: markup, a footnote call, a
-    symbol or resolution number (both hold "/"), or the word that introduces a citation."""
-    words = lexicon.load(language).phrases("resolution_word")
-    return re.compile(r"[*\[⁰¹²³⁴⁵⁶⁷⁸⁹/]|" + lexicon.alternation(words))
+    symbol or resolution number (both hold "/"), or the grammar's own citing word (one that a
+    resolution number follows: "la présente résolution" is plain text)."""
+    citing = grammar_parser("inline", language).get_terminal("RESOLUTION_WORD")
+    return re.compile(r"[*\[⁰¹²³⁴⁵⁶⁷⁸⁹/]|" + citing.pattern.to_regexp())
 
 
 @cache
