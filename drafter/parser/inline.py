@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from drafter import lexicon
 from drafter.dates import find_date
 from drafter.model import (
     Citation,
@@ -35,12 +36,15 @@ def read_inline(
 
 
 @cache
-def _markup(language: str) -> re.Pattern[str]:
+def _markup_starts(language: str) -> tuple[str, ...]:
     """What can start anything but plain text in inline.lark: markup, a footnote call, a
-    symbol or resolution number (both hold "/"), or the grammar's own citing word (one that a
-    resolution number follows: "la présente résolution" is plain text)."""
-    citing = grammar_parser("inline", language).get_terminal("RESOLUTION_WORD")
-    return re.compile(r"[*\[⁰¹²³⁴⁵⁶⁷⁸⁹/]|" + citing.pattern.to_regexp())
+    symbol or resolution number (both hold "/"), or a word that introduces a citation."""
+    return (*"*[/⁰¹²³⁴⁵⁶⁷⁸⁹", *lexicon.load(language).phrases("resolution_word"))
+
+
+def _may_hold_markup(text: str, language: str) -> bool:
+    # Substring tests, not one regex search: a tenth of the time over a resolution's texts.
+    return any(start in text for start in _markup_starts(language))
 
 
 @cache
@@ -77,12 +81,11 @@ class _Builder:
     def add_parsed(self, text: str, base: int) -> None:
         """Parse `text` with inline.lark and add what it holds; most texts of a resolution
         are plain (a verb in italics, a footnote text), and skip the parser."""
-        markup = _markup(self.language)
-        if not markup.search(text):
+        if not _may_hold_markup(text, self.language):
             self.add_text(text, base)
             return
         unmarked = _italic(self.language).sub(lambda italic: italic.group(0)[1:-1], text)
-        if not markup.search(unmarked):  # no other markup, inside the italics or out
+        if not _may_hold_markup(unmarked, self.language):  # no markup but plain italics
             self.add_plain_italics(text, base)
             return
         try:
