@@ -28,7 +28,7 @@ class Placeholder(Rule):
     summary = "No template placeholder ([[…]], {{…}}) is left in the text."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.blocks_where(PLACEHOLDER):
+        for block in document.blocks_where(PLACEHOLDER, ("[[", "{{", "{%")):
             for match in PLACEHOLDER.finditer(block.text):
                 yield self.finding(
                     block.span(*match.span()), f"placeholder left to fill: {match.group(0)}"

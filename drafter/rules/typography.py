@@ -48,11 +48,10 @@ class SpaceBeforeHighPunctuation(Rule):
         if not marks:
             return
         escaped = re.escape("".join(marks))
-        # The mark, then a look back at what precedes it: led by the mark, the regex engine
-        # skips to the marks instead of trying every character.
+        # The mark, then a look back at what precedes it: a match begins at a mark.
         pattern = re.compile(f"([{escaped}])(?<=[^\\s{escaped}].)")
         space = None
-        for block in document.blocks_where(pattern):
+        for block in document.blocks_where(pattern, tuple(marks)):
             for match in pattern.finditer(block.text):
                 at = match.start(1)
                 if _exempt(block.text, at):
@@ -93,9 +92,9 @@ class SpaceInsideGuillemets(Rule):
         if quotes is None:
             return
         opening, closing = (re.escape(quote) for quote in quotes)
-        # Each alternative starts with its quote, so the regex engine skips to the quotes.
+        # Each alternative begins with its quote (the closing one looks back).
         pattern = re.compile(f"{opening}(?=[^{_SPACES}])|{closing}(?<=[^{_SPACES}].)")
-        for block in document.blocks_where(pattern):
+        for block in document.blocks_where(pattern, quotes):
             for match in pattern.finditer(block.text):
                 at = match.start()
                 if match.group(0) == quotes[0]:
@@ -130,7 +129,7 @@ class StraightQuotes(Rule):
         quotes = _quotes(document)
         if quotes is None:
             return
-        for block in document.blocks_where(_STRAIGHT_QUOTE):
+        for block in document.blocks_where(_STRAIGHT_QUOTE, ('"',)):
             positions = [match.start() for match in _STRAIGHT_QUOTE.finditer(block.text)]
             pairs = len(positions) % 2 == 0
             for index, at in enumerate(positions):
@@ -168,7 +167,7 @@ class DoubledSpace(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for block in document.blocks_where(_DOUBLED_SPACE):
+        for block in document.blocks_where(_DOUBLED_SPACE, ("  ",)):
             for match in _DOUBLED_SPACE.finditer(block.text):
                 start, end = match.span()
                 edit = document.edit(block, start, end, " ")
@@ -223,7 +222,7 @@ class UnbalancedGuillemets(Rule):
         if quotes is None:
             return
         pattern = re.compile("|".join(map(re.escape, quotes)))
-        for block in document.blocks_where(pattern):
+        for block in document.blocks_where(pattern, quotes):
             yield from self._unmatched(block, pattern, *quotes)
 
     def _unmatched(
