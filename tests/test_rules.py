@@ -320,6 +320,11 @@ CASES = [
         body("Rappelant ses résolutions 57/270 B, 60/212 et les autres résolutions,", OP1, OP2),
     ),
     Case(
+        "R011",
+        body("Rappelant sa résolution ‸57/270B du 23 juin 2003,", OP1, OP2),
+        body("Rappelant sa résolution 57/270 B du 23 juin 2003 et sa résolution 60/1,", OP1, OP2),
+    ),
+    Case(
         "T001",
         body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
         body(PP, "1. *Décide* que la réunion qui se tiendra le 3 mars 2024 sera utile ;", OP2),

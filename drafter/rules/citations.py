@@ -385,3 +385,38 @@ class CitationListAnd(Rule):
 def _list_goes_on(language: str) -> re.Pattern[str]:
     words = lexicon.load(language).phrases("list_goes_on")
     return re.compile(rf",? +(?:{lexicon.alternation(words)}) ")
+
+
+@register
+class ResolutionPartLetter(Rule):
+    """A resolution adopted in parts is cited with the letter of its part after a space:
+    57/270 B. Without the space the letter is not read as part of the number, and neither
+    is the date that follows.
+
+    Wrong:
+        sa résolution 57/270B du 23 juin 2003
+
+    Right:
+        sa résolution 57/270 B du 23 juin 2003
+    """
+
+    code = "R011"
+    name = "resolution-part-letter"
+    severity = Severity.error
+    summary = "The letter of a resolution's part follows its number after a space: 57/270 B."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        for block, citation in _cited(document):
+            after = citation.offset + len(citation.symbol)
+            if not _PART_LETTER.match(block.text, after) or not _NUMBER_ONLY.match(citation.symbol):
+                continue
+            yield self.finding(
+                block.span(citation.offset, after + 1),
+                f"write {citation.symbol} {block.text[after]}, with a space before the letter",
+                Fix((document.edit(block, after, after, " "),)),
+            )
+
+
+_NUMBER_ONLY = re.compile(r"(?:S-|ES-)?\d{1,3}/\d+$")  # no letter yet: 57/270, not 57/270 B
+_PART_LETTER = re.compile(r"[A-Z](?![\w'])")
