@@ -22,9 +22,10 @@ def cache_dir() -> Path | None:
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
     if _writable(home):
         return home
+    import getpass
     import tempfile  # here only: importing it costs more start-up than a short parse
 
-    user = os.getuid() if hasattr(os, "getuid") else os.getpid()
+    user = os.getuid() if hasattr(os, "getuid") else getpass.getuser()
     shared = Path(tempfile.gettempdir()) / f"drafter-cache-{user}"
     return shared if _writable(shared, private=True) else None
 
