@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,23 @@ def test_a_shared_cache_folder_that_others_may_write_is_not_used(tmp_path, monke
         assert cache.cache_dir() == shared
     finally:
         cache.cache_dir.cache_clear()
+
+
+def test_compiled_grammars_no_run_has_used_for_a_month_are_deleted(tmp_path, monkeypatch):
+    """Each change of drafter or of its lexicon leaves a compiled module behind; one that
+    another install still uses is kept."""
+    month_ago = time.time() - 31 * 24 * 3600
+    stale, in_use = (
+        (tmp_path / "parsers-fr-stale-py1.marshal"),
+        tmp_path / "parsers-fr-used-py1.marshal",
+    )
+    for path in (stale, stale.with_suffix(".py"), in_use):
+        path.write_bytes(b"")
+    os.utime(stale, (month_ago, month_ago))
+    monkeypatch.setattr(grammars, "cache_dir", lambda: tmp_path)
+    monkeypatch.delitem(sys.modules, "drafter_parsers_fr", raising=False)
+    grammars.runtime.__wrapped__("fr")  # compiles: nothing of this folder is current
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert "parsers-fr-stale-py1.marshal" not in left and "parsers-fr-stale-py1.py" not in left
+    assert "parsers-fr-used-py1.marshal" in left
+    assert len([name for name in left if name.endswith(".marshal")]) == 2  # and the new one

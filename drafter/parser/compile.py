@@ -8,8 +8,11 @@ compiler, most of what its import costs, is needed only by the first run after a
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import sys
+import time
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from types import CodeType, ModuleType
@@ -27,6 +30,9 @@ GRAMMARS = ("resolution", "inline")
 _IMPORT_LOGGING = "\nimport logging\n"
 _SILENT_LOGGING = "\nfrom drafter.parser.compile import SILENT_LOGGING as logging\n"
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
+# A compiled module that no run has loaded for this long goes when another is compiled.
+_UNUSED_FOR = 30 * 24 * 3600  # seconds
+_DAY = 24 * 3600
 
 
 def fill(template: str, language: str) -> str:
@@ -65,6 +71,8 @@ def runtime(language: str) -> Any:
     code = _load_code(folder / f"{stem}.marshal") if folder else None
     if code is None:
         code = _compile(sources, folder / f"{stem}.py" if folder else None)
+        if folder:
+            _prune(folder, language)
     module = ModuleType(f"drafter_parsers_{language}")
     sys.modules[module.__name__] = module  # its dataclasses look themselves up there
     exec(code, module.__dict__)
@@ -92,9 +100,22 @@ def is_token(node: Tree | Token) -> TypeGuard[Token]:
 def _load_code(path: Path) -> CodeType | None:
     try:
         code = marshal.loads(path.read_bytes())
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)  # in use: spared by `_prune` (marked once a day at most)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None
+
+
+def _prune(folder: Path, language: str) -> None:
+    """Delete the compiled modules of `language` that no run has loaded for a month: each
+    change of drafter or of its lexicon leaves one behind (half a megabyte). Another install
+    of drafter sharing the folder keeps its own in use, so they do not take turns compiling."""
+    for compiled in folder.glob(f"parsers-{language}-*.marshal"):
+        with suppress(OSError):
+            if time.time() - compiled.stat().st_mtime > _UNUSED_FOR:
+                compiled.unlink()
+                compiled.with_suffix(".py").unlink(missing_ok=True)
 
 
 def _compile(sources: dict[str, str], path: Path | None) -> CodeType:
