@@ -43,6 +43,8 @@ def parses_or_refuses(text: str) -> None:
     except NotAResolution:
         return
     model.to_json()  # every position and date of the model can be computed
+    places = [(problem.span.line, problem.span.column) for problem in model.problems]
+    assert len(places) == len(set(places)), places  # one syntax problem per place, not two
     _, findings = lint_text(text, Settings())
     lines = text.count("\n") + 1
     assert all(1 <= f.span.line <= f.span.end_line <= lines for f in findings)

@@ -92,7 +92,6 @@ class _Recovery:
             self._report(error, "the organ line is missing before this paragraph", "ORGAN")
             parser = error.interactive_parser
             parser.feed_token(self.lark.Token("ORGAN", ""))
-            parser.feed_token(self.lark.Token("_NL", "\n"))
             if error.token.type != "$END":
                 parser.feed_token(error.token)
             return True
