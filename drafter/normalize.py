@@ -71,9 +71,12 @@ def normalize(text: str, markers: Markers) -> Normalized:
     lines, suppressions = _content_lines(text)
     blocks = _blocks(lines, markers)
     organ_index = next(
-        (i for i, block in enumerate(blocks) if _whole_line(markers.organ, block[0].text)), None
+        (i for i, block in enumerate(blocks) if _whole_line(markers.organ, block[0].text)),
+        len(blocks),
     )
-    heading_end = organ_index if organ_index is not None else _first_body_block(blocks)
+    # The body begins at the organ line, or at a numbered paragraph met before it (the organ
+    # line missing, or out of place): a heading never holds one.
+    heading_end = min(organ_index, _first_body_block(blocks))
     units: list[Unit] = []
     for block in blocks[:heading_end]:
         units.extend(_heading_units(block))
@@ -126,9 +129,9 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
 
 
 def _first_body_block(blocks: list[list[_Line]]) -> int:
-    """Without an organ line, the body starts at the first numbered paragraph."""
+    """Where the first numbered paragraph is (the number of blocks if there is none)."""
     numbered = re.compile(r"^\d+\.\s")
-    return next((i for i, block in enumerate(blocks) if numbered.match(block[0].text)), 0)
+    return next((i for i, block in enumerate(blocks) if numbered.match(block[0].text)), len(blocks))
 
 
 def _heading_units(block: list[_Line]) -> list[Unit]:

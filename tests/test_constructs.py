@@ -272,3 +272,19 @@ def test_openings_without_italics_come_from_the_lexicon(paragraph, expected):
     model = parse_text(draft(*body))
     opening = model.operative[0].verb if operative else model.preamble[0].opening
     assert (opening.base, opening.adverb) == expected
+
+
+def test_an_organ_line_out_of_place_loses_nothing():
+    """The body begins at the first numbered paragraph when the organ line comes later: the
+    footnote at the page break is lifted out, and what follows the organ line is still read."""
+    text = draft(
+        "1. *Décide* de faire ceci¹ ;", "¹ Note de bas de page.", "2. *Prie* le Secrétaire général."
+    )
+    text = text.replace("L'Assemblée générale,\n\n", "", 1).replace(
+        "¹ Note de bas de page.\n\n", "¹ Note de bas de page.\n\nL'Assemblée générale,\n\n"
+    )
+    model = parse_text(text)
+    assert [p.number for p in model.operative] == [1, 2]
+    assert [f.number for f in model.footnotes] == [1] and model.closing is not None
+    [problem] = model.problems
+    assert "organ line is missing" in problem.message and problem.span.line == 15
