@@ -109,12 +109,15 @@ def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
 
 
 def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
-    """Runs of non-blank lines; a footnote or a plenary meeting line starts a new run."""
+    """Runs of non-blank lines; a footnote or a plenary meeting line starts a new run, and
+    the organ line is a run of its own (the body begins there, whatever it touches)."""
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
+        organ = line is not None and _whole_line(markers.organ, line.text)
         if (
             line is None
+            or organ
             or markers.footnote.match(line.text)
             or _whole_line(markers.meeting, line.text)
         ):
@@ -123,6 +126,9 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
             current = []
         if line is not None:
             current.append(line)
+        if organ:
+            blocks.append(current)
+            current = []
     if current:
         blocks.append(current)
     return blocks

@@ -288,3 +288,14 @@ def test_an_organ_line_out_of_place_loses_nothing():
     assert [f.number for f in model.footnotes] == [1] and model.closing is not None
     [problem] = model.problems
     assert "organ line is missing" in problem.message and problem.span.line == 15
+
+
+def test_an_organ_line_without_a_blank_line_before_it_still_begins_the_body():
+    """The organ line stands alone, whatever touches it: the preamble's footnote after it is
+    lifted out of the body, and the operative part is read."""
+    text = draft("Rappelant sa résolution 70/1¹,", "¹ Note.", "1. *Décide* ceci ;", "2. *Prie*.")
+    text = text.replace("78/500. Résolution d'essai\n\n", "78/500. Résolution d'essai\n")
+    model = parse_text(text)
+    assert model.organ is not None and model.problems == []
+    assert [p.number for p in model.operative] == [1, 2] and len(model.footnotes) == 1
+    assert model.heading.title == "Résolution d'essai"
