@@ -25,6 +25,7 @@ _DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
 # "b.") do too but begin a new unit.
+_NUMBERED = re.compile(r"\d+\.\s")
 _CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
 
 
@@ -76,7 +77,7 @@ def normalize(text: str, markers: Markers) -> Normalized:
     )
     # The body begins at the organ line, or at a numbered paragraph met before it (the organ
     # line missing, or out of place): a heading never holds one.
-    heading_end = min(organ_index, _first_body_block(blocks))
+    heading_end = _first_numbered(blocks, before=organ_index)
     units: list[Unit] = []
     for block in blocks[:heading_end]:
         units.extend(_heading_units(block))
@@ -134,10 +135,17 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
     return blocks
 
 
-def _first_body_block(blocks: list[list[_Line]]) -> int:
-    """Where the first numbered paragraph is (the number of blocks if there is none)."""
-    numbered = re.compile(r"^\d+\.\s")
-    return next((i for i, block in enumerate(blocks) if numbered.match(block[0].text)), len(blocks))
+def _first_numbered(blocks: list[list[_Line]], before: int) -> int:
+    """The block of the first numbered paragraph among the first `before` (else `before`).
+    One that a missing blank line joined to the line above it is split off its block."""
+    for index, block in enumerate(blocks[:before]):
+        for at, line in enumerate(block):
+            if _NUMBERED.match(line.text):
+                if at:
+                    blocks[index : index + 1] = [block[:at], block[at:]]
+                    return index + 1
+                return index
+    return before
 
 
 def _heading_units(block: list[_Line]) -> list[Unit]:

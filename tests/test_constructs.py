@@ -299,3 +299,10 @@ def test_an_organ_line_without_a_blank_line_before_it_still_begins_the_body():
     assert model.organ is not None and model.problems == []
     assert [p.number for p in model.operative] == [1, 2] and len(model.footnotes) == 1
     assert model.heading.title == "Résolution d'essai"
+
+
+def test_without_an_organ_line_a_numbered_paragraph_joined_to_the_line_above_begins_the_body():
+    text = draft("Rappelant sa résolution 70/1¹,\n1. *Décide* ceci ;", "¹ Note.", "2. *Prie*.")
+    model = parse_text(text.replace("L'Assemblée générale,\n\n", "", 1))
+    assert [p.number for p in model.operative] == [1, 2] and len(model.footnotes) == 1
+    assert [problem.found for problem in model.problems] == ["ORGAN"]  # missing, and said once
