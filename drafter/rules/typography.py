@@ -92,8 +92,9 @@ class SpaceInsideGuillemets(Rule):
         if quotes is None:
             return
         opening, closing = (re.escape(quote) for quote in quotes)
-        # Each alternative begins with its quote (the closing one looks back).
-        pattern = re.compile(f"{opening}(?=[^{_SPACES}])|{closing}(?<=[^{_SPACES}].)")
+        # Each alternative begins with its quote (the closing one looks back). \S, not a
+        # class of the spaces: a class of characters beyond Latin-1 takes 0.5 ms to compile.
+        pattern = re.compile(f"{opening}(?=\\S)|{closing}(?<=\\S.)")
         for block in document.blocks_where(pattern, quotes):
             for match in pattern.finditer(block.text):
                 at = match.start()
