@@ -59,17 +59,20 @@ def grammar_parser(name: str, language: str) -> Lark:
 def runtime(language: str) -> Any:
     """The generated module: `load(name)` gives a grammar's parser; `Token`, `Tree` and the
     exceptions are its copies of lark's classes, which parse results and errors are made of."""
-    sources = {
-        name: fill(package_data.read_text("drafter.grammar", f"{name}.lark"), language)
-        for name in GRAMMARS
+    templates = {
+        name: package_data.read_text("drafter.grammar", f"{name}.lark") for name in GRAMMARS
     }
-    # The module changes with the grammars and with this generator; compiled code is only
+    # The module follows from the grammars, the lexicon, the code that fills the one with the
+    # other (`fill` here, `lexicon.alternation`) and this generator: the key is made of those,
+    # so that a run which finds the module does not fill the grammars. Compiled code is only
     # valid for the Python that compiled it.
-    generator = Path(__file__).read_text(encoding="utf-8")
-    stem = f"parsers-{language}-{checksum(repr(sources) + generator)}-py{sys.hexversion:x}"
+    generators = _source(lexicon) + _source(sys.modules[__name__])
+    inputs = repr((templates, lexicon.load(language).data)) + generators
+    stem = f"parsers-{language}-{checksum(inputs)}-py{sys.hexversion:x}"
     folder = cache_dir()
     code = _load_code(folder / f"{stem}.marshal") if folder else None
     if code is None:
+        sources = {name: fill(template, language) for name, template in templates.items()}
         code = _compile(sources, folder / f"{stem}.py" if folder else None)
         if folder:
             _prune(folder, language)
@@ -90,6 +93,10 @@ class _Silent:
 
 
 SILENT_LOGGING = _Silent()
+
+
+def _source(module: ModuleType) -> str:
+    return Path(str(module.__file__)).read_text(encoding="utf-8")
 
 
 def is_token(node: Tree | Token) -> TypeGuard[Token]:
