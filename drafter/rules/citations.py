@@ -46,11 +46,11 @@ class CitedDateInSession(Rule):
     summary = "A cited resolution is dated within its own session."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for _, citation in _cited(document):
-            session = sessions.of_symbol(citation.symbol)
-            if not (citation.date and session and session >= 31):  # numbered N/x since 1976
-                continue
-            if not sessions.contains(session, citation.date):
+        for citation, number in _numbered(document):
+            session = number.session
+            # The sessions whose periods are known: the regular ones, numbered N/x since 1976.
+            numbered = not (number.series or number.legacy) and session >= _FIRST_NUMBERED[""]
+            if citation.date and numbered and not sessions.contains(session, citation.date):
                 start, end = sessions.period(session)
                 yield self.finding(
                     citation.span,
@@ -205,10 +205,6 @@ class SalesNumberLanguage(Rule):
                 )
 
 
-# The year in brackets: a Security Council resolution ("1757 (2007)"), cited without a date.
-_SECURITY_COUNCIL = re.compile(r"\d{3,4} \(\d{4}\)")
-
-
 @register
 class UndatedFirstCitation(Rule):
     """A resolution of the Assembly gives its date where the text first cites it.
@@ -232,8 +228,10 @@ class UndatedFirstCitation(Rule):
         seen: set[str] = set()
         for block in document.resolution.paragraph_blocks():
             for citation in block.citations:
-                if citation.symbol in seen or _SECURITY_COUNCIL.fullmatch(citation.symbol):
+                if citation.symbol in seen:
                     continue
+                if sessions.resolution_number(citation.symbol) is None:  # "1757 (2007)"
+                    continue  # a Security Council resolution: its year is in its symbol
                 seen.add(citation.symbol)
                 if citation.date_text is None:
                     yield self.finding(
