@@ -385,6 +385,10 @@ def _list_goes_on(language: str) -> re.Pattern[str]:
     return re.compile(rf",? +(?:{lexicon.alternation(words)}) ")
 
 
+_NUMBER_ONLY = re.compile(r"(?:S-|ES-)?\d{1,3}/\d+$")  # no letter yet: 57/270, not 57/270 B
+_PART_LETTER = re.compile(r"[A-Z](?![\w'])")
+
+
 @register
 class ResolutionPartLetter(Rule):
     """A resolution adopted in parts is cited with the letter of its part after a space:
@@ -414,7 +418,3 @@ class ResolutionPartLetter(Rule):
                 f"write {citation.symbol} {block.text[after]}, with a space before the letter",
                 Fix((document.edit(block, after, after, " "),)),
             )
-
-
-_NUMBER_ONLY = re.compile(r"(?:S-|ES-)?\d{1,3}/\d+$")  # no letter yet: 57/270, not 57/270 B
-_PART_LETTER = re.compile(r"[A-Z](?![\w'])")
