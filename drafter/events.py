@@ -26,9 +26,9 @@ def stale_events(text: str, reference: date, language: str) -> Iterator[StaleEve
     """The events `text` announces as to come whose date is before `reference`. The date
     follows the announcing words in the same clause, or stands just before them ("le 20
     décembre 2023 marquera")."""
-    words, future, when = _patterns(language)
-    if not any(word in text for word in words):  # most paragraphs: a tenth of a search
+    if not any(word in text for word in _announcing_words(language)):  # most paragraphs
         return
+    future, when = _patterns(language)
     for announce in future.finditer(text):
         found = when.search(text, announce.end(), _clause_end(text, announce.end()))
         if not found:
@@ -49,13 +49,17 @@ def event_date(match: re.Match[str], language: str) -> date | None:
 
 
 @cache
-def _patterns(language: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]]:
-    """The announcing phrases' longest words (a text without one of them announces nothing),
-    the phrases, and the dates that may follow them."""
+def _announcing_words(language: str) -> set[str]:
+    """The announcing phrases' longest words: a text without one of them announces nothing,
+    and is passed over without compiling or running the patterns below."""
+    return {max(phrase.split(), key=len) for phrase in lexicon.load(language).phrases("future")}
+
+
+@cache
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The announcing phrases, and the dates that may follow them."""
     words = lexicon.load(language)
-    phrases = words.phrases("future")
-    longest_words = {max(phrase.split(), key=len) for phrase in phrases}
-    future = re.compile(lexicon.alternation(phrases) + r"(?![\w'])")
+    future = re.compile(lexicon.alternation(words.phrases("future")) + r"(?![\w'])")
     months = lexicon.alternation(words.months)
     day_suffix = lexicon.alternation(words.phrases("day_suffix"))
     in_year = lexicon.alternation(words.phrases("in_year"))
@@ -63,7 +67,7 @@ def _patterns(language: str) -> tuple[set[str], re.Pattern[str], re.Pattern[str]
         rf"(?:(\d{{1,2}}){day_suffix}? +)?({months}) +(\d{{4}})"
         rf"|\b{in_year} +(\d{{4}})\b"
     )
-    return longest_words, future, when
+    return future, when
 
 
 def _clause_end(text: str, start: int) -> int:
