@@ -70,11 +70,7 @@ def normalize(text: str, markers: Markers) -> Normalized:
         if character in text:
             text = text.replace(character, replacement)
     lines, suppressions = _content_lines(text)
-    blocks = _blocks(lines, markers)
-    organ_index = next(
-        (i for i, block in enumerate(blocks) if _whole_line(markers.organ, block[0].text)),
-        len(blocks),
-    )
+    blocks, organ_index = _blocks(lines, markers)
     # The body begins at the organ line, or at a numbered paragraph met before it (the organ
     # line missing, or out of place): a heading never holds one.
     heading_end = _first_numbered(blocks, before=organ_index)
@@ -109,11 +105,13 @@ def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
     return lines, suppressions
 
 
-def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
+def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Line]], int]:
     """Runs of non-blank lines; a footnote or a plenary meeting line starts a new run, and
-    the organ line is a run of its own (the body begins there, whatever it touches)."""
+    the organ line is a run of its own (the body begins there, whatever it touches). With
+    the runs, where the first organ line is (the number of runs if there is none)."""
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
+    organ_index: int | None = None
     for line in lines:
         organ = line is not None and _whole_line(markers.organ, line.text)
         if (
@@ -128,11 +126,13 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> list[list[_Line]]:
         if line is not None:
             current.append(line)
         if organ:
+            if organ_index is None:
+                organ_index = len(blocks)
             blocks.append(current)
             current = []
     if current:
         blocks.append(current)
-    return blocks
+    return blocks, len(blocks) if organ_index is None else organ_index
 
 
 def _first_numbered(blocks: list[list[_Line]], before: int) -> int:
