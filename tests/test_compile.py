@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -10,10 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED_78, drafter
+from conftest import SEED_62, SEED_78, drafter, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Lark
 
-from drafter import cache
+from drafter import cache, package_data
 from drafter.parser import compile as grammars
+from drafter.parser.inline import inline_tokens
 
 CACHED_RUN = (
     "import sys\n"
@@ -55,8 +60,56 @@ def test_without_a_cache_folder_the_grammars_are_compiled_in_memory(monkeypatch)
     monkeypatch.setattr(grammars, "cache_dir", lambda: None)
     monkeypatch.delitem(sys.modules, "drafter_parsers_fr", raising=False)  # put back after
     runtime = grammars.runtime.__wrapped__("fr")  # not the cached one of the other tests
-    tree = runtime.load("inline").parse("*Décide* de rester saisie de la question.")
-    assert [child.data for child in tree.children] == ["italic", "text"]
+    tree = runtime.load("resolution").parse("L'Assemblée générale,\n1. *Décide* de …\n")
+    assert [child.data for child in tree.children][1:4] == ["organ", "preamble", "operative"]
+    assert "CITATION" in runtime.SCANNERS["inline"][0]
+
+
+# Pieces of inline text that the terminals of inline.lark compete for.
+INLINE_PIECES = st.sampled_from(
+    [
+        *"*[]()^/ ,.-'AÉSrs1",
+        *"¹²³⁴⁵⁶⁷⁸⁹⁰",
+        "*Décide*",
+        "[^3]",
+        "[[date d'adoption]]",
+        "résolution",
+        " résolutions ",
+        "sa résolution 73/291 du 15 avril 2019",
+        " du 1er mars 2020",
+        " et ",
+        "57/270 B",
+        "31/6 A et B",
+        "ES-10/23",
+        "3363 (XXX)",
+        "1757 (2007)",
+        "[73/291](#)",
+        "[A/78/290](https://undocs.org/A/78/290)",
+        "A/79/[[numéro]]/Add.2",
+        "TD/541/Add.2",
+    ]
+)
+
+
+@functools.cache
+def lark_inline() -> Lark:
+    """inline.lark as Lark itself reads it: the reference for drafter's regex scan."""
+    template = package_data.read_text("drafter.grammar", "inline.lark")
+    return Lark(grammars.fill(template, "fr"), parser="lalr", lexer="contextual")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=8), INLINE_PIECES), max_size=30).map("".join))
+def test_inline_text_is_read_into_the_tokens_lark_reads(text: str) -> None:
+    text = text.replace("\n", " ")  # a unit is one line
+    tokens = [(str(t.type), str(t), t.start_pos) for t in lark_inline().parse(text).children]
+    assert list(inline_tokens(text, "fr")) == tokens
+
+
+def test_the_seeds_lines_are_read_into_the_tokens_lark_reads() -> None:
+    for line in (seed_text(SEED_78) + seed_text(SEED_62)).splitlines():
+        tokens = [(str(t.type), str(t), t.start_pos) for t in lark_inline().parse(line).children]
+        assert list(inline_tokens(line, "fr")) == tokens, line
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder ownership is a POSIX notion")

@@ -1,7 +1,8 @@
 """Compile the grammars of grammar/ for one language, once, and keep the result on disk.
 
-The compiled form is Lark's stand-alone parser: the LALR tables of both grammars and Lark's
-parsing runtime in one generated module. A run loads it without importing lark: lark's grammar
+The compiled form is one generated module: Lark's stand-alone parser (its parsing runtime and
+the LALR tables of the structure), and the regexes that read the inline grammar, whose units
+are flat sequences of terminals. A run loads it without importing lark: lark's grammar
 compiler, most of what its import costs, is needed only by the first run after a change.
 """
 
@@ -24,7 +25,12 @@ from drafter.cache import cache_dir, checksum, write_atomically
 if TYPE_CHECKING:  # the runtime's classes are copies of these: the same code, other classes
     from lark import Lark, Token, Tree
 
-GRAMMARS = ("resolution", "inline")
+PARSED = ("resolution",)  # read by Lark's LALR parser
+# Read by one regex of their terminals (`token_patterns`): a grammar whose start rule is a
+# repetition of terminals, and nothing else, is a regular language; Lark's parser would read it
+# at five times the cost, for the same tokens.
+SCANNED = ("inline",)
+GRAMMARS = PARSED + SCANNED
 # Lark's runtime sets its logger to CRITICAL and logs nothing at that level while parsing, so
 # the generated module gets a silent stand-in: importing logging cost 5 ms of every run.
 _IMPORT_LOGGING = "\nimport logging\n"
@@ -56,9 +62,21 @@ def grammar_parser(name: str, language: str) -> Lark:
 
 
 @cache
+def token_patterns(name: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The regexes of grammar/<name>.lark, one of SCANNED. The first is its terminals, as named
+    groups, in the order Lark's lexer tries them: matched at a position, it gives the token
+    Lark would (the first alternative that matches wins, in `re` as in Lark). The second is the
+    named terminals no rule uses, the parts of those made of others (a citation's numbers and
+    dates), to find in such a token."""
+    tokens, parts = runtime(language).SCANNERS[name]
+    return re.compile(tokens), re.compile(parts)
+
+
+@cache
 def runtime(language: str) -> Any:
-    """The generated module: `load(name)` gives a grammar's parser; `Token`, `Tree` and the
-    exceptions are its copies of lark's classes, which parse results and errors are made of."""
+    """The generated module: `load(name)` gives the parser of one of PARSED; `Token`, `Tree`
+    and the exceptions are its copies of lark's classes, which parse results and errors are
+    made of; `SCANNERS` holds the sources of the `token_patterns`."""
     templates = {
         name: package_data.read_text("drafter.grammar", f"{name}.lark") for name in GRAMMARS
     }
@@ -140,7 +158,8 @@ def _compile(sources: dict[str, str], path: Path | None) -> CodeType:
 
 
 def _generate(sources: dict[str, str]) -> str:
-    """Lark's stand-alone module of the first grammar, plus the tables of the others."""
+    """Lark's stand-alone module of the first parsed grammar, plus the tables of the others
+    and the patterns of the scanned ones."""
     from lark import Lark
     from lark.grammar import Rule
     from lark.lexer import TerminalDef
@@ -152,8 +171,8 @@ def _generate(sources: dict[str, str]) -> str:
         lines.append(" ".join(map(str, parts)))
 
     parsers = {
-        name: Lark(source, parser="lalr", lexer="contextual", maybe_placeholders=False)
-        for name, source in sources.items()
+        name: Lark(sources[name], parser="lalr", lexer="contextual", maybe_placeholders=False)
+        for name in PARSED
     }
     first, *others = parsers
     gen_standalone(parsers[first], output=output)
@@ -164,4 +183,23 @@ def _generate(sources: dict[str, str]) -> str:
         data, memo = parsers[name].memo_serialize([TerminalDef, Rule])
         lines.append(f"TABLES[{name!r}] = ({data!r}, {memo!r})")
     lines.append("def load(name):\n    return Lark._load_from_dict(*TABLES[name])")
+    scanners = {name: _scanner(sources[name]) for name in SCANNED}
+    lines.append(f"SCANNERS = {scanners!r}")
     return ("\n".join(lines) + "\n").replace(_IMPORT_LOGGING, _SILENT_LOGGING, 1)
+
+
+def _scanner(source: str) -> tuple[str, str]:
+    """The sources of a scanned grammar's `token_patterns`."""
+    from lark import Lark
+
+    grammar = Lark(source, parser="lalr", lexer="basic")  # also checks the grammar
+    tokens = grammar.parser.lexer.terminals  # sorted as the lexer tries them
+    used = {terminal.name for terminal in tokens}
+    named = {name for name, _ in grammar.grammar.term_defs if not name.startswith("_")}
+    every, _, _ = grammar.grammar.compile(grammar.options.start, named)  # kept, used or not
+    parts = [terminal for terminal in every if terminal.name in named - used]
+    return _alternation(tokens), _alternation(parts)
+
+
+def _alternation(terminals: list[Any]) -> str:
+    return "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)

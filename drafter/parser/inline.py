@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from drafter import lexicon
 from drafter.dates import find_date
@@ -16,11 +18,8 @@ from drafter.model import (
     superscript,
     superscript_value,
 )
-from drafter.parser.compile import grammar_parser, is_token, runtime
+from drafter.parser.compile import token_patterns
 from drafter.positions import LineIndex, TextMap
-
-if TYPE_CHECKING:
-    from lark import Token, Tree
 
 _LINK = re.compile(r"\[([^\]]*)\]\(")
 
@@ -31,7 +30,7 @@ def read_inline(
     """The inline content of `text` from `start` on (after a paragraph's number, say).
     `source` maps offsets of `text` to offsets of the file; `index` turns those into lines."""
     builder = _Builder(index, source, language)
-    builder.add_parsed(text[start:], start)
+    builder.add_inline(text[start:], start)
     return builder.finish()
 
 
@@ -47,11 +46,33 @@ def _may_hold_markup(text: str, language: str) -> bool:
     return any(start in text for start in _markup_starts(language))
 
 
-@cache
-def _italic(language: str) -> re.Pattern[str]:
-    """The grammar's own ITALIC terminal."""
-    terminal = grammar_parser("inline", language).get_terminal("ITALIC")
-    return re.compile(terminal.pattern.to_regexp())
+def inline_tokens(text: str, language: str) -> Iterator[tuple[str, str, int]]:
+    """The terminals of inline.lark in `text`: name, text and start of each, as Lark's lexer
+    reads them."""
+    tokens = token_patterns("inline", language)[0]
+    position, end = 0, len(text)
+    while position < end:
+        match = tokens.match(text, position)
+        if match is None:  # only at a newline, which a unit does not hold: keep it as text
+            yield "TEXT", text[position:], position
+            return
+        yield cast(str, match.lastgroup), match.group(), position
+        position = match.end()
+
+
+@dataclass
+class _Cited:
+    """A resolution number of a citation, with its date if it has one. Offsets: `offset`,
+    `text_end` and `phrase` (where "sa résolution …" starts) in the canonical text; `start` and
+    `end` (after the date) in the unit."""
+
+    symbol: str
+    offset: int
+    start: int
+    end: int
+    text_end: int
+    phrase: int
+    date: str | None = None
 
 
 class _Builder:
@@ -66,7 +87,7 @@ class _Builder:
         self.map = TextMap()
         self.italics: list[tuple[int, int]] = []
         self.footnote_refs: list[tuple[int, int, int, int]] = []  # number, offset, unit range
-        self.citations: list[tuple[str, str | None, int, int, int, int, int]] = []
+        self.citations: list[_Cited] = []
         self.symbols: list[tuple[str, int, int, int]] = []
         self.strays: list[int] = []
 
@@ -78,105 +99,68 @@ class _Builder:
         self.length += len(text)
         return start
 
-    def add_parsed(self, text: str, base: int) -> None:
-        """Parse `text` with inline.lark and add what it holds; most texts of a resolution
-        are plain (a verb in italics, a footnote text), and skip the parser."""
+    def add_inline(self, text: str, base: int) -> None:
+        """Read `text` with inline.lark and add what it holds; most texts of a resolution are
+        plain (a footnote text, say) and skip the reading."""
         if not _may_hold_markup(text, self.language):
             self.add_text(text, base)
             return
-        unmarked = _italic(self.language).sub(lambda italic: italic.group(0)[1:-1], text)
-        if not _may_hold_markup(unmarked, self.language):  # no markup but plain italics
-            self.add_plain_italics(text, base)
-            return
-        try:
-            tree = grammar_parser("inline", self.language).parse(text)
-        except runtime(self.language).LarkError:
-            # The inline grammar accepts any line; should it ever fail, keep the text unmarked
-            # rather than lose it.
-            self.add_text(text, base)
-        else:
-            self.add_nodes(tree.children, base)
+        for name, token, start in inline_tokens(text, self.language):
+            getattr(self, f"_{name.lower()}")(token, base + start)
 
-    def add_plain_italics(self, text: str, base: int) -> None:
-        """Text whose only markup is italics of plain words ("*Décide* de …"): what the
-        grammar would make of it (TEXT and ITALIC tokens), without the parser."""
-        last = 0
-        for match in _italic(self.language).finditer(text):
-            if match.start() > last:
-                self.add_text(text[last : match.start()], base + last)
-            start = self.length
-            self.add_text(match.group(0)[1:-1], base + match.start() + 1)
-            self.italics.append((start, self.length))
-            last = match.end()
-        if last < len(text):
-            self.add_text(text[last:], base + last)
-
-    def add_nodes(self, nodes: list[Tree | Token], base: int) -> None:
-        for node in cast("list[Tree]", nodes):  # start: _inline*, each a rule of its own
-            getattr(self, f"_{node.data}")(node, base)
-
-    # -- one method per rule of inline.lark --------------------------------------------------
-    def _text(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        self.add_text(str(token), _at(token, base))
+    # -- one method per terminal of inline.lark ----------------------------------------------
+    def _text(self, token: str, at: int) -> None:
+        self.add_text(token, at)
 
     # A placeholder stays in the text as written; X001 finds it there.
     _placeholder = _text
 
-    def _stray(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        self.strays.append(self.add_text(str(token), _at(token, base)))
+    def _stray(self, token: str, at: int) -> None:
+        self.strays.append(self.add_text(token, at))
 
-    def _italic(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
+    def _italic(self, token: str, at: int) -> None:
         start = self.length
-        self.add_parsed(str(token)[1:-1], _at(token, base) + 1)
+        self.add_inline(token[1:-1], at + 1)
         self.italics.append((start, self.length))
 
-    def _footnote_ref(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        at = _at(token, base)
-        if token.type == "SUPERSCRIPT":
-            number = superscript_value(str(token))
-            offset = self.add_text(str(token), at)
-        else:  # [^6]
-            number = int(str(token)[2:-1])
-            offset = self.add_text(superscript(number), at, len(token))
+    def _superscript(self, token: str, at: int) -> None:
+        offset = self.add_text(token, at)
+        self.footnote_refs.append((superscript_value(token), offset, at, at + len(token)))
+
+    def _markdown_ref(self, token: str, at: int) -> None:  # [^6]
+        number = int(token[2:-1])
+        offset = self.add_text(superscript(number), at, len(token))
         self.footnote_refs.append((number, offset, at, at + len(token)))
 
-    def _symbol(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        text, inner_start = _unlinked(str(token))
-        at = _at(token, base) + inner_start
+    def _symbol(self, token: str, at: int) -> None:
+        text, inner_start = _unlinked(token)
+        at += inner_start
         offset = self.add_text(text, at)
         self.symbols.append((text, offset, at, at + len(text)))
 
-    def _link(self, node: Tree, base: int) -> None:
-        token = _only_token(node)
-        text, inner_start = _unlinked(str(token))
-        self.add_text(text, _at(token, base) + inner_start)
+    _linked_symbol = _symbol
 
-    def _citation(self, node: Tree, base: int) -> None:
+    def _link(self, token: str, at: int) -> None:
+        text, inner_start = _unlinked(token)
+        self.add_text(text, at + inner_start)
+
+    def _citation(self, token: str, at: int) -> None:
+        """The citing word, then numbers, each with its date or not, joined by "," or "et"."""
         phrase = self.length
-        for child in node.children:
-            if is_token(child):  # the word "résolution" and the list separators
-                self.add_text(str(child), _at(child, base))
-            else:
-                self._cited(child, base, phrase)
-
-    def _cited(self, node: Tree, base: int, phrase: int) -> None:
-        number, *rest = cast("list[Token]", node.children)
-        symbol, inner_start = _unlinked(str(number))
-        at = _at(number, base) + inner_start
-        offset = self.add_text(symbol, at)
-        end = at + len(symbol)
-        date_text = None
-        for token in rest:
-            self.add_text(str(token), _at(token, base))
-            if token.type == "CITED_DATE":
-                date_text = str(token)
-                end = _at(token, base) + len(token)
-        self.citations.append((symbol, date_text, offset, at, end, self.length, phrase))
+        parts = token_patterns("inline", self.language)[1]
+        for part in parts.finditer(token):
+            name, text, start = part.lastgroup, part.group(), at + part.start()
+            if name == "RESOLUTION_NUMBER":
+                symbol, inner_start = _unlinked(text)
+                start += inner_start
+                offset = self.add_text(symbol, start)
+                end = start + len(symbol)
+                self.citations.append(_Cited(symbol, offset, start, end, self.length, phrase))
+                continue
+            self.add_text(text, start)
+            if name == "CITED_DATE":
+                cited = self.citations[-1]
+                cited.date, cited.end, cited.text_end = text, start + len(text), self.length
 
     # -- the result --------------------------------------------------------------------------
     def finish(self) -> Inline:
@@ -194,22 +178,20 @@ class _Builder:
                 FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs
             ],
             citations=[
-                Citation(symbol, _date(text, self.language), offset, span(s, e), text, end, phrase)
-                for symbol, text, offset, s, e, end, phrase in self.citations
+                Citation(
+                    cited.symbol,
+                    _date(cited.date, self.language),
+                    cited.offset,
+                    span(cited.start, cited.end),
+                    cited.date,
+                    cited.text_end,
+                    cited.phrase,
+                )
+                for cited in self.citations
             ],
             symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             stray_markers=self.strays,
         )
-
-
-def _only_token(node: Tree) -> Token:
-    """The token of a rule that holds one terminal (every rule of inline.lark but citations)."""
-    return cast("Token", node.children[0])
-
-
-def _at(token: Token, base: int) -> int:
-    """Where a token starts in the unit (the lexer sets `start_pos` on every token)."""
-    return base + cast(int, token.start_pos)
 
 
 def _unlinked(text: str) -> tuple[str, int]:
