@@ -48,6 +48,7 @@ def matches(code: str, selector: str) -> int:
     return len(selector) if code.startswith(selector) else -1
 
 
+@cache  # once per configuration, not once per file
 def check_selectors(selectors: tuple[str, ...]) -> None:
     for selector in selectors:
         known = any(code.startswith(selector) for code in REGISTRY)
@@ -55,10 +56,14 @@ def check_selectors(selectors: tuple[str, ...]) -> None:
             raise ConfigError(f"unknown rule code or prefix {selector!r} (see `drafter rules`)")
 
 
-def enabled_codes(settings: Settings, path: str) -> list[str]:
+def enabled_codes(settings: Settings, path: str) -> tuple[str, ...]:
     """The registered rules that run on `path`."""
-    chosen, dropped = selectors(settings, path)
-    return [code for code in sorted(REGISTRY) if is_selected(code, chosen, dropped)]
+    return _enabled_codes(*selectors(settings, path))
+
+
+@cache  # the same for every file of a run, unless per-file ignores say otherwise
+def _enabled_codes(chosen: tuple[str, ...], dropped: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code for code in sorted(REGISTRY) if is_selected(code, chosen, dropped))
 
 
 def selectors(settings: Settings, path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -82,7 +87,7 @@ def _rule(code: str) -> Rule:
     return REGISTRY[code]()
 
 
-def run_rules(document: Document, codes: list[str]) -> list[Finding]:
+def run_rules(document: Document, codes: tuple[str, ...]) -> list[Finding]:
     findings: list[Finding] = []
     for code in codes:
         rule = _rule(code)

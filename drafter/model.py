@@ -91,7 +91,12 @@ class Opening:
     base: str
     adverb: str | None
     italic: bool
-    span: Span
+    content: Inline = field(repr=False, compare=False)  # the paragraph's, which it opens
+
+    @property
+    def span(self) -> Span:
+        """Where it stands in the file: worked out when a rule asks, as most never do."""
+        return self.content.span(0, len(self.text))
 
 
 @dataclass

@@ -196,9 +196,7 @@ class _Builder:
             found = matcher.split(text[: leading[1]].strip(), known=False)
         else:
             found = matcher.match(text)
-        return Opening(
-            found.text, found.base, found.adverb, bool(leading), content.span(0, len(found.text))
-        )
+        return Opening(found.text, found.base, found.adverb, bool(leading), content)
 
     def add_subparagraph(self, siblings: list[Subparagraph], node: Tree) -> None:
         unit = self.unit(node.children[0])
