@@ -88,14 +88,13 @@ def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
     suppressions: list[Suppression] = []
     offset = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        comment = _COMMENT.match(raw)
+        comment = "<!--" in raw and _COMMENT.match(raw)  # the test first: most lines are text
         if comment:
             directive = _DIRECTIVE.match(comment.group(1))
             if directive:
                 codes = tuple(c for c in re.split(r"[\s,]+", directive.group(1).upper()) if c)
                 pending.append((number, codes))
-        elif raw.strip() and not _SEPARATOR.match(raw):
-            stripped = raw.strip()
+        elif (stripped := raw.strip()) and not (stripped[0] in "-_*" and _SEPARATOR.match(raw)):
             lines.append(_Line(number, offset + raw.index(stripped[0]), stripped))
             suppressions.extend(Suppression(at, number, codes) for at, codes in pending)
             pending.clear()

@@ -73,9 +73,8 @@ class TextMap:
         ):
             # Text that goes on where the last piece ends, in both: one piece is enough, and
             # fewer pieces make lookups and `compose` cheaper.
-            self.pieces[-1] = last._replace(
-                length=last.length + length, source_length=last.length + length
-            )
+            joined = last.length + length
+            self.pieces[-1] = Piece(last.start, joined, last.source_start, joined)
         else:
             self.pieces.append(Piece(self.length, length, source_start, source_length))
             self._starts.append(self.length)

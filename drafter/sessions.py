@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 # "78/167", "A/RES/78/167", "A/C.2/78/L.12", "A/78/465/Add.2": the session is the first number.
@@ -40,6 +41,7 @@ _LEGACY_NUMBERED = re.compile(r"\d{1,4}(?: [A-Z])? \((?:(S|ES)-)?([IVXLC]+)\)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+@lru_cache(maxsize=4096)  # four rules ask it of every citation; resolutions are cited often
 def resolution_number(symbol: str) -> ResolutionNumber | None:
     """The session of a General Assembly resolution's number; None for any other number (a
     Security Council resolution's "1757 (2007)", say)."""

@@ -6,22 +6,17 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from drafter import lexicon
 from drafter.model import Opening, OperativeParagraph, PreambularParagraph
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 Paragraph = PreambularParagraph | OperativeParagraph
 
 
-def is_known(base: str, phrases: list[str]) -> bool:
+def is_known(base: str, known: frozenset[str]) -> bool:
     """A lexicon phrase, possibly followed by its complement ("Réaffirme son soutien total")."""
-    known = _as_set(tuple(phrases))
     words = base.split(" ")
     return any(" ".join(words[:end]) in known for end in range(1, len(words) + 1))
-
-
-@cache
-def _as_set(phrases: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(phrases)
 
 
 def suggestion(base: str, phrases: list[str]) -> str | None:
@@ -62,7 +57,7 @@ class OperativeVerbItalic(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         if not has_italics(document):
             return
-        verbs = document.words.operative_verbs
+        verbs = frozenset(document.words.operative_verbs)
         for paragraph in document.resolution.operative:
             verb = paragraph.verb
             if verb.italic or not verb.text:
@@ -114,9 +109,10 @@ class _KnownOpening(Rule):
         words = document.words
         phrases = words.operative_verbs if self.operative else words.preambular_openings
         paragraphs = resolution.operative if self.operative else resolution.preamble
+        known = frozenset(phrases)
         for paragraph in paragraphs:
             opening = paragraph.opening
-            if is_known(opening.base, phrases):
+            if is_known(opening.base, known):
                 continue
             text = opening.text or paragraph.content.text[:20]
             close = suggestion(opening.base, phrases)
@@ -283,13 +279,14 @@ class OrganAgreement(Rule):
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        organ, wrong_to_right = _agreement(document)
-        if not wrong_to_right:
+        organ = (document.resolution.organ_text or "").rstrip(",")
+        agreement = _wrong_forms(document.resolution.language, organ)
+        if agreement is None:
             return
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, wrong_to_right)) + r")\b")
+        pattern, wrong_to_right = agreement
         for paragraph in document.paragraphs:
             content = paragraph.content
-            head = len(paragraph.opening.text) or len(content.text.split(" ")[0])
+            head = len(paragraph.opening.text) or _first_word_end(content.text)
             for match in pattern.finditer(content.text, 0, head):
                 right = wrong_to_right[match.group(1)]
                 yield self.finding(
@@ -299,14 +296,23 @@ class OrganAgreement(Rule):
                 )
 
 
-def _agreement(document: Document) -> tuple[str, dict[str, str]]:
-    """The organ, and the wrong forms of the words that agree with it mapped to the right."""
-    organ = (document.resolution.organ_text or "").rstrip(",")
-    words = document.words
+@cache  # one organ in a text, and the same in most texts
+def _wrong_forms(language: str, organ: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The wrong forms of the words that agree with the organ, mapped to the right ones, and
+    a pattern that finds them; None for an organ of no known gender."""
+    words = lexicon.load(language)
     gender = next((g for name, g in words.pairs("organs") if organ.startswith(name)), None)
     if gender is None:
-        return organ, {}
+        return None
     pairs = words.pairs("forms")
     if gender == "feminine":
-        return organ, {masculine: feminine for masculine, feminine in pairs}
-    return organ, {feminine: masculine for masculine, feminine in pairs}
+        wrong_to_right = {masculine: feminine for masculine, feminine in pairs}
+    else:
+        wrong_to_right = {feminine: masculine for masculine, feminine in pairs}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, wrong_to_right)) + r")\b")
+    return pattern, wrong_to_right
+
+
+def _first_word_end(text: str) -> int:
+    space = text.find(" ")
+    return len(text) if space == -1 else space
