@@ -19,7 +19,7 @@ from drafter.model import (
     superscript_value,
 )
 from drafter.parser.compile import token_patterns
-from drafter.positions import LineIndex, TextMap
+from drafter.positions import LineIndex, Span, TextMap
 
 _LINK = re.compile(r"\[([^\]]*)\]\(")
 
@@ -106,7 +106,7 @@ class _Builder:
             self.add_text(text, base)
             return
         for name, token, start in inline_tokens(text, self.language):
-            getattr(self, f"_{name.lower()}")(token, base + start)
+            _READERS[name](self, token, base + start)
 
     # -- one method per terminal of inline.lark ----------------------------------------------
     def _text(self, token: str, at: int) -> None:
@@ -164,20 +164,18 @@ class _Builder:
 
     # -- the result --------------------------------------------------------------------------
     def finish(self) -> Inline:
-        to_file = self.map.compose(self.source)
+        source, index = self.source, self.index
 
-        def span(start: int, end: int):  # unit offsets → file span
-            return self.index.span(self.source.to_source(start), self.source.to_source_end(end))
+        def span(start: int, end: int) -> Span:  # unit offsets → file span
+            return index.span(source.to_source(start), source.to_source_end(end))
 
         return Inline(
-            text="".join(self.parts),
-            map=to_file,
-            index=self.index,
-            italics=self.italics,
-            footnote_refs=[
-                FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs
-            ],
-            citations=[
+            "".join(self.parts),
+            self.map.compose(source),
+            index,
+            self.italics,
+            [FootnoteRef(n, offset, span(s, e)) for n, offset, s, e in self.footnote_refs],
+            [
                 Citation(
                     cited.symbol,
                     _date(cited.date, self.language),
@@ -189,9 +187,17 @@ class _Builder:
                 )
                 for cited in self.citations
             ],
-            symbols=[DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
-            stray_markers=self.strays,
+            [DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
+            self.strays,
         )
+
+
+# The method that reads each terminal of inline.lark: `_Builder._italic` for ITALIC.
+_READERS = {
+    name[1:].upper(): method
+    for name, method in vars(_Builder).items()
+    if name.startswith("_") and not name.startswith("__") and callable(method)
+}
 
 
 def _unlinked(text: str) -> tuple[str, int]:
