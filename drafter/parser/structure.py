@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
@@ -109,8 +110,8 @@ class _Builder:
             heading.symbol, heading.title = found.group(1), found.group(2).strip()
 
     def _heading_session(self, heading: Heading, line: HeadingLine) -> None:
-        word = re.escape(self.words.phrases("session")[0])
-        heading.session_ordinal = re.split(rf"\s+{word}\b", line.content.text, maxsplit=1)[0]
+        after_ordinal = _heading_patterns(self.language).session_word
+        heading.session_ordinal = after_ordinal.split(line.content.text, maxsplit=1)[0]
         heading.session = ordinals.value(heading.session_ordinal, self.language)
 
     def _heading_adoption(self, heading: Heading, line: HeadingLine) -> None:
@@ -128,9 +129,7 @@ class _Builder:
 
     def _heading_agenda(self, heading: Heading, line: HeadingLine) -> None:
         text = line.content.text
-        prefix = lexicon.alternation(self.words.phrases("agenda_prefix"))
-        suffix = lexicon.alternation(self.words.phrases("agenda_suffix"))
-        found = re.fullmatch(rf"{prefix} +(.*?),? *{suffix} *", text)
+        found = _heading_patterns(self.language).agenda.fullmatch(text)
         heading.agenda_item = found.group(1) if found else text
 
     def _heading_document_symbol(self, heading: Heading, line: HeadingLine) -> None:
@@ -236,6 +235,22 @@ class _Builder:
         digits = prefix.group(1)
         number = superscript_value(digits) if digits else int(prefix.group(2))
         return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
+
+
+class _HeadingPatterns(NamedTuple):
+    session_word: re.Pattern[str]  # "session", after the ordinal of "Soixante-dix-huitième session"
+    agenda: re.Pattern[str]  # "Point 22 b) de l'ordre du jour": the item, "22 b)", in a group
+
+
+@cache
+def _heading_patterns(language: str) -> _HeadingPatterns:
+    words = lexicon.load(language)
+    prefix = lexicon.alternation(words.phrases("agenda_prefix"))
+    suffix = lexicon.alternation(words.phrases("agenda_suffix"))
+    return _HeadingPatterns(
+        re.compile(rf"\s+{re.escape(words.phrases('session')[0])}\b"),
+        re.compile(rf"{prefix} +(.*?),? *{suffix} *"),
+    )
 
 
 def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:
