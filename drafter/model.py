@@ -312,9 +312,12 @@ class Resolution:
 
 
 # What a template leaves for a human to fill: "[[date d'adoption]]" (drafter new), "{{ x }}".
-PLACEHOLDER = re.compile(r"\[\[[^\]\n]*\]\]|\{\{.*?\}\}|\{%.*?%\}")
+# Nothing inside opens another: a search from an opening left unclosed stops at the next one,
+# so that a text full of them takes linear time, not quadratic.
+PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}|\{%[^{%\n]*%\}")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MOST_DIGITS = 9  # of a number read as a paragraph's, a footnote's or a meeting's
 
 
 def superscript(number: int) -> str:

@@ -76,6 +76,8 @@ INLINE_PIECES = st.sampled_from(
         "résolution",
         " résolutions ",
         "sa résolution 73/291 du 15 avril 2019",
+        "résolution [73/291",
+        "](",
         " du 1er mars 2020",
         " et ",
         "57/270 B",

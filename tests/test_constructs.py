@@ -98,6 +98,18 @@ def test_a_citing_word_stands_alone():
     assert [c.symbol for c in parse_text(text).citations] == ["70/1", "71/2"]
 
 
+def test_a_citing_word_before_a_link_left_open_loses_nothing_after_it():
+    """A "[" that opens no link after "résolution": the rest of the paragraph is still read."""
+    text = draft(
+        "Rappelant sa résolution [73/291 du 15 avril 2019 et sa résolution 70/1²,",
+        "1. *Décide* de rester saisie de la question.",
+    )
+    [paragraph] = parse_text(text).preamble
+    assert [c.symbol for c in paragraph.content.citations] == ["70/1"]
+    assert [ref.number for ref in paragraph.content.footnote_refs] == [2]
+    assert paragraph.content.text.startswith("Rappelant sa résolution [73/291 du")
+
+
 def test_first_of_the_month_and_impossible_dates():
     text = draft(
         "Rappelant ses résolutions 70/1 du 1er janvier 2016 et 70/2 du 31 février 2016,",

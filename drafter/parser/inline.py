@@ -114,6 +114,7 @@ class _Builder:
 
     # A placeholder stays in the text as written; X001 finds it there.
     _placeholder = _text
+    _uncited = _text
 
     def _stray(self, token: str, at: int) -> None:
         self.strays.append(self.add_text(token, at))
