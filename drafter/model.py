@@ -326,7 +326,14 @@ def superscript(number: int) -> str:
 
 def superscript_value(digits: str) -> int:
     """ "¹²" → 12."""
-    return int(digits.translate(_SUPERSCRIPT_VALUES))
+    return number_value(digits.translate(_SUPERSCRIPT_VALUES))
+
+
+def number_value(digits: str) -> int:
+    """The number a paragraph, a footnote or a meeting is given. A run of digits longer than
+    any such number is read from its first digits: Python refuses to convert a run of more
+    than 4,300, and the text must be read whatever it holds."""
+    return int(digits[:_MOST_DIGITS])
 
 
 _SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")

@@ -3,6 +3,7 @@ deleted, repeated or swapped; and fixing converges: a second --fix finds nothing
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEED_62, SEED_78, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,6 +57,22 @@ def parses_or_refuses(text: str) -> None:
 @given(TEXT)
 def test_arbitrary_text(text):
     parses_or_refuses(text)
+
+
+# Numbers of more digits than Python converts (4,300), where a number is read.
+HUGE = "7" * 5000
+HUGE_NUMBERS = [
+    f"L'Assemblée générale,\n\n{HUGE}. *Décide* de rester saisie.\n",
+    f"L'Assemblée générale,\n\n1. *Décide* de rester saisie{'⁷' * 5000}.\n",
+    f"L'Assemblée générale,\n\n1. *Décide* de rester saisie[^{HUGE}].\n\n[^{HUGE}]: Note.\n",
+    f"L'Assemblée générale,\n\n1. *Décide* de rester saisie.\n\n{HUGE}^e séance plénière\n",
+]
+
+
+@pytest.mark.parametrize("text", HUGE_NUMBERS, ids=["paragraph", "call", "note", "meeting"])
+def test_numbers_too_long_to_convert(text):
+    parses_or_refuses(text)
+    assert parse_text(text).operative  # read, not refused
 
 
 @st.composite

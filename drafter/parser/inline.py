@@ -15,6 +15,7 @@ from drafter.model import (
     DocumentSymbol,
     FootnoteRef,
     Inline,
+    number_value,
     superscript,
     superscript_value,
 )
@@ -129,7 +130,7 @@ class _Builder:
         self.footnote_refs.append((superscript_value(token), offset, at, at + len(token)))
 
     def _markdown_ref(self, token: str, at: int) -> None:  # [^6]
-        number = int(token[2:-1])
+        number = number_value(token[2:-1])
         offset = self.add_text(superscript(number), at, len(token))
         self.footnote_refs.append((number, offset, at, at + len(token)))
 

@@ -20,6 +20,7 @@ from drafter.model import (
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    number_value,
     superscript_value,
 )
 from drafter.normalize import Unit
@@ -179,7 +180,7 @@ class _Builder:
         content = self.inline(unit, prefix.end())
         verb = self.opening(content, openings.operative(self.language))
         return OperativeParagraph(
-            number=int(prefix.group(1)),
+            number=number_value(prefix.group(1)),
             number_span=self.span(unit, 0, len(prefix.group(1)) + 1),
             verb=verb,
             content=content,
@@ -219,7 +220,7 @@ class _Builder:
         date_unit = self.unit(date_tokens[0]) if date_tokens else None
         date_value = find_date(date_unit.text, self.language)[0] if date_unit else None
         return Closing(
-            meeting=int(number.group(0)) if (number := re.search(r"\d+", text)) else None,
+            meeting=number_value(found.group(0)) if (found := re.search(r"\d+", text)) else None,
             date=date_value,
             resumed=any(word in text for word in self.words.phrases("resumed")),
             italic=text.startswith("*"),
@@ -233,7 +234,7 @@ class _Builder:
         prefix = _FOOTNOTE_PREFIX.match(unit.text)
         assert prefix is not None  # the FOOTNOTE terminal starts so
         digits = prefix.group(1)
-        number = superscript_value(digits) if digits else int(prefix.group(2))
+        number = superscript_value(digits) if digits else number_value(prefix.group(2))
         return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
 
 
