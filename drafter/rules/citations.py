@@ -191,8 +191,8 @@ class SalesNumberLanguage(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         letter = document.words.setting("sales_number_letter")
-        pattern = _sales_number(document.resolution.language)
-        for block in document.blocks:
+        pattern, first_words = _sales_number(document.resolution.language)
+        for block in document.blocks_where(pattern, first_words):
             for found in pattern.finditer(block.text):
                 if found.group(1) == letter:
                     continue
@@ -242,9 +242,12 @@ class UndatedFirstCitation(Rule):
 
 
 @cache
-def _sales_number(language: str) -> re.Pattern[str]:
-    words = lexicon.alternation(lexicon.load(language).phrases("sales_number"))
-    return re.compile(rf"{words} *:? *([A-Z])(\.\d{{2}}\.[IVX]+\.[A-Z0-9.]*[A-Z0-9])")
+def _sales_number(language: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a sales number, and the words one begins with ("numéro de vente")."""
+    phrases = lexicon.load(language).phrases("sales_number")
+    words = lexicon.alternation(phrases)
+    pattern = re.compile(rf"{words} *:? *([A-Z])(\.\d{{2}}\.[IVX]+\.[A-Z0-9.]*[A-Z0-9])")
+    return pattern, tuple(sorted({phrase.split()[0] for phrase in phrases}))
 
 
 # CONVENTIONS §3: the last session of each series whose resolutions were numbered as 3363 (XXX),
