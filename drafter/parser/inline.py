@@ -101,8 +101,8 @@ class _Builder:
         return start
 
     def add_inline(self, text: str, base: int) -> None:
-        """Read `text` with inline.lark and add what it holds; most texts of a resolution are
-        plain (a footnote text, say) and skip the reading."""
+        """Read `text` with inline.lark and add what it holds; a text without markup (many a
+        footnote or heading line) skips the reading."""
         if not _may_hold_markup(text, self.language):
             self.add_text(text, base)
             return
