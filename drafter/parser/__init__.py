@@ -50,10 +50,13 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
 
 def detect_language(text: str) -> str:
     """The language whose markers the text holds most often."""
+    languages = lexicon.available()
+    if len(languages) == 1:  # nothing to tell apart
+        return languages[0]
     sample = text[:20000].replace("\u2019", "'")
     counts = {
         language: sum(sample.count(m) for m in lexicon.load(language).phrases("markers"))
-        for language in lexicon.available()
+        for language in languages
     }
     return max(counts, key=lambda language: (counts[language], language == "fr"))
 
