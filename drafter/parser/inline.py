@@ -147,22 +147,28 @@ class _Builder:
         self.add_text(text, at + inner_start)
 
     def _citation(self, token: str, at: int) -> None:
-        """The citing word, then numbers, each with its date or not, joined by "," or "et"."""
-        phrase = self.length
-        parts = token_patterns("inline", self.language)[1]
-        for part in parts.finditer(token):
-            name, text, start = part.lastgroup, part.group(), at + part.start()
+        """The citing word, then numbers, each with its date or not, joined by "," or "et".
+        The text goes in as written, in one piece, but for a linked number's brackets and
+        target: `written` is how much of the token is in the canonical text already."""
+        phrase, written = self.length, 0
+        for part in token_patterns("inline", self.language)[1].finditer(token):
+            name, start, end = part.lastgroup, part.start(), part.end()
             if name == "RESOLUTION_NUMBER":
-                symbol, inner_start = _unlinked(text)
-                start += inner_start
-                offset = self.add_text(symbol, start)
-                end = start + len(symbol)
-                self.citations.append(_Cited(symbol, offset, start, end, self.length, phrase))
-                continue
-            self.add_text(text, start)
-            if name == "CITED_DATE":
+                symbol, inner_start = _unlinked(part.group())
+                if inner_start:  # [73/291](#): the text before it, then the number alone
+                    self.add_text(token[written:start], at + written)
+                    offset, written = self.add_text(symbol, at + start + inner_start), end
+                else:
+                    offset = self.length + start - written
+                start = at + start + inner_start
+                self.citations.append(
+                    _Cited(symbol, offset, start, start + len(symbol), offset + len(symbol), phrase)
+                )
+            elif name == "CITED_DATE":
                 cited = self.citations[-1]
-                cited.date, cited.end, cited.text_end = text, start + len(text), self.length
+                cited.date, cited.end = part.group(), at + end
+                cited.text_end = self.length + end - written
+        self.add_text(token[written:], at + written)
 
     # -- the result --------------------------------------------------------------------------
     def finish(self) -> Inline:
