@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
@@ -111,7 +111,7 @@ class _Builder:
             heading.symbol, heading.title = found.group(1), found.group(2).strip()
 
     def _heading_session(self, heading: Heading, line: HeadingLine) -> None:
-        after_ordinal = _heading_patterns(self.language).session_word
+        after_ordinal = _after_ordinal(self.language)
         heading.session_ordinal = after_ordinal.split(line.content.text, maxsplit=1)[0]
         heading.session = ordinals.value(heading.session_ordinal, self.language)
 
@@ -130,7 +130,7 @@ class _Builder:
 
     def _heading_agenda(self, heading: Heading, line: HeadingLine) -> None:
         text = line.content.text
-        found = _heading_patterns(self.language).agenda.fullmatch(text)
+        found = _agenda_item(self.language).fullmatch(text)
         heading.agenda_item = found.group(1) if found else text
 
     def _heading_document_symbol(self, heading: Heading, line: HeadingLine) -> None:
@@ -238,20 +238,19 @@ class _Builder:
         return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
 
 
-class _HeadingPatterns(NamedTuple):
-    session_word: re.Pattern[str]  # "session", after the ordinal of "Soixante-dix-huitième session"
-    agenda: re.Pattern[str]  # "Point 22 b) de l'ordre du jour": the item, "22 b)", in a group
+@cache
+def _after_ordinal(language: str) -> re.Pattern[str]:
+    """What follows the ordinal in "Soixante-dix-huitième session"."""
+    return re.compile(rf"\s+{re.escape(lexicon.load(language).phrases('session')[0])}\b")
 
 
 @cache
-def _heading_patterns(language: str) -> _HeadingPatterns:
+def _agenda_item(language: str) -> re.Pattern[str]:
+    """ "Point 22 b) de l'ordre du jour", with the item, "22 b)", in a group."""
     words = lexicon.load(language)
     prefix = lexicon.alternation(words.phrases("agenda_prefix"))
     suffix = lexicon.alternation(words.phrases("agenda_suffix"))
-    return _HeadingPatterns(
-        re.compile(rf"\s+{re.escape(words.phrases('session')[0])}\b"),
-        re.compile(rf"{prefix} +(.*?),? *{suffix} *"),
-    )
+    return re.compile(rf"{prefix} +(.*?),? *{suffix} *")
 
 
 def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:
