@@ -115,7 +115,7 @@ class _Builder:
 
     # A placeholder stays in the text as written; X001 finds it there.
     _placeholder = _text
-    _uncited = _text
+    _uncited = _text  # a citing word that cites nothing is prose
 
     def _stray(self, token: str, at: int) -> None:
         self.strays.append(self.add_text(token, at))
@@ -160,9 +160,11 @@ class _Builder:
                     offset, written = self.add_text(symbol, at + start + inner_start), end
                 else:
                     offset = self.length + start - written
-                start = at + start + inner_start
+                in_unit = at + start + inner_start
                 self.citations.append(
-                    _Cited(symbol, offset, start, start + len(symbol), offset + len(symbol), phrase)
+                    _Cited(
+                        symbol, offset, in_unit, in_unit + len(symbol), offset + len(symbol), phrase
+                    )
                 )
             elif name == "CITED_DATE":
                 cited = self.citations[-1]
