@@ -438,3 +438,20 @@ def test_every_rule_documents_itself(code: str):
     assert rule.name.replace("-", "").isalpha() and rule.name.islower()
     assert "Wrong" in explanation and "Right" in explanation, code
     assert rule.summary.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "message"),
+    [
+        ((3, 4), "the first operative paragraph is numbered 3: numbering starts at 1"),
+        ((1, 1), "paragraph 1 follows paragraph 1: number 1 is repeated"),
+        ((1, 3), "paragraph 3 follows paragraph 1: number 2 is missing"),
+        ((1, 5), "paragraph 5 follows paragraph 1: numbers 2–4 are missing"),
+        ((2, 1), "the first operative paragraph is numbered 2: numbering starts at 1"),
+    ],
+)
+def test_numbering_messages_say_what_is_wrong(numbers: tuple[int, int], message: str):
+    first, second = numbers
+    text = body(PP, f"{first}. *Décide* de faire ceci ;", f"{second}. *Prie* cela.")
+    _, findings = lint_text(text, Settings(select=("N001",)))
+    assert message in [finding.message for finding in findings]

@@ -47,22 +47,24 @@ class OperativeNumbering(Rule):
         for paragraph in operative:
             if paragraph.number != previous + 1:
                 yield self.finding(
-                    paragraph.number_span,
-                    f"paragraph {paragraph.number} follows paragraph {previous}: "
-                    f"{_what(previous, paragraph.number)}",
-                    renumbering,
+                    paragraph.number_span, _misnumbered(previous, paragraph.number), renumbering
                 )
             previous = paragraph.number
 
 
-def _what(previous: int, number: int) -> str:
+def _misnumbered(previous: int, number: int) -> str:
     if previous == 0:
-        return "numbering starts at 1"
+        return f"the first operative paragraph is numbered {number}: numbering starts at 1"
+    return f"paragraph {number} follows paragraph {previous}: {_what(previous, number)}"
+
+
+def _what(previous: int, number: int) -> str:
     if number == previous:
         return f"number {number} is repeated"
-    if number > previous + 1:
-        missing = previous + 1 if number == previous + 2 else f"{previous + 1}–{number - 1}"
-        return f"number {missing} is missing"
+    if number == previous + 2:
+        return f"number {previous + 1} is missing"
+    if number > previous + 2:
+        return f"numbers {previous + 1}–{number - 1} are missing"
     return f"expected {previous + 1}"
 
 
