@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 import pytest
@@ -138,6 +139,15 @@ def test_lint_reports_only_placeholders_and_every_one(name, request):
     assert {f.code for f in errors} == {"X001"}
     expected = [m.group(0) for m in PLACEHOLDER.finditer(text)]
     assert sorted(f.message.split(": ", 1)[1] for f in errors) == sorted(expected)
+
+
+def test_past_events_the_draft_marks_are_not_reported_twice(draft_79):
+    """X001 reports the [[événement passé …]] placeholders; T001 leaves those events alone."""
+    opening_of_session_79 = date(2024, 9, 10)
+    findings = lint_text(draft_79, Settings(), today=opening_of_session_79)[1]
+    marked = draft_79.count("[[événement passé")
+    assert marked and sum("événement passé" in f.message for f in findings) == marked
+    assert [f for f in findings if f.code == "T001"] == []
 
 
 # -- fidelity: the template writes a model back as it was --------------------------------------

@@ -339,6 +339,16 @@ CASES = [
         body(PP, "1. *‸Attend avec intérêt* la conférence de décembre 2022 ;", OP2),
         body(PP, "1. *Attend avec intérêt* la conférence de décembre 2023 ;", OP2),
     ),
+    Case(  # an event `drafter new` marked with a placeholder is X001's to report
+        "T001",
+        body(PP, "1. *Décide* que la réunion ‸qui se tiendra le 3 mars 2023 sera utile ;", OP2),
+        body(
+            PP,
+            "1. *Décide* que la réunion qui se tiendra le 3 mars 2023 [[événement passé]] sera "
+            "utile ;",
+            OP2,
+        ),
+    ),
     Case(  # the date before the verb: "le 20 décembre 2023 marquera"
         "T001",
         body(PP, "1. *Souligne* que le 2 mars 2023 ‸marquera un anniversaire ;", OP2),
