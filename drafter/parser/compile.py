@@ -57,7 +57,7 @@ def fill(template: str, language: str) -> str:
 
 @cache
 def grammar_parser(name: str, language: str) -> Lark:
-    """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark."""
+    """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark, one of PARSED."""
     return runtime(language).load(name)
 
 
