@@ -25,12 +25,12 @@ from drafter.cache import cache_dir, checksum, write_atomically
 if TYPE_CHECKING:  # the runtime's classes are copies of these: the same code, other classes
     from lark import Lark, Token, Tree
 
-PARSED = ("resolution",)  # read by Lark's LALR parser
+PARSED = "resolution"  # the grammar read by Lark's LALR parser
 # Read by one regex of their terminals (`token_patterns`): a grammar whose start rule is a
 # repetition of terminals, and nothing else, is a regular language; Lark's parser would read it
 # at five times the cost, for the same tokens.
 SCANNED = ("inline",)
-GRAMMARS = PARSED + SCANNED
+GRAMMARS = (PARSED, *SCANNED)
 # Lark's runtime sets its logger to CRITICAL and logs nothing at that level while parsing, so
 # the generated module gets a silent stand-in: importing logging cost 5 ms of every run.
 _IMPORT_LOGGING = "\nimport logging\n"
@@ -57,7 +57,7 @@ def fill(template: str, language: str) -> str:
 
 @cache
 def grammar_parser(name: str, language: str) -> Lark:
-    """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark, one of PARSED."""
+    """The LALR parser (contextual lexer: linear time) of grammar/<name>.lark, PARSED."""
     return runtime(language).load(name)
 
 
@@ -74,7 +74,7 @@ def token_patterns(name: str, language: str) -> tuple[re.Pattern[str], re.Patter
 
 @cache
 def runtime(language: str) -> Any:
-    """The generated module: `load(name)` gives the parser of one of PARSED; `Token`, `Tree`
+    """The generated module: `load(name)` gives the parser of PARSED; `Token`, `Tree`
     and the exceptions are its copies of lark's classes, which parse results and errors are
     made of; `SCANNERS` holds the sources of the `token_patterns`."""
     templates = {
@@ -158,11 +158,8 @@ def _compile(sources: dict[str, str], path: Path | None) -> CodeType:
 
 
 def _generate(sources: dict[str, str]) -> str:
-    """Lark's stand-alone module of the first parsed grammar, plus the tables of the others
-    and the patterns of the scanned ones."""
+    """Lark's stand-alone module of the parsed grammar, plus the patterns of the scanned ones."""
     from lark import Lark
-    from lark.grammar import Rule
-    from lark.lexer import TerminalDef
     from lark.tools.standalone import gen_standalone
 
     lines: list[str] = []
@@ -170,18 +167,11 @@ def _generate(sources: dict[str, str]) -> str:
     def output(*parts: object) -> None:  # gen_standalone writes as print() would
         lines.append(" ".join(map(str, parts)))
 
-    parsers = {
-        name: Lark(sources[name], parser="lalr", lexer="contextual", maybe_placeholders=False)
-        for name in PARSED
-    }
-    first, *others = parsers
-    gen_standalone(parsers[first], output=output)
+    parser = Lark(sources[PARSED], parser="lalr", lexer="contextual", maybe_placeholders=False)
+    gen_standalone(parser, output=output)
     if "import pickle, zlib, base64" in lines:  # for a compressed module only, and a cost
         lines.remove("import pickle, zlib, base64")
-    lines.append(f"TABLES = {{{first!r}: (DATA, MEMO)}}")
-    for name in others:
-        data, memo = parsers[name].memo_serialize([TerminalDef, Rule])
-        lines.append(f"TABLES[{name!r}] = ({data!r}, {memo!r})")
+    lines.append(f"TABLES = {{{PARSED!r}: (DATA, MEMO)}}")
     lines.append("def load(name):\n    return Lark._load_from_dict(*TABLES[name])")
     scanners = {name: _scanner(sources[name]) for name in SCANNED}
     lines.append(f"SCANNERS = {scanners!r}")
