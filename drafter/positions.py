@@ -29,13 +29,10 @@ class LineIndex:
         self.starts.extend(match.end() for match in re.finditer("\n", text))
         self.length = len(text)
 
-    def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, self.length))
-        line = bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
     def span(self, start: int, end: int) -> Span:
-        # What `position` does, twice, written out: the model asks this of every unit.
+        """The lines and columns of two offsets, each kept within the text, and the end not
+        before the start. (One function, not two calls of a helper: the model asks this of
+        every unit.)"""
         starts, length = self.starts, self.length
         start = 0 if start < 0 else min(start, length)
         end = start if end < start else min(end, length)
