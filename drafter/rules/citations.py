@@ -18,6 +18,18 @@ def _cited(document: Document) -> Iterator[tuple[Inline, Citation]]:
             yield block, citation
 
 
+def _in_lists(block: Inline) -> Iterator[tuple[Citation, Citation, bool]]:
+    """Each citation that follows another in the same list ("ses résolutions A, B et C"),
+    with the one before it, and whether it is the last of its list."""
+    items = block.citations
+    for index in range(1, len(items)):
+        previous, citation = items[index - 1], items[index]
+        if previous.phrase != citation.phrase:  # not of one list
+            continue
+        last = index + 1 == len(items) or items[index + 1].phrase != citation.phrase
+        yield previous, citation, last
+
+
 def _numbered(document: Document) -> Iterator[tuple[Citation, sessions.ResolutionNumber]]:
     """The cited resolutions of the Assembly, with what their numbers say of their session."""
     for _, citation in _cited(document):
@@ -107,9 +119,7 @@ class CitationListOrder(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         for block in document.blocks:
-            for previous, citation in zip(block.citations, block.citations[1:], strict=False):
-                if previous.phrase != citation.phrase:  # not of one list
-                    continue
+            for previous, citation, _ in _in_lists(block):
                 if previous.date and citation.date and citation.date < previous.date:
                     yield self.finding(
                         citation.span,
@@ -360,12 +370,7 @@ class CitationListAnd(Rule):
         conjunction = conjunctions[0]
         goes_on = _list_goes_on(document.resolution.language)
         for block in document.blocks:
-            items = block.citations
-            for index in range(1, len(items)):
-                previous, citation = items[index - 1], items[index]
-                if previous.phrase != citation.phrase:  # not of one list
-                    continue
-                last = index + 1 == len(items) or items[index + 1].phrase != citation.phrase
+            for previous, citation, last in _in_lists(block):
                 if last and goes_on.match(block.text, citation.end):
                     continue  # "…, 60/212 et les autres résolutions": the list ends later
                 start, end = previous.end, citation.offset
