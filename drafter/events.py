@@ -14,6 +14,9 @@ from drafter.dates import from_words
 
 # How far after "qui se tiendra" the date of the event may stand, within the same clause.
 REACH = 160
+# A placeholder right after the date: "du 27 au 30 mai 2024 [[événement passé …]]". `drafter
+# new` marks a past event so; the mark, not the event, is then what is left to do.
+_MARKED = re.compile(r" *\[\[")
 
 
 class StaleEvent(NamedTuple):
@@ -23,9 +26,9 @@ class StaleEvent(NamedTuple):
 
 
 def stale_events(text: str, reference: date, language: str) -> Iterator[StaleEvent]:
-    """The events `text` announces as to come whose date is before `reference`. The date
-    follows the announcing words in the same clause, or stands just before them ("le 20
-    décembre 2023 marquera")."""
+    """The events `text` announces as to come whose date is before `reference`, and which no
+    placeholder marks already. The date follows the announcing words in the same clause, or
+    stands just before them ("le 20 décembre 2023 marquera")."""
     if not any(word in text for word in _announcing_words(language)):  # most paragraphs
         return
     future, when = _patterns(language)
@@ -33,7 +36,7 @@ def stale_events(text: str, reference: date, language: str) -> Iterator[StaleEve
         found = when.search(text, announce.end(), _clause_end(text, announce.end()))
         if not found:
             found = _date_just_before(when, text, announce.start())
-        if not found:
+        if not found or _MARKED.match(text, found.end()):
             continue
         happened = event_date(found, language)
         if happened and happened < reference:

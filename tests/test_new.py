@@ -69,6 +69,14 @@ def test_events_past_by_the_new_session_are_marked(draft_79):
     assert "du 27 au 30 mai 2024 [[événement passé" in twelve
 
 
+def test_a_draft_made_from_a_draft_keeps_one_mark_per_past_event(draft_79):
+    """An event the first draft marked is still to be dealt with, not to be marked again."""
+    marks = "[[événement passé : actualiser ou supprimer]]"
+    again = new(draft_79)
+    assert again.count(marks) == draft_79.count(marks) > 0
+    assert f"{marks} {marks}" not in again
+
+
 def test_what_only_a_human_knows_is_a_placeholder(draft_79):
     lines = draft_79.split("\n")
     assert "Résolution adoptée par l'Assemblée générale le [[date d'adoption]]" in lines

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.events import stale_events
 from drafter.rules.base import Document, Finding, Rule, Severity, register
-
-# A placeholder right after the date of the event: "du 27 au 30 mai 2024 [[événement passé …]]".
-_MARKED = re.compile(r" *\[\[")
 
 
 @register
@@ -38,8 +34,6 @@ class StaleFutureEvent(Rule):
         language = document.resolution.language
         for block in document.resolution.paragraph_blocks():
             for event in stale_events(block.text, reference, language):
-                if _MARKED.match(block.text, event.when.end()):
-                    continue  # `drafter new` put a placeholder after it, which X001 reports
                 yield self.finding(
                     block.span(event.announce.start(), event.announce.end()),
                     f'"{event.announce.group(0)}" announces an event of '
