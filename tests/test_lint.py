@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import SEED_62, SEED_78, draft, drafter, seed_text
 
+from drafter.commands.lint import LintOptions, _processes
 from drafter.config import Settings
 from drafter.lint import lint_text
 
@@ -227,6 +229,29 @@ def test_parallel_jobs_give_the_serial_report(tmp_path):
     assert serial.stdout == parallel.stdout
     assert "4 errors, 8 warnings in 12 files" in serial.stdout
     assert "12 files, 2 process(es)" in parallel.stderr
+
+
+def test_a_local_languagetool_is_not_started_by_every_process(tmp_path):
+    """Each worker would start its own Java LanguageTool: with a local one, one process."""
+
+    def folder(name: str, configuration: str = "") -> list[str]:
+        (tmp_path / name).mkdir()
+        if configuration:
+            (tmp_path / name / "drafter.toml").write_text(configuration, encoding="utf-8")
+        for number in range(12):
+            (tmp_path / name / f"d{number}.txt").write_text(BROKEN, encoding="utf-8")
+        return sorted(str(path) for path in (tmp_path / name).glob("*.txt"))
+
+    plain = folder("plain")
+    checked = folder("checked", 'language-check = true\nlanguage-server = "local"\n')
+    options = LintOptions(paths=plain, jobs=2)
+    assert _processes(plain, options) == 2
+    local = replace(options, language_check=True, language_server="local")
+    assert _processes(plain, local) == 1
+    assert _processes(plain + checked[:1], options) == 1  # a configuration asks for it
+    # A remote server is one server, however many processes ask it.
+    remote = replace(options, language_server="http://127.0.0.1:8081")
+    assert _processes(checked, remote) == 2
 
 
 def test_a_bad_configuration_stops_parallel_jobs_too(tmp_path):

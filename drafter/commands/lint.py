@@ -130,9 +130,7 @@ def lint_all(files: list[str], options: LintOptions) -> list[FileResult]:
         fix=options.fix or options.diff,
         unsafe=options.unsafe_fixes,
     )
-    jobs = min(options.jobs or os.cpu_count() or 1, len(files))
-    if jobs < 2 or len(files) < PARALLEL_FROM or "-" in files:  # stdin is read by this process
-        jobs = 1
+    jobs = _processes(files, options)
     if options.verbose:
         error(f"{plural(len(files), 'file')}, {jobs} process(es)")
     if jobs == 1:
@@ -146,6 +144,23 @@ def lint_all(files: list[str], options: LintOptions) -> list[FileResult]:
         except BaseException:
             pool.shutdown(cancel_futures=True)  # a bad configuration: stop the others
             raise
+
+
+def _processes(files: list[str], options: LintOptions) -> int:
+    """One process per core (or --jobs), but one for a few files, for standard input (which
+    this process reads), and when a local LanguageTool checks any of the files: each process
+    would start its own, a Java server of a gigabyte or more, and its checks take the time."""
+    jobs = min(options.jobs or os.cpu_count() or 1, len(files))
+    if jobs < 2 or len(files) < PARALLEL_FROM or "-" in files:
+        return 1
+    from drafter.languagetool.client import LOCAL
+
+    overrides = options.overrides()
+    for path in files:
+        settings = settings_for(path, overrides)
+        if settings.language_check and settings.language_server == LOCAL:
+            return 1
+    return jobs
 
 
 def _lint_one(path: str, overrides: dict[str, Any], fix: bool, unsafe: bool) -> FileResult:
