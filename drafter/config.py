@@ -57,6 +57,9 @@ _FLAGS = {"language-check", "fix-language", "language-cache"}
 
 
 LANGUAGETOOL_URL_VARIABLE = "DRAFTER_LANGUAGETOOL_URL"
+# Two servers are named, not given by URL:
+PUBLIC = "public"  # LanguageTool's public API: used only when named
+LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
 
 
 def language_server(option: str | None) -> str | None:
@@ -67,7 +70,12 @@ def language_server(option: str | None) -> str | None:
 
 def settings_for(path: str, overrides: dict[str, Any]) -> Settings:
     """The settings that apply to `path`: its configuration file's, then the command line's."""
-    return replace(_file_settings(_config_file(folder_of(path))), **overrides)
+    return settings_in(folder_of(path), overrides)
+
+
+def settings_in(folder: Path, overrides: dict[str, Any]) -> Settings:
+    """The settings of the files in `folder`."""
+    return replace(_file_settings(_config_file(folder)), **overrides)
 
 
 def folder_of(path: str) -> Path:

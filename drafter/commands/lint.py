@@ -12,7 +12,14 @@ from typing import Any
 
 from drafter.cache import write_atomically
 from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error
-from drafter.config import ConfigError, language_server, settings_for
+from drafter.config import (
+    LOCAL,
+    ConfigError,
+    folder_of,
+    language_server,
+    settings_for,
+    settings_in,
+)
 from drafter.lint import FileResult, lint_file
 from drafter.report import Options, counts, formatter, plural
 from drafter.rules import Severity
@@ -153,11 +160,9 @@ def _processes(files: list[str], options: LintOptions) -> int:
     jobs = min(options.jobs or os.cpu_count() or 1, len(files))
     if jobs < 2 or len(files) < PARALLEL_FROM or "-" in files:
         return 1
-    from drafter.languagetool.client import LOCAL
-
     overrides = options.overrides()
-    for path in files:
-        settings = settings_for(path, overrides)
+    for folder in {folder_of(path) for path in files}:  # settings are a folder's
+        settings = settings_in(folder, overrides)
         if settings.language_check and settings.language_server == LOCAL:
             return 1
     return jobs

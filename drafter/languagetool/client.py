@@ -13,9 +13,8 @@ from functools import cache
 from typing import Any
 
 from drafter.cache import read_data, store_data
+from drafter.config import LOCAL, PUBLIC
 
-PUBLIC = "public"  # LanguageTool's public API: used only when named
-LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
 BATCH = 15_000  # characters of prose in one request
 SEPARATOR = "\n\n"  # between paragraphs of one request: LanguageTool reads paragraphs
 
