@@ -19,6 +19,18 @@ def is_known(base: str, known: frozenset[str]) -> bool:
     return any(" ".join(words[:end]) in known for end in range(1, len(words) + 1))
 
 
+def listed_openings(language: str, operative: bool) -> list[str]:
+    """The operative verbs, or the preambular openings, as the lexicon lists them."""
+    words = lexicon.load(language)
+    return words.operative_verbs if operative else words.preambular_openings
+
+
+@cache  # the same set for every text: made once, not once per text and rule
+def known_openings(language: str, operative: bool) -> frozenset[str]:
+    """`listed_openings` as a set, for `is_known`."""
+    return frozenset(listed_openings(language, operative))
+
+
 def suggestion(base: str, phrases: list[str]) -> str | None:
     import difflib  # only for an unknown verb: a lint that has none does not pay its import
 
@@ -57,7 +69,7 @@ class OperativeVerbItalic(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         if not has_italics(document):
             return
-        verbs = frozenset(document.words.operative_verbs)
+        verbs = known_openings(document.resolution.language, operative=True)
         for paragraph in document.resolution.operative:
             verb = paragraph.verb
             if verb.italic or not verb.text:
@@ -106,16 +118,14 @@ class _KnownOpening(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         resolution = document.resolution
-        words = document.words
-        phrases = words.operative_verbs if self.operative else words.preambular_openings
         paragraphs = resolution.operative if self.operative else resolution.preamble
-        known = frozenset(phrases)
+        known = known_openings(resolution.language, self.operative)
         for paragraph in paragraphs:
             opening = paragraph.opening
             if is_known(opening.base, known):
                 continue
             text = opening.text or paragraph.content.text[:20]
-            close = suggestion(opening.base, phrases)
+            close = suggestion(opening.base, listed_openings(resolution.language, self.operative))
             hint = f'; did you mean "{close}"?' if close else ""
             kind = "operative verb" if self.operative else "preambular opening"
             yield self.finding(opening.span, f'unknown {kind} "{text}"{hint}')
