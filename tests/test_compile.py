@@ -100,20 +100,23 @@ def lark_inline() -> Lark:
     return Lark(grammars.fill(template, "fr"), parser="lalr", lexer="contextual")
 
 
+def lark_tokens(line: str) -> list[tuple[str, str, int]]:
+    """The tokens Lark reads in a line of inline text: name, text and start of each."""
+    return [(str(t.type), str(t), t.start_pos) for t in lark_inline().parse(line).children]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.text(max_size=8), INLINE_PIECES), max_size=30).map("".join))
 def test_inline_text_is_read_into_the_tokens_lark_reads(text: str) -> None:
     read = list(inline_tokens(text, "fr"))
     assert "".join(token for _, token, _ in read) == text  # nothing lost, not even a newline
     if "\n" not in text:  # which no terminal takes: a unit is one line
-        tokens = [(str(t.type), str(t), t.start_pos) for t in lark_inline().parse(text).children]
-        assert read == tokens
+        assert read == lark_tokens(text)
 
 
 def test_the_seeds_lines_are_read_into_the_tokens_lark_reads() -> None:
     for line in (seed_text(SEED_78) + seed_text(SEED_62)).splitlines():
-        tokens = [(str(t.type), str(t), t.start_pos) for t in lark_inline().parse(line).children]
-        assert list(inline_tokens(line, "fr")) == tokens, line
+        assert list(inline_tokens(line, "fr")) == lark_tokens(line), line
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder ownership is a POSIX notion")
