@@ -23,9 +23,10 @@ _SAME_WIDTH = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u2019":
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 _DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+# A numbered (operative) paragraph: with no organ line before it, the body begins there.
+_NUMBERED = re.compile(r"\d+\.\s")
 # A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
 # "b.") do too but begin a new unit.
-_NUMBERED = re.compile(r"\d+\.\s")
 _CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
 
 

@@ -36,9 +36,9 @@ GRAMMARS = (PARSED, *SCANNED)
 _IMPORT_LOGGING = "\nimport logging\n"
 _SILENT_LOGGING = "\nfrom drafter.parser.compile import SILENT_LOGGING as logging\n"
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
+_DAY = 24 * 3600  # seconds
 # A compiled module that no run has loaded for this long goes when another is compiled.
-_UNUSED_FOR = 30 * 24 * 3600  # seconds
-_DAY = 24 * 3600
+_UNUSED_FOR = 30 * _DAY
 
 
 def fill(template: str, language: str) -> str:
