@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafter.files import write_file
+
 
 @cache
 def cache_dir() -> Path | None:
@@ -49,25 +51,6 @@ def checksum(text: str) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-def write_atomically(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write `data` to `path` through a temporary file and a rename, so readers never see half.
-    Without `overwrite`, an existing `path` (even one created meanwhile) raises FileExistsError."""
-    import tempfile
-
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # fails if the path exists, unlike a rename
-            os.unlink(temporary)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def read_data(name: str) -> Any | None:
     """What `store_data` kept under `name` (a path inside the cache folder), or None."""
     folder = cache_dir()
@@ -88,7 +71,7 @@ def store_data(name: str, data: Any) -> None:
     path = folder / name
     with suppress(OSError, ValueError):  # ValueError: a TOML date, say, is not plain data
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, marshal.dumps(data))
+        write_file(path, marshal.dumps(data), overwrite=True)
 
 
 def toml_data(text: str, kind: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -32,6 +33,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the file could not be linted: why
     fixed: int = 0  # findings fixed
+    unfixed: list[Finding] = field(default_factory=list, repr=False)  # before any fix
     source: Source | None = field(default=None, repr=False)
     fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
     language_error: str | None = None  # LanguageTool could not be used: why
@@ -190,6 +192,7 @@ def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> N
     text = result.source.text
     _, result.findings = lint_text(text, settings, result.path)
     if fix:
+        result.unfixed = result.findings
         fixed_text, result.findings, result.fixed = fix_text(
             text, result.findings, settings, result.path, unsafe
         )
@@ -212,25 +215,36 @@ def fix_text(
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
-    """Apply the fixes whose edits touch nothing another accepted fix touches."""
-    accepted: list[Edit] = []
+    """Apply the fixes whose edits touch nothing another accepted fix touches, in one pass:
+    the time grows with the text and the number of fixes, not with their product."""
+    accepted: list[Edit] = []  # sorted by start; they never overlap, so their ends sort too
     applied = 0
     seen: set[tuple[Edit, ...]] = set()
     for fix in sorted(fixes, key=lambda f: min(f.edits)):
-        if fix.edits in seen or any(_overlap(e, a) for e in fix.edits for a in accepted):
+        if fix.edits in seen or any(_clashes(edit, accepted) for edit in fix.edits):
             continue
         seen.add(fix.edits)
-        accepted.extend(fix.edits)
+        for edit in fix.edits:
+            insort(accepted, edit)
         applied += 1
-    for edit in sorted(accepted, reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text, applied
+    pieces: list[str] = []
+    done = 0
+    for edit in accepted:
+        pieces += (text[done : edit.start], edit.replacement)
+        done = edit.end
+    pieces.append(text[done:])
+    return "".join(pieces), applied
 
 
-def _overlap(a: Edit, b: Edit) -> bool:
-    if a.start == b.start:
-        return True
-    return a.start < b.end and b.start < a.end
+def _clashes(edit: Edit, accepted: list[Edit]) -> bool:
+    """Whether `edit` overlaps an accepted edit (two insertions at one point do): only the
+    neighbours by start can."""
+    after = bisect_left(accepted, edit.start, key=lambda e: e.start)
+    if after < len(accepted):
+        following = accepted[after]
+        if following.start == edit.start or following.start < edit.end:
+            return True
+    return after > 0 and edit.start < accepted[after - 1].end
 
 
 def _with_line_ends(source: Source, before: str, after: str) -> str:

@@ -6,8 +6,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.cache import write_atomically
 from drafter.commands import EXIT_CLEAN, error
+from drafter.files import write_file
 from drafter.model import PLACEHOLDER
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
@@ -30,10 +30,12 @@ class NewOptions:
 
 
 def run(options: NewOptions) -> int:
-    target = Path(options.output) if options.output else None
+    target = Path(options.output) if options.output not in (None, "-") else None
     taken = f"{target}: already exists (add --force to overwrite it)"
     if target and target.exists() and not options.force:  # refuse before doing the work
         return error(taken)
+    if target and target.exists() and not target.is_file():
+        return error(f"{target}: not a regular file: drafter writes only to files")
     try:
         previous = parse_file(options.previous)
     except (ReadError, NotAResolution) as problem:
@@ -50,7 +52,7 @@ def run(options: NewOptions) -> int:
         return error(str(problem))
     if target:
         try:
-            write_atomically(target, text.encode("utf-8"), overwrite=options.force)
+            write_file(target, text.encode("utf-8"), overwrite=options.force)
         except FileExistsError:  # created meanwhile
             return error(taken)
         except OSError as problem:
@@ -58,12 +60,12 @@ def run(options: NewOptions) -> int:
     else:
         sys.stdout.write(text)
     if not options.quiet:
-        _summarize(options.previous, previous.symbol, planned.summary, text, options.output)
+        _summarize(options.previous, previous.symbol, planned.summary, text, target)
     return EXIT_CLEAN
 
 
 def _summarize(
-    path: str, symbol: str | None, summary: list[str], text: str, output: str | None
+    path: str, symbol: str | None, summary: list[str], text: str, output: Path | None
 ) -> None:
     """What was done, and each placeholder left to fill, on standard error."""
     lines = [f"drafter new: {symbol or path} →"] + [f"  {line}" for line in summary]

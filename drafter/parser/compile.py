@@ -20,7 +20,8 @@ from types import CodeType, ModuleType
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from drafter import lexicon, package_data
-from drafter.cache import cache_dir, checksum, write_atomically
+from drafter.cache import cache_dir, checksum
+from drafter.files import write_file
 
 if TYPE_CHECKING:  # the runtime's classes are copies of these: the same code, other classes
     from lark import Lark, Token, Tree
@@ -150,8 +151,8 @@ def _compile(sources: dict[str, str], path: Path | None) -> CodeType:
     code = compile(text, str(path or "<drafter parsers>"), "exec")
     if path is not None:
         try:
-            write_atomically(path, text.encode("utf-8"))
-            write_atomically(path.with_suffix(".marshal"), marshal.dumps(code))
+            write_file(path, text.encode("utf-8"), overwrite=True)
+            write_file(path.with_suffix(".marshal"), marshal.dumps(code), overwrite=True)
         except OSError:
             pass  # no cache is no failure: the next run generates the module again
     return code
