@@ -62,6 +62,28 @@ PUBLIC = "public"  # LanguageTool's public API: used only when named
 LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
 
 
+PROFILES = ("auto", "adopted", "draft")
+
+
+def choices(key: str) -> tuple[str, ...] | None:
+    """The values a setting may take, where they are a fixed list."""
+    if key == "profile":
+        return PROFILES
+    if key == "language":
+        from drafter import lexicon  # a file listing: only for a run that names a language
+
+        return ("auto", *lexicon.available())
+    return None
+
+
+def check_choice(key: str, value: str, where: str) -> str:
+    """`value` if `key` may take it, else ConfigError naming `where` it was given."""
+    allowed = choices(key)
+    if allowed is not None and value not in allowed:
+        raise ConfigError(f"{where}: {key} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
 def language_server(option: str | None) -> str | None:
     """The LanguageTool server named on the command line, else in the environment; when
     neither names one, the configuration's (if any) applies. None of them: nothing is sent."""
@@ -81,7 +103,12 @@ def settings_in(folder: Path, overrides: dict[str, Any]) -> Settings:
 def folder_of(path: str) -> Path:
     """Where the search for a linted file's own files (configuration, word list) starts:
     its folder, or the current one for standard input."""
-    return Path.cwd() if path == "-" else Path(path).resolve().parent
+    if path == "-":
+        return Path.cwd()
+    try:
+        return Path(path).resolve().parent
+    except (OSError, RuntimeError):  # a loop of symbolic links: the reader says so
+        return Path(path).absolute().parent
 
 
 @cache
@@ -122,7 +149,7 @@ def _value(path: Path, key: str, value: Any) -> Any:
     if key in {"profile", "language", "language-server"}:
         if not isinstance(value, str):
             raise ConfigError(f"{path}: {key} is a string")
-        return value
+        return check_choice(key, value, str(path))
     if key in _FLAGS:
         if not isinstance(value, bool):
             raise ConfigError(f"{path}: {key} is true or false")
@@ -131,7 +158,13 @@ def _value(path: Path, key: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
             raise ConfigError(f"{path}: {key} is a number of seconds")
         return float(value)
-    return tuple(_codes(path, key, value))
+    codes = tuple(_codes(path, key, value))
+    if key == "select" and not codes:
+        raise ConfigError(f"{path}: {NO_SELECTION}")
+    return codes
+
+
+NO_SELECTION = "select names no rule, so nothing would be checked (ALL selects every rule)"
 
 
 def _codes(path: Path, key: str, value: Any) -> list[str]:
@@ -147,3 +180,5 @@ def _read(path: Path) -> dict[str, Any]:
         return toml_data(path.read_text(encoding="utf-8"), "config")
     except (OSError, ValueError) as error:  # ValueError: UnicodeDecodeError, TOMLDecodeError
         raise ConfigError(f"{path}: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from None

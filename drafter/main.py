@@ -20,6 +20,18 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(guarded(lambda: _run(args)))
 
 
+def _closed_streams() -> list[str]:
+    """The output streams the caller closed (`drafter lint f >&-`); each is replaced by one
+    that discards, so that drafter can still say what is wrong. (A closed standard input is
+    the reader's to report, when `-` is read.)"""
+    closed = []
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - lives as long as we do
+            closed.append(name)
+    return closed
+
+
 def _run(args: list[str]) -> int:
     command, operands = (args[0], args[1:]) if args else ("", [])
     plain = bool(operands) and all(arg == "-" or not arg.startswith("-") for arg in operands)
@@ -38,12 +50,20 @@ def _run(args: list[str]) -> int:
 
 def guarded(command: Callable[[], int]) -> int:
     """Run a command; a bug of drafter's own gives one line, not a traceback."""
+    closed = _closed_streams()
+    if "stdout" in closed:
+        return error("standard output is closed: drafter would have nowhere to report")
     try:
-        return command()
+        status = command()
+        sys.stdout.flush()  # here, not at exit, where a full disk could no longer be reported
+        return status
     except BrokenPipeError:
         # The reader went away (`drafter parse … | head`): stop quietly, as cat does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
         return EXIT_FAILURE
+    except OSError as problem:  # the system refused: a full disk, an output gone meanwhile
+        _discard_output()
+        return error(f"cannot write the output: {problem.strerror or problem}")
     except KeyboardInterrupt:
         return error("interrupted")
     except Exception as bug:
@@ -53,3 +73,8 @@ def guarded(command: Callable[[], int]) -> int:
             f"internal error: {type(bug).__name__}: {bug} "
             "(run with DRAFTER_DEBUG=1 for details, and please report it)"
         )
+
+
+def _discard_output() -> None:
+    """What is still buffered for standard output is dropped, not written again at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

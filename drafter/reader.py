@@ -1,6 +1,7 @@
 """Read a file into text: the first step of the pipeline.
 
-UTF-8 (with or without a byte-order mark) first, then UTF-16 when a byte-order mark says so.
+UTF-8 (with or without a byte-order mark) first, then UTF-16 or UTF-32 when a byte-order mark
+says so.
 Line ends become LF; since a CRLF or a lone CR ends a line just as an LF does, every line
 and column stays where the user's editor shows it.
 """
@@ -8,12 +9,20 @@ and column stays where the user's editor shows it.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
+# Byte-order marks, the longest first: UTF-32's little-endian mark begins with UTF-16's.
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 class ReadError(Exception):
@@ -26,7 +35,8 @@ class Source:
     (encoding, byte-order mark, and every line end where it stood)."""
 
     raw: str  # decoded, line ends as in the file
-    encoding: str  # "utf-8", "utf-8-sig" (with a BOM), "utf-16-le" or "utf-16-be" (after a BOM)
+    encoding: str  # "utf-8", "utf-8-sig" (with a BOM), or "utf-16-le" and the like (after a BOM)
+    original: bytes = field(default=b"", repr=False)  # the bytes read, to tell a later edit
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -34,10 +44,8 @@ class Source:
 
     def encode(self, raw: str) -> bytes:
         """`raw` in the file's encoding, with its byte-order mark if it had one."""
-        if self.encoding.startswith("utf-16"):
-            bom = codecs.BOM_UTF16_LE if self.encoding.endswith("le") else codecs.BOM_UTF16_BE
-            return bom + raw.encode(self.encoding)
-        return raw.encode(self.encoding)
+        mark = next((bom for bom, encoding in _MARKS if encoding == self.encoding), b"")
+        return mark + raw.encode(self.encoding)
 
 
 def read_path(path: str | Path) -> str:
@@ -48,13 +56,15 @@ def read_path(path: str | Path) -> str:
 def read_source(path: str | Path) -> Source:
     """Read a file, or standard input for "-"."""
     if str(path) == "-":
-        return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1))
+        try:
+            return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1))
+        except (AttributeError, OSError, ValueError):  # closed, or no buffer to read
+            raise ReadError("standard input cannot be read (is it closed?)") from None
     target = Path(path)
     try:
         if target.is_dir():
             raise ReadError("is a directory")
-        with target.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        data = _read_bytes(target)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except PermissionError:
@@ -64,6 +74,16 @@ def read_source(path: str | Path) -> Source:
     return decode_source(data)
 
 
+def _read_bytes(target: Path) -> bytes:
+    """At most one byte more than MAX_BYTES. A named pipe is opened without waiting for a
+    writer (none may ever come): with nobody writing, it reads as empty."""
+    descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)
+    with open(descriptor, "rb") as stream:
+        return stream.read(MAX_BYTES + 1)
+
+
 def decode(data: bytes) -> str:
     return decode_source(data).text
 
@@ -71,24 +91,25 @@ def decode(data: bytes) -> str:
 def decode_source(data: bytes) -> Source:
     if len(data) > MAX_BYTES:
         raise ReadError(f"too large (drafter reads texts of up to {MAX_BYTES // 2**20} MiB)")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-        data = data[2:]
+    original = data
+    mark, encoding = next(((m, e) for m, e in _MARKS if data.startswith(m)), (b"", ""))
+    if mark:
+        data = data[len(mark) :]
     else:
         if b"\x00" in data:
             raise ReadError("binary file (contains NUL bytes), not a text")
         encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    source = Source(_decode(data, encoding), encoding)
+    source = Source(_decode(data, encoding, len(mark)), encoding, original)
     if not source.text.strip():
         raise ReadError("empty file")
     return source
 
 
-def _decode(data: bytes, encoding: str) -> str:
+def _decode(data: bytes, encoding: str, skipped: int) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        name, skipped = ("UTF-16", 2) if encoding.startswith("utf-16") else ("UTF-8", 0)
+        name = encoding.removesuffix("-sig").removesuffix("-le").removesuffix("-be").upper()
         raise ReadError(
             f"not valid {name} at byte {error.start + skipped} (save the file as UTF-8)"
         ) from None

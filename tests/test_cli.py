@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from conftest import SEED_62, SEED_78, drafter, seed_text
@@ -119,3 +122,71 @@ def test_utf16_file_parses(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes(seed_text(SEED_62).encode("utf-16"))
     assert json.loads(drafter("parse", str(path)).stdout)["closing"]["meeting"] == 78
+
+
+def _one_line(result, reason: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert reason in result.stderr and "internal error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_what_the_system_refuses_gets_its_own_line(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(loop)
+    long_name = str(tmp_path / ("a" * 300 + ".txt"))
+    for command in ("lint", "parse"):
+        _one_line(drafter(command, str(loop)), "Too many levels of symbolic links")
+        _one_line(drafter(command, long_name), "File name too long")
+    _one_line(drafter("lint", str(SEED_78), "--language", "de"), "language must be one of")
+    _one_line(drafter("parse", str(SEED_78), "--language", "de"), "language must be one of")
+
+
+def test_a_named_pipe_with_no_writer_does_not_hang(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = subprocess.run(
+        [sys.executable, "-m", "drafter", "lint", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    _one_line(result, "empty file")
+
+
+def test_closed_streams_and_a_full_output():
+    closed_out = subprocess.run(
+        [sys.executable, "-m", "drafter", "lint", str(SEED_78)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    _one_line(closed_out, "standard output is closed")
+    closed_in = subprocess.run(
+        [sys.executable, "-m", "drafter", "parse", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(0),
+    )
+    _one_line(closed_in, "standard input cannot be read")
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "drafter", "parse", str(SEED_78)],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        _one_line(result, "No space left on device")
+
+
+def test_utf32_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "utf32.txt"
+    path.write_bytes(seed_text(SEED_62).encode("utf-32"))
+    result = drafter("parse", str(path))
+    assert result.returncode == 0 and json.loads(result.stdout)["symbol"] == "62/209"

@@ -97,6 +97,31 @@ def test_a_bad_configuration_is_named(tmp_path):
     assert "drafter.toml: unknown key 'selct'" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("configuration", "reason"),
+    [
+        ('profile = "adoptd"\n', "profile must be one of auto, adopted, draft, not 'adoptd'"),
+        ('language = "de"\n', "language must be one of auto, fr, not 'de'"),
+        ("select = []\n", "select names no rule"),
+        pytest.param(
+            "a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply", id="nested"
+        ),
+    ],
+)
+def test_every_configuration_value_is_checked(tmp_path, configuration, reason):
+    (tmp_path / "drafter.toml").write_text(configuration)
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    result = drafter("lint", "a.txt", "--quiet", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"drafter.toml: {reason}" in result.stderr and "internal error" not in result.stderr
+
+
+def test_an_empty_selection_is_refused_not_a_silent_pass(broken):
+    for option in ("--select=", "--select= , "):
+        result = drafter("lint", str(broken), option)
+        assert result.returncode == 2 and "--select names no rule" in result.stderr
+
+
 def test_inline_suppression_silences_the_block_after_it():
     text = BROKEN.replace("Rappelant", "<!-- drafter: ignore P001 -->\nRappelant")
     assert codes(text) == ["Y001", "V005"]
@@ -206,6 +231,21 @@ def test_statistics_count_per_rule(tmp_path):
     assert "2 errors, 4 warnings in 2 files" in result.stdout
 
 
+def test_statistics_in_json_and_refused_where_no_format_holds_them(broken):
+    result = drafter("lint", str(broken), "--statistics", "--format", "json")
+    assert json.loads(result.stdout)[0] == {
+        "code": "P001",
+        "name": "preambular-comma",
+        "count": 1,
+        "fixable": True,
+    }
+    for output_format in ("sarif", "github"):
+        result = drafter("lint", str(broken), "--statistics", "--format", output_format)
+        assert result.returncode == 2 and "--statistics goes with --format text or json" in (
+            result.stderr
+        )
+
+
 def test_many_files_in_a_stable_order(tmp_path):
     for name in ("b.txt", "a.md", "sub/c.txt", ".hidden/d.txt", "notes.pdf"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
@@ -271,9 +311,10 @@ def test_quiet_prints_the_findings_only(broken):
     assert drafter("lint", str(SEED_78), "-q").stdout == ""
 
 
-def test_an_empty_folder_says_so(tmp_path):
+def test_an_empty_folder_is_a_failure_not_a_pass(tmp_path):
+    # A hook pointed at the wrong folder must not pass by checking nothing.
     result = drafter("lint", str(tmp_path))
-    assert result.returncode == 0 and "no .txt or .md files in" in result.stderr
+    assert result.returncode == 2 and "no .txt or .md files in" in result.stderr
 
 
 def test_standard_input():
@@ -308,6 +349,19 @@ def test_diff_shows_without_writing(broken):
     assert "-Rappelant sa résolution 77/185 du 14 décembre 2022 ;" in result.stdout
     assert "+Rappelant sa résolution 77/185 du 14 décembre 2022," in result.stdout
     assert broken.read_text(encoding="utf-8") == BROKEN
+
+
+def test_diff_exits_as_lint_does_when_errors_remain(tmp_path):
+    # An error with no fix (X001: a placeholder left): nothing to show, yet it fails.
+    path = tmp_path / "draft.txt"
+    path.write_text(CLEAN.replace("faire ceci", "faire [[ceci]]"), encoding="utf-8")
+    result = drafter("lint", str(path), "--diff")
+    assert result.stdout == "" and "0 fixes would be applied; 1 error would remain" in (
+        result.stderr
+    )
+    assert result.returncode == drafter("lint", str(path)).returncode == 1
+    path.write_text(CLEAN, encoding="utf-8")
+    assert drafter("lint", str(path), "--diff").returncode == 0
 
 
 def test_renumbering_is_unsafe(tmp_path):

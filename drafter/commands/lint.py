@@ -10,18 +10,20 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from drafter.cache import write_atomically
 from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error
 from drafter.config import (
     LOCAL,
+    NO_SELECTION,
     ConfigError,
+    check_choice,
     folder_of,
     language_server,
     settings_for,
     settings_in,
 )
+from drafter.files import write_file
 from drafter.lint import FileResult, lint_file
-from drafter.report import Options, counts, formatter, plural
+from drafter.report import STATISTICS_FORMATS, Options, counts, formatter, plural
 from drafter.rules import Severity
 
 SUFFIXES = (".txt", ".md")
@@ -60,6 +62,11 @@ class LintOptions:
         """The command line's settings, which win over the configuration file's. As in ruff,
         a --select on the command line starts afresh: the file's ignores no longer apply."""
         fresh = self.select is not None
+        if self.select == ():
+            raise ConfigError(f"--{NO_SELECTION}")
+        for key, value in (("profile", self.profile), ("language", self.language)):
+            if value is not None:
+                check_choice(key, value, f"--{key}")
         given = {
             "select": self.select,
             "ignore": self.ignore if self.ignore is not None or not fresh else (),
@@ -85,7 +92,7 @@ def discover(paths: list[str]) -> list[str]:
     found: list[str] = []
     for path in paths:
         target = Path(path)
-        if path != "-" and target.is_dir():
+        if path != "-" and _is_dir(target):
             found.extend(
                 str(file)
                 for file in sorted(target.rglob("*"))
@@ -98,25 +105,37 @@ def discover(paths: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a folder; a name the system refuses (too long, a loop of links) is
+    left to the reader, which says why in one line."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def run(options: LintOptions) -> int:
     if not options.paths:
         return error("give a file, a directory or - (standard input) to lint")
+    if options.statistics and options.output_format not in STATISTICS_FORMATS:
+        formats = " or ".join(STATISTICS_FORMATS)
+        return error(f"--statistics goes with --format {formats}, not {options.output_format}")
     files = discover(options.paths)
     if not files:
-        error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
+        return error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
     try:
         results = lint_all(files, options)
     except ConfigError as problem:
         return error(str(problem))
+    if options.fix and not options.diff:
+        _write_fixes(results)
     for result in results:
         if result.error:
             error(f"{result.path}: {result.error}")
     for reason in dict.fromkeys(r.language_error for r in results if r.language_error):
         error(f"{reason}; grammar and spelling were not checked")
     if options.diff:
-        return _show_diffs(results)
-    if options.fix:
-        _write_fixes(results)
+        return _show_diffs(results, options.strict)
     report = formatter(options.output_format)(
         results,
         Options(color=options.color, statistics=options.statistics, summary=not options.quiet),
@@ -198,16 +217,24 @@ def _status(results: list[FileResult], strict: bool) -> int:
 
 
 def _write_fixes(results: list[FileResult]) -> None:
+    """Write each fixed file; one that cannot be written is reported as it was, unfixed."""
     for result in results:
         if result.source is None or result.fixed_raw is None:
             continue
         if result.path == "-":
             sys.stdout.write(result.fixed_raw)
         elif result.changed:
-            write_atomically(Path(result.path), result.source.encode(result.fixed_raw))
+            data = result.source.encode(result.fixed_raw)
+            try:
+                write_file(result.path, data, overwrite=True, expected=result.source.original)
+            except OSError as problem:
+                result.error = f"not fixed: {problem.strerror or problem}"
+                result.findings, result.fixed = result.unfixed, 0
 
 
-def _show_diffs(results: list[FileResult]) -> int:
+def _show_diffs(results: list[FileResult], strict: bool) -> int:
+    """The fixes as a unified diff; the exit status is lint's, after those fixes, or 1 when
+    there is a fix to show."""
     from difflib import unified_diff  # --diff only: a plain lint does not pay its import
 
     changed = False
@@ -226,7 +253,10 @@ def _show_diffs(results: list[FileResult]) -> int:
             )
         )
     fixed = sum(result.fixed for result in results)
-    print(f"{plural(fixed, 'fix', 'fixes')} would be applied", file=sys.stderr)
-    if any(result.error for result in results):
-        return EXIT_FAILURE
-    return EXIT_FINDINGS if changed else EXIT_CLEAN
+    left = counts(results)[Severity.error]
+    print(
+        f"{plural(fixed, 'fix', 'fixes')} would be applied; {plural(left, 'error')} would remain",
+        file=sys.stderr,
+    )
+    status = _status(results, strict)
+    return EXIT_FINDINGS if changed and status == EXIT_CLEAN else status

@@ -7,11 +7,16 @@ import sys
 from typing import Any
 
 from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
+from drafter.config import ConfigError, check_choice
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
 
 
 def run(path: str, output_format: str = "json", language: str = "auto") -> int:
+    try:
+        check_choice("language", language, "--language")
+    except ConfigError as problem:
+        return error(str(problem))
     try:
         resolution = parse_file(path, None if language == "auto" else language)
     except (ReadError, NotAResolution) as problem:

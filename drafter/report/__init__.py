@@ -43,6 +43,19 @@ def fixable(finding: Finding) -> str:
     return "safe" if finding.fix.safe else "unsafe"
 
 
+def per_rule(results: list[FileResult]) -> list[tuple[str, str, int, bool]]:
+    """`--statistics`: code, name, count and whether --fix repairs them, most frequent first."""
+    per_code = Counter(finding.code for finding in findings(results))
+    names = {finding.code: finding.name for finding in findings(results)}
+    fixes = {f.code for f in findings(results) if fixable(f) == "safe"}
+    return [
+        (code, names[code], count, code in fixes)
+        for code, count in sorted(per_code.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+# Formats that can count findings per rule (--statistics).
+STATISTICS_FORMATS = ("text", "json")
 # The module of each format, imported only when that format is asked for.
 _MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
 

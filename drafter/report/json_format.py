@@ -6,12 +6,19 @@ import json
 from typing import Any
 
 from drafter.lint import FileResult
-from drafter.report import Options, findings, fixable
+from drafter.report import Options, findings, fixable, per_rule
 from drafter.rules import Finding
 
 
 def render(results: list[FileResult], options: Options) -> str:
-    return json.dumps([as_json(f) for f in findings(results)], ensure_ascii=False, indent=2) + "\n"
+    if options.statistics:  # as ruff's: one object per rule instead of the findings
+        data: list[dict[str, Any]] = [
+            {"code": code, "name": name, "count": count, "fixable": fixes}
+            for code, name, count, fixes in per_rule(results)
+        ]
+    else:
+        data = [as_json(f) for f in findings(results)]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_json(finding: Finding) -> dict[str, Any]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from drafter.lint import FileResult
-from drafter.report import Options, counts, findings, fixable, plural
+from drafter.report import Options, counts, findings, fixable, per_rule, plural
 from drafter.rules import Finding, Severity
 
 _COLORS = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "dim": "2"}
@@ -36,12 +34,9 @@ def _line(finding: Finding, options: Options) -> str:
 
 def statistics(results: list[FileResult], options: Options) -> list[str]:
     """Findings counted per rule, most frequent first: `--statistics`."""
-    per_code = Counter(finding.code for finding in findings(results))
-    names = {finding.code: finding.name for finding in findings(results)}
-    fixes = {f.code for f in findings(results) if fixable(f) == "safe"}
     return [
-        f"{count:5}  {code}  {names[code]}{'  [*]' if code in fixes else ''}"
-        for code, count in sorted(per_code.items(), key=lambda item: (-item[1], item[0]))
+        f"{count:5}  {code}  {name}{'  [*]' if fixes else ''}"
+        for code, name, count, fixes in per_rule(results)
     ]
 
 
