@@ -109,6 +109,9 @@ def lint_text(
     findings = run_rules(document, enabled_codes(settings, path))
     if settings.language_check:
         findings += _language_findings(document, settings, path)
+    if resolution.guessed_breaks:  # a fix applied to a guessed structure could do harm
+        for finding in findings:
+            finding.fix = None
     silenced = _silenced_lines(resolution.suppressions, text)
     findings = [f for f in findings if not _suppressed(f, silenced)]
     for finding in findings:

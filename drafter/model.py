@@ -234,8 +234,11 @@ class Resolution:
     closing: Closing | None
     misplaced: list[PreambularParagraph] = field(default_factory=list)
     trailing: list[Inline] = field(default_factory=list)
+    stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
     problems: list[SyntaxProblem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    # Lines where a paragraph was taken to begin with no blank line before it (normalize).
+    guessed_breaks: list[int] = field(default_factory=list)
 
     @property
     def symbol(self) -> str | None:

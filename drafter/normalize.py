@@ -28,6 +28,13 @@ _NUMBERED = re.compile(r"\d+\.\s")
 # A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
 # "b.") do too but begin a new unit.
 _CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
+# Where no blank line separates paragraphs (text pasted from a word processor), a line begins
+# one when it starts with a number or a label, or when the line before ends as a paragraph
+# does and it starts as one does (a capital, or italics).
+_LABELLED = re.compile(r"\d+\.\s|\(?[a-z]{1,5}[).] ")
+_PARAGRAPH_END = (",", ";", ":", ".")
+_PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ]")
+_WORD_AND_SPACE = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][\w'-]+\*? ")
 
 
 class Markers(NamedTuple):
@@ -37,6 +44,7 @@ class Markers(NamedTuple):
     organ: re.Pattern[str]
     meeting: re.Pattern[str]
     footnote: re.Pattern[str]
+    opening: re.Pattern[str]  # a known preambular opening, at the start of a line
 
 
 @dataclass
@@ -55,6 +63,9 @@ class Normalized:
 
     units: list[Unit]
     suppressions: list[Suppression]
+    # Lines where a paragraph was taken to begin although no blank line separated it from
+    # the one before: the structure there is a guess.
+    guessed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -72,14 +83,15 @@ def normalize(text: str, markers: Markers) -> Normalized:
             text = text.replace(character, replacement)
     lines, suppressions = _content_lines(text)
     blocks, organ_index = _blocks(lines, markers)
-    # The body begins at the organ line, or at a numbered paragraph met before it (the organ
-    # line missing, or out of place): a heading never holds one.
-    heading_end = _first_numbered(blocks, before=organ_index)
+    # The body begins at the organ line, or at a numbered paragraph or a known preambular
+    # opening met before it (the organ line missing, or out of place): a heading holds neither.
+    heading_end = _body_start(blocks, organ_index, markers)
     units: list[Unit] = []
     for block in blocks[:heading_end]:
         units.extend(_heading_units(block))
-    body, footnotes = _body_units(blocks[heading_end:], markers)
-    return Normalized(units + body + footnotes, suppressions)
+    guessed: list[int] = []
+    body, footnotes = _body_units(blocks[heading_end:], markers, guessed)
+    return Normalized(units + body + footnotes, suppressions, guessed)
 
 
 def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
@@ -135,12 +147,13 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
     return blocks, len(blocks) if organ_index is None else organ_index
 
 
-def _first_numbered(blocks: list[list[_Line]], before: int) -> int:
-    """The block of the first numbered paragraph among the first `before` (else `before`).
-    One that a missing blank line joined to the line above it is split off its block."""
+def _body_start(blocks: list[list[_Line]], before: int, markers: Markers) -> int:
+    """The block of the first paragraph, numbered or opening with a known preambular word,
+    among the first `before` (else `before`). One that a missing blank line joined to the line
+    above it is split off its block."""
     for index, block in enumerate(blocks[:before]):
         for at, line in enumerate(block):
-            if _NUMBERED.match(line.text):
+            if _NUMBERED.match(line.text) or markers.opening.match(line.text):
                 if at:
                     blocks[index : index + 1] = [block[:at], block[at:]]
                     return index + 1
@@ -160,21 +173,66 @@ def _heading_units(block: list[_Line]) -> list[Unit]:
     return units
 
 
-def _body_units(blocks: list[list[_Line]], markers: Markers) -> tuple[list[Unit], list[Unit]]:
+def _body_units(
+    blocks: list[list[_Line]], markers: Markers, guessed: list[int]
+) -> tuple[list[Unit], list[Unit]]:
     body: list[Unit] = []
     footnotes: list[Unit] = []
-    for block in blocks:
+    for whole in blocks:
+        block = whole
         if markers.footnote.match(block[0].text):
-            footnotes.append(_joined(block))
-        elif _whole_line(markers.meeting, block[0].text):
+            end = _footnote_end(block, markers)
+            footnotes.append(_joined(block[:end]))
+            if end == len(block):
+                continue
+            block = block[end:]  # the body goes on right after the footnote
+            guessed.append(block[0].number)
+        if _whole_line(markers.meeting, block[0].text):
             body.extend(_unit(line) for line in block)
         elif body and _CONTINUATION.match(block[0].text):
             # A paragraph interrupted by a page break (and maybe by footnotes) goes on here.
-            for line in block:
-                _append(body[-1], line, join_page_break=line is block[0])
+            _append(body[-1], block[0], join_page_break=True)
+            _paragraphs(block, 1, body, markers, guessed)
         else:
-            body.append(_joined(block))
+            body.append(_unit(block[0]))
+            _paragraphs(block, 1, body, markers, guessed)
     return body, footnotes
+
+
+def _paragraphs(
+    block: list[_Line], start: int, body: list[Unit], markers: Markers, guessed: list[int]
+) -> None:
+    """The lines of `block` from `start` on: each a wrapped piece of the last unit of `body`,
+    unless it begins a paragraph of its own."""
+    for previous, line in zip(block[start - 1 :], block[start:], strict=False):
+        if _begins_paragraph(previous.text, line.text, markers):
+            body.append(_unit(line))
+            guessed.append(line.number)
+        else:
+            _append(body[-1], line, join_page_break=False)
+
+
+def _footnote_end(block: list[_Line], markers: Markers) -> int:
+    """Where a footnote's text ends in its block: at a line that begins a paragraph, or one
+    that goes on with the body (after the footnote's full stop, a lowercase word or a word and
+    a space: "chap.\nI." is still the footnote)."""
+    for at in range(1, len(block)):
+        text = block[at].text
+        if _LABELLED.match(text) or markers.opening.match(text):
+            return at
+        if block[at - 1].text.endswith(".") and (
+            _CONTINUATION.match(text) or _WORD_AND_SPACE.match(text)
+        ):
+            return at
+    return len(block)
+
+
+def _begins_paragraph(previous: str, text: str, markers: Markers) -> bool:
+    if _CONTINUATION.match(text):
+        return False
+    if _LABELLED.match(text) or markers.opening.match(text):
+        return True
+    return previous.endswith(_PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
 
 
 def _unit(line: _Line) -> Unit:

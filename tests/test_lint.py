@@ -408,3 +408,23 @@ def test_rules_lists_and_explains():
     assert "Wrong:" in explained and "Right:" in explained
     assert drafter("rules", "operative-semicolon").stdout == explained
     assert drafter("rules", "Z999").returncode == 2
+
+
+def test_a_pasted_text_is_read_whole_and_never_fixed_on_a_guess(tmp_path):
+    # One paragraph per line, no blank line, and the final full stop replaced by a comma:
+    # a guessed structure must not let P001's fix turn the last full stop into a comma.
+    pasted = "\n".join(line for line in seed_text(SEED_78).split("\n") if line.strip())
+    pasted = pasted.replace("développement ».\n49^e", "développement »,\n49^e")
+    assert pasted.count("»,\n49^e") == 1
+    path = tmp_path / "pasted.txt"
+    path.write_text(pasted + "\n", encoding="utf-8")
+    result = drafter("lint", str(path), "--fix")
+    assert path.read_text(encoding="utf-8") == pasted + "\n"  # untouched
+    assert "S007 no blank line before this paragraph" in result.stdout
+    assert "P003" in result.stdout and "[*]" not in result.stdout and "fixed" not in result.stdout
+
+
+def test_a_missing_organ_line_is_the_only_finding():
+    # Before, the preamble and its footnotes were read as heading lines: F001 for each call.
+    text = seed_text(SEED_78).replace("L'Assemblée générale,\n", "", 1)
+    assert codes(text) == ["S003"]

@@ -72,8 +72,26 @@ CASES = [
         body(PP, OP1, OP2).replace("L'Assemblée générale,", "‸L'Assemblée générale"),
         body(PP, OP1, OP2),
     ),
+    Case(  # a second organ line in the preamble
+        "S003",
+        body(PP, "‸L'Assemblée générale,", "Notant aussi ceci,", OP1, OP2),
+        body(PP, "Notant aussi ceci,", OP1, OP2),
+    ),
+    Case(  # the organ line after the preamble it introduces
+        "S003",
+        body(PP, OP1, OP2).replace(
+            f"L'Assemblée générale,\n\n{PP}", f"{PP}\n\n‸L'Assemblée générale,"
+        ),
+        body(PP, OP1, OP2),
+    ),
     Case(
         "S004", body(PP, OP1, "‸Notant aussi ceci,", OP2), body(PP, "Notant aussi ceci,", OP1, OP2)
+    ),
+    Case("S006", body(PP, "‸Notant aussi ceci,"), body(PP, "Notant aussi ceci,", OP1, OP2)),
+    Case(
+        "S007",
+        body(PP, "Notant aussi ceci,", OP1, OP2).replace("ceci,\n\n1.", "ceci,\n‸1."),
+        body(PP, "Notant aussi ceci,", OP1, OP2),
     ),
     Case(
         "S005",

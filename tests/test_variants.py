@@ -63,8 +63,15 @@ def links_removed(text: str) -> str:
     return re.sub(r"\[([^\]]+)\]\(#\)", r"\1", text)
 
 
+def without_blank_lines(text: str) -> str:
+    """One paragraph per line and no blank line between: what pasting from Word gives."""
+    return "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+
+
 VARIANTS = [
     hard_wrapped,
+    without_blank_lines,
+    lambda text: hard_wrapped(without_blank_lines(text)),
     footnotes_at_end,
     markdown_footnotes,
     curly_apostrophes,
@@ -91,8 +98,9 @@ def test_variant_gives_the_same_model(seed, variant):
         lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
         lambda t: t.encode("utf-16"),
         lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("utf-32"),
     ],
-    ids=["crlf", "cr", "utf8-bom", "utf16-le", "utf16-be"],
+    ids=["crlf", "cr", "utf8-bom", "utf16-le", "utf16-be", "utf32"],
 )
 def test_encodings_give_the_same_model_and_lines(encode):
     original = seed_text(SEED_78)

@@ -40,6 +40,7 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
     resolution = build(tree, units, index, language)
     resolution.problems = problems + resolution.problems
     resolution.suppressions = normalized.suppressions
+    resolution.guessed_breaks = normalized.guessed
     if resolution.organ is None and not resolution.operative:
         raise NotAResolution(
             f"not a General Assembly resolution: no organ line "
@@ -69,7 +70,9 @@ def markers(language: str) -> Markers:
     def terminal(name: str) -> re.Pattern[str]:
         return re.compile(parser.get_terminal(name).pattern.to_regexp())
 
-    return Markers(terminal("ORGAN"), terminal("MEETING"), terminal("FOOTNOTE"))
+    openings = sorted(lexicon.load(language).preambular_openings, key=len, reverse=True)
+    opening = re.compile(r"\*?(?:" + "|".join(map(re.escape, openings)) + r")(?![\w'])")
+    return Markers(terminal("ORGAN"), terminal("MEETING"), terminal("FOOTNOTE"), opening)
 
 
 class _Recovery:

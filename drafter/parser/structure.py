@@ -49,6 +49,7 @@ class _Builder:
         self.index = index
         self.language = language
         self.words = lexicon.load(language)
+        self.stray_organs: list[Span] = []
 
     # -- units and their text --------------------------------------------------------------
     def unit(self, node: Token | Tree) -> Unit:
@@ -91,6 +92,7 @@ class _Builder:
             closing=closing,
             misplaced=misplaced,
             trailing=trailing,
+            stray_organs=self.stray_organs,
         )
 
     # -- heading ------------------------------------------------------------------------------
@@ -152,6 +154,8 @@ class _Builder:
         for node in tree.children:
             if node.data == "preambular":
                 paragraphs.append(self.preambular(self.unit(node.children[0])))
+            elif node.data == "stray_organ":
+                self.stray_organs.append(self.span(self.unit(node.children[0])))
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs
@@ -170,6 +174,8 @@ class _Builder:
                 paragraphs.append(self.operative_paragraph(unit))
             elif node.data == "late_paragraph":
                 misplaced.append(self.preambular(unit))
+            elif node.data == "stray_organ":
+                self.stray_organs.append(self.span(unit))
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs, misplaced

@@ -135,10 +135,22 @@ class OrganLine(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         resolution = document.resolution
+        strays = resolution.stray_organs
+        missing_at = None
         for problem in resolution.problems:
             if problem.found == "ORGAN":
-                what = "missing" if resolution.organ is None else "repeated"
-                yield self.finding(problem.span, f"the organ line is {what} here")
+                missing_at = problem.span
+                where = f": it stands at line {strays[0].line}" if strays else ""
+                yield self.finding(problem.span, f"the organ line is missing here{where}")
+        for stray in strays:
+            if resolution.organ is not None:
+                message = (
+                    f"the organ line is repeated here (it stands at line {resolution.organ.line})"
+                )
+            else:
+                before = f" (line {missing_at.line})" if missing_at else ""
+                message = f"the organ line is out of place: it comes before the preamble{before}"
+            yield self.finding(stray, message)
         if resolution.organ is None or resolution.organ_text is None:
             return
         organ = resolution.organ
@@ -220,3 +232,71 @@ class UnknownBlock(Rule):
                 block.span(0, len(block.text)),
                 "text after the plenary line: it belongs before it, or in a footnote",
             )
+
+
+@register
+class OperativePartMissing(Rule):
+    """A resolution decides something: it has at least one operative paragraph.
+
+    A text whose preamble is all there is has lost its operative part, or is not finished.
+
+    Wrong:
+        L'Assemblée générale,
+        Rappelant sa résolution 77/185,
+        49e séance plénière
+
+    Right:
+        L'Assemblée générale,
+        Rappelant sa résolution 77/185,
+        1. *Décide* de …
+        49e séance plénière
+    """
+
+    code = "S006"
+    name = "operative-part-missing"
+    severity = Severity.error
+    summary = "A resolution has at least one operative paragraph."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        resolution = document.resolution
+        if resolution.operative:
+            return
+        last = resolution.preamble[-1].span if resolution.preamble else resolution.organ
+        where = last or Span(1, 1, 1, 1)
+        yield self.finding(where, "the resolution has no operative (numbered) paragraph")
+
+
+@register
+class ParagraphBreaksGuessed(Rule):
+    """Paragraphs are separated by blank lines.
+
+    Text pasted from a word processor often has one paragraph per line and no blank line
+    between them. drafter then guesses where each paragraph begins (at a number, a label, a
+    known opening, or after a line that ends as a paragraph does); a guess may be wrong, so
+    `--fix` leaves such a text alone until the blank lines are there.
+
+    Wrong:
+        Rappelant sa résolution 77/185,
+        Notant avec satisfaction le rapport,
+
+    Right:
+        Rappelant sa résolution 77/185,
+
+        Notant avec satisfaction le rapport,
+    """
+
+    code = "S007"
+    name = "paragraph-breaks-guessed"
+    severity = Severity.warning
+    summary = "Paragraphs are separated by blank lines (else --fix changes nothing)."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        guessed = document.resolution.guessed_breaks
+        if not guessed:
+            return
+        others = f" and {len(guessed) - 1} more" if len(guessed) > 1 else ""
+        yield self.finding(
+            Span(guessed[0], 1, guessed[0], 1),
+            f"no blank line before this paragraph{others}: drafter guessed where paragraphs "
+            "begin, so --fix leaves this text alone",
+        )
