@@ -320,7 +320,9 @@ class Resolution:
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}|\{%[^{%\n]*%\}")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MOST_DIGITS = 9  # of a number read as a paragraph's, a footnote's or a meeting's
+# Of a number read as a paragraph's, a footnote's or a meeting's: what Python converts (by
+# default it refuses longer runs, whose conversion takes quadratic time).
+_MOST_DIGITS = 4300
 
 
 def superscript(number: int) -> str:
@@ -333,9 +335,9 @@ def superscript_value(digits: str) -> int:
 
 
 def number_value(digits: str) -> int:
-    """The number a paragraph, a footnote or a meeting is given. A run of digits longer than
-    any such number is read from its first digits: Python refuses to convert a run of more
-    than 4,300, and the text must be read whatever it holds."""
+    """The number a paragraph, a footnote or a meeting is given, whole. Only a run of digits
+    longer than Python converts (4,300) is read from its first digits: the text must be read
+    whatever it holds."""
     return int(digits[:_MOST_DIGITS])
 
 

@@ -303,6 +303,13 @@ def test_command_refuses_to_overwrite_without_force(tmp_path):
         (["--set", "number"], "is not KEY=VALUE"),
         (["--session", "77"], "does not come after"),
         (["-o", "/nonexistent/folder/draft.txt"], "cannot write"),
+        (["--session", "201"], "drafter spells sessions up to session 200"),
+        (["--session", "200"], "session 201, where the text's “soixante-dix-neuvième"),
+        (["--set", "number=12\n\n3. *Décide* x"], "not a resolution number"),
+        (["--set", "adopted_on=banana"], "not a date such as 17 décembre 2025"),
+        (["--set", "adopted_on=31 février 2025"], "not a date"),
+        (["--set", "meeting=52e"], "not a meeting number"),
+        (["--set", "agenda_item=[[x]]"], "not an agenda item"),
     ],
 )
 def test_command_bad_options_get_one_clear_line(args, reason):
@@ -338,3 +345,34 @@ def test_a_previous_text_without_a_session_cannot_be_scaffolded():
     previous = parse_text("L'Assemblée générale,\n\n1. *Décide* de faire ceci.\n")
     with pytest.raises(CannotScaffold, match="names no session"):
         next_session(previous)
+
+
+def test_set_values_of_the_right_form_are_written():
+    result = drafter(
+        "new",
+        str(SEED_78),
+        "--set",
+        "number=212 B",
+        "--set",
+        "adopted_on=1er décembre 2025",
+        "--set",
+        "agenda_item=22 b)",
+        "--set",
+        "meeting=52",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "79/212 B. Coopération Sud-Sud" in result.stdout
+    assert "Résolution adoptée par l'Assemblée générale le 1er décembre 2025" in result.stdout
+    assert "Point 22 b) de l'ordre du jour" in result.stdout
+
+
+def test_the_old_agenda_form_loses_its_comma_with_its_item(draft_64):
+    # 62/209: "Point 59, c, de l'ordre du jour".
+    assert "Point [[point de l'ordre du jour]] de l'ordre du jour" in draft_64
+
+
+def test_footnote_numbers_are_written_whole():
+    text = seed_text(SEED_78).replace("développement¹,", "développement¹²³⁴⁵⁶⁷⁸⁹⁰¹²,", 1)
+    text = text.replace("\n¹ Rapport", "\n¹²³⁴⁵⁶⁷⁸⁹⁰¹² Rapport", 1)
+    draft = render(builtin_template("fr"), next_session(parse_text(text)).context)
+    assert draft.count("¹²³⁴⁵⁶⁷⁸⁹⁰¹²") == 2

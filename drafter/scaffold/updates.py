@@ -11,11 +11,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
 from drafter import lexicon, ordinals, sessions
-from drafter.dates import spell
+from drafter.dates import find_date, spell
 from drafter.events import stale_events
 from drafter.model import (
     Citation,
@@ -64,6 +65,8 @@ class _Planner:
             raise CannotScaffold(
                 f"--set {unknown[0]}: no such placeholder (known: {', '.join(SETTABLE)})"
             )
+        for key, value in values.items():
+            _check_value(key, value, previous.language)
         if previous.session is None:
             raise CannotScaffold("the previous text names no session (no session line, no symbol)")
         self.previous = previous
@@ -76,6 +79,11 @@ class _Planner:
         if self.session <= previous.session:
             raise CannotScaffold(
                 f"session {self.session} does not come after the previous text's {previous.session}"
+            )
+        if self.session > ordinals.HIGHEST_SESSION:
+            raise CannotScaffold(
+                f"session {self.session}: drafter spells sessions up to "
+                f"session {ordinals.HIGHEST_SESSION}"
             )
         self.shift = self.session - previous.session
         self.reach = max(FOLLOW_UP_REACH, (follow_up or 0) - previous.session)
@@ -136,6 +144,11 @@ class _Planner:
                 number = ordinals.value(found.group(1), self.language)
                 if number is None or not first <= number <= last:
                     continue
+                if number + self.shift > ordinals.HIGHEST_SESSION:
+                    raise CannotScaffold(
+                        f"session {number + self.shift}, where the text's "
+                        f"“{found.group(0)}” moves, is past what drafter spells"
+                    )
                 words = ordinals.spell(number + self.shift, self.language)
                 if found.group(1)[0].isupper():
                     words = words[0].upper() + words[1:]
@@ -162,6 +175,8 @@ class _Planner:
                 at = text.find(heading.agenda_item)
                 if at >= 0:
                     end = at + len(heading.agenda_item)
+                    # The old form's comma ("Point 59, c, de l'ordre du jour") goes with it.
+                    end += text.startswith(",", end)
                     self.change(content, at, end, self.placeholder("agenda_item"))
 
     def closing(self) -> dict[str, Any] | None:
@@ -287,6 +302,31 @@ class _Planner:
         if events:
             names = ", ".join(_name(p) for p in marked.values())
             self.note(f"{plural(events, 'past event')} marked ({names})")
+
+
+# What `--set` may give for each placeholder, and how to say it.
+_VALUE_FORMS = {
+    "number": (re.compile(r"\d{1,4}(?: [A-Z])?"), "a resolution number, such as 212"),
+    "meeting": (re.compile(r"\d{1,4}"), "a meeting number, such as 52"),
+    "agenda_item": (
+        re.compile(r"(?=[^\n]*\d)[\w(),. -]{1,40}"),
+        "an agenda item, such as 22 b)",
+    ),
+}
+
+
+def _check_value(key: str, value: str, language: str) -> None:
+    """A `--set` value must be what its placeholder stands for: a number where a number goes,
+    a real date in the text's language where a date goes; never a line break."""
+    if key in ("adopted_on", "issued_on"):
+        day, found = find_date(value, language)
+        if day is not None and found is not None and found.group(0) == value.strip():
+            return
+        example = spell(date(2025, 12, 17), language)
+        raise CannotScaffold(f"--set {key}={value!r}: not a date such as {example}")
+    pattern, what = _VALUE_FORMS[key]
+    if not pattern.fullmatch(value.strip()):
+        raise CannotScaffold(f"--set {key}={value!r}: not {what}")
 
 
 @cache
