@@ -446,8 +446,8 @@ def test_the_safe_fix_repairs_what_the_rule_found(case: Case):
     _, findings = lint_text(text, settings, today=date(2024, 1, 10))
     fixed, left, count = fix_text(text, findings, settings, "-", unsafe=False)
     # A finding the rule cannot mend (an ordinal it does not know) keeps no fix, and stays.
-    assert bool(count) == any(f.fix for f in findings)
-    assert [f for f in left if f.fix] == []
+    assert bool(count) == any(f.fix and f.fix.safe for f in findings)
+    assert [f for f in left if f.fix and f.fix.safe] == []
     assert fixed.count("[") == text.count("[")  # links and placeholders stay whole
 
 
@@ -483,3 +483,27 @@ def test_numbering_messages_say_what_is_wrong(numbers: tuple[int, int], message:
     text = body(PP, f"{first}. *Décide* de faire ceci ;", f"{second}. *Prie* cela.")
     _, findings = lint_text(text, Settings(select=("N001",)))
     assert message in [finding.message for finding in findings]
+
+
+def _fixed(text: str, code: str, unsafe: bool = False) -> str:
+    settings = Settings(select=(code,))
+    _, findings = lint_text(text, settings)
+    return fix_text(text, findings, settings, "-", unsafe=unsafe)[0]
+
+
+def test_citation_list_moves_its_and_safely_but_adds_none_on_a_guess():
+    moved = body("Rappelant ses résolutions 60/212 et 62/209, 64/222,", OP1, OP2)
+    assert "60/212, 62/209 et 64/222," in _fixed(moved, "R010")
+    # No "et" at all: the list may go on in words drafter does not know.
+    commas = body("Rappelant ses résolutions 60/212, 62/209, 64/222,", OP1, OP2)
+    assert _fixed(commas, "R010") == commas
+    assert "60/212, 62/209 et 64/222," in _fixed(commas, "R010", unsafe=True)
+
+
+def test_a_footnote_call_moves_before_all_its_punctuation_at_once():
+    text = body("Rappelant sa résolution 77/185 du 14 décembre 2022.,¹", OP1, OP2)
+    text += "\n¹ Note.\n"
+    settings = Settings(select=("F005",))
+    _, findings = lint_text(text, settings)
+    fixed, left, count = fix_text(text, findings, settings, "-", unsafe=False)
+    assert "2022¹.," in fixed and count == 1 and left == []

@@ -370,21 +370,39 @@ class CitationListAnd(Rule):
         conjunction = conjunctions[0]
         goes_on = _list_goes_on(document.resolution.language)
         for block in document.blocks:
+            gaps: list[tuple[int, int, bool]] = []  # between the items of one list
             for previous, citation, last in _in_lists(block):
-                if last and goes_on.match(block.text, citation.end):
-                    continue  # "…, 60/212 et les autres résolutions": the list ends later
                 start, end = previous.end, citation.offset
-                joined_by_and = block.text[start:end].strip() in conjunctions
-                if last and not joined_by_and:
-                    message = f'put "{conjunction}" before the last resolution of the list'
-                    right = f" {conjunction} "
-                elif joined_by_and and not last:
-                    message = f'"{conjunction}" goes before the last resolution of the list only'
-                    right = ", "
-                else:
-                    continue
-                edit = document.edit(block, start, end, right)
-                yield self.finding(block.span(start, end), message, Fix((edit,)))
+                gaps.append((start, end, block.text[start:end].strip() in conjunctions))
+                if last:
+                    ends_later = goes_on.match(block.text, citation.end) is not None
+                    yield from self.list_findings(document, block, gaps, ends_later, conjunction)
+                    gaps = []
+
+    def list_findings(
+        self,
+        document: Document,
+        block: Inline,
+        gaps: list[tuple[int, int, bool]],
+        ends_later: bool,
+        conjunction: str,
+    ) -> Iterator[Finding]:
+        """An "et" before an item that is not the last goes; the last item takes one. Moving
+        an "et" that a list gained at its end is safe; adding one where none is may not be:
+        the list may go on in words drafter does not know."""
+        misplaced = [(start, end) for start, end, joined in gaps[:-1] if joined]
+        moves = [document.edit(block, start, end, ", ") for start, end in misplaced]
+        start, end, joined = gaps[-1]
+        fix: Fix | None
+        if not joined and not ends_later:
+            fix = Fix((*moves, document.edit(block, start, end, f" {conjunction} ")), bool(moves))
+            message = f'put "{conjunction}" before the last resolution of the list'
+            yield self.finding(block.span(start, end), message, fix)
+        else:
+            fix = Fix(tuple(moves)) if moves else None
+        for start, end in misplaced:
+            message = f'"{conjunction}" goes before the last resolution of the list only'
+            yield self.finding(block.span(start, end), message, fix)
 
 
 @cache

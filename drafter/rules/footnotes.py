@@ -118,6 +118,9 @@ class DuplicateFootnote(Rule):
             seen.add(footnote.number)
 
 
+_PUNCTUATION = ",;.:"  # what a call stands before in French, after in English
+
+
 @register
 class CallPlacement(Rule):
     """In French, a footnote call goes before the punctuation that follows the word.
@@ -140,13 +143,17 @@ class CallPlacement(Rule):
             return
         for block, ref in _calls(document):
             offset = ref.offset
-            before = block.text[offset - 1 : offset] if offset else ""
-            if before in {",", ";", ".", ":"} and offset > 1:
-                call = superscript(ref.number)
-                fix = Fix(
-                    (
-                        document.edit(block, offset - 1, offset, ""),
-                        document.edit(block, offset + len(call), offset + len(call), before),
-                    )
+            start = offset  # the run of punctuation before the call: it moves as one
+            while start > 1 and block.text[start - 1] in _PUNCTUATION:
+                start -= 1
+            if start == offset:
+                continue
+            before = block.text[start:offset]
+            call = superscript(ref.number)
+            fix = Fix(
+                (
+                    document.edit(block, start, offset, ""),
+                    document.edit(block, offset + len(call), offset + len(call), before),
                 )
-                yield self.finding(ref.span, f'write the call before the "{before}"', fix)
+            )
+            yield self.finding(ref.span, f'write the call before the "{before}"', fix)
