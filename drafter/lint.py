@@ -213,6 +213,9 @@ def fix_text(
         if not applied:
             break
         fixed += applied
+        # LanguageTool's suggestions are applied once: asked again about its own suggestion,
+        # a server may suggest more of the same.
+        settings = replace(settings, fix_language=False)
         _, findings = lint_text(text, settings, path)
     return text, findings, fixed
 

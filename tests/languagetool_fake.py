@@ -35,6 +35,13 @@ class Fake:
     language_requests: int = 0
     delay: float = 0.0  # seconds before answering a check
     broken: bool = False  # answer every check with an HTTP 500
+    drip: float = 0.0  # seconds between the bytes of an answer
+    padding: int = 0  # spaces added to an answer
+    # Matches the server answers instead of its own, made from the checked text.
+    hostile: Any = None
+
+    def reset(self) -> None:
+        self.delay, self.broken, self.drip, self.padding, self.hostile = 0.0, False, 0.0, 0, None
 
 
 def _match(text: str, start: int, end: int, rule: dict[str, Any], message: str, fixes: list[str]):
@@ -96,14 +103,20 @@ def handler_for(fake: Fake) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _send(self, status: int, body: str, kind: str = "application/json") -> None:
-            data = body.encode("utf-8")
+            data = body.encode("utf-8") + b" " * fake.padding
             self.send_response(status)
             self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             # The client may have given up waiting: what a slow server sees.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(data)
+                if not fake.drip:
+                    self.wfile.write(data)
+                    return
+                for at in range(len(data)):  # a byte at a time, each soon enough
+                    self.wfile.write(data[at : at + 1])
+                    self.wfile.flush()
+                    time.sleep(fake.drip)
 
         def do_GET(self) -> None:
             if self.path.split("?")[0] != "/v2/languages":
@@ -145,7 +158,7 @@ def handler_for(fake: Fake) -> type[BaseHTTPRequestHandler]:
                     "code": form.get("language", "fr"),
                     "detectedLanguage": {"name": "French", "code": "fr", "confidence": 0.99},
                 },
-                "matches": check(text, disabled),
+                "matches": fake.hostile(text) if fake.hostile else check(text, disabled),
                 "sentenceRanges": [[0, utf16(text)]],
             }
             self._send(200, json.dumps(answer, ensure_ascii=False))

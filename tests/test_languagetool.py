@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED_78, draft, seed_text
 from conftest import drafter as run_drafter
-from languagetool_fake import Fake, start
+from languagetool_fake import SPELLING, Fake, _match, start
 
 from drafter.cache import cache_dir
 from drafter.config import ConfigError, Settings
@@ -50,7 +50,7 @@ def fake(server: Fake, cache_home: Path, monkeypatch) -> Iterator[Fake]:
     """The server, its records cleared, and drafter's cache in a folder of these tests, with
     no answer of LanguageTool's kept from another test."""
     server.checks.clear()
-    server.delay, server.broken = 0.0, False
+    server.reset()
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     monkeypatch.delenv("DRAFTER_LANGUAGETOOL_URL", raising=False)
     cache_dir.cache_clear()
@@ -183,6 +183,47 @@ def test_fix_applies_a_single_suggestion_only_when_asked(fake, tmp_path):
     assert "Consciente des rapports de la communauté," in fixed.fixed_raw
 
 
+def _hostile(text: str) -> list[dict]:
+    """Matches no honest server gives: a negative length, a suggestion that adds a line and
+    one that spans the whole paragraph, a message with terminal escapes."""
+    at = text.index("rapport")
+    escape = "\x1b[2J\x1b[31mFaute\x1b[0m\u202e"
+    matches = [
+        _match(text, at, at + 7, SPELLING, escape, ["rapport\n\n2. *Décide* de tout"]),
+        _match(text, 0, len(text), SPELLING, "Tout", ["X"]),
+    ]
+    matches[0]["rule"] = {**SPELLING, "id": "EVIL\x1b]0;pwned\x07"}
+    matches.append({**matches[1], "offset": at, "length": -5})
+    return matches
+
+
+def test_a_hostile_answer_changes_nothing_and_reaches_no_terminal(fake, tmp_path):
+    text = draft("Consciente des rapport de la comunauté,", "1. *Décide* de poursuivre l'examen.")
+    path = write(tmp_path, text)
+    fake.hostile = _hostile
+    result = lint_file(str(path), settings(fake, fix_language=True), fix=True)
+    assert result.error is None and result.language_error is None
+    assert result.fixed_raw is not None and result.fixed_raw.count("\n") == text.count("\n")
+    assert "2. *Décide* de tout" not in result.fixed_raw
+    messages = " ".join(f.message + f.code + f.name for f in result.findings)
+    assert "\x1b" not in messages and "\x07" not in messages and "\u202e" not in messages
+    assert "Faute" in messages
+
+
+def test_a_suggestion_is_applied_once(fake, tmp_path):
+    # A server that always suggests more of the same word must not be followed each round.
+    def grows(text: str) -> list[dict]:
+        at = text.index("examen")
+        end = text.index(".", at)
+        return [_match(text, at, end, SPELLING, "Plus long", [text[at:end] + "s"])]
+
+    text = draft("Consciente de la chose,", "1. *Décide* de poursuivre l'examen.")
+    path = write(tmp_path, text)
+    fake.hostile = grows
+    result = lint_file(str(path), settings(fake, fix_language=True), fix=True)
+    assert "l'examens." in (result.fixed_raw or "") and result.fixed == 1
+
+
 # -- faults and privacy, through the command ---------------------------------------------------
 def drafter(*args: str, cwd: Path, env: dict[str, str] | None = None):
     """The command, with its cache in the test's folder."""
@@ -205,6 +246,8 @@ def closed_port() -> str:
         ("unreachable", "cannot connect"),
         ("slow", "no answer within 0.5 s"),
         ("broken", "answered with an error"),
+        ("dripping", "no answer within 0.5 s"),
+        ("huge", "an answer of more than 16 MiB"),
     ],
 )
 def test_a_server_in_trouble_gives_one_line_and_the_conventions_still(
@@ -215,12 +258,14 @@ def test_a_server_in_trouble_gives_one_line_and_the_conventions_still(
     url = closed_port() if trouble == "unreachable" else fake.url
     fake.delay = 1.5 if trouble == "slow" else 0.0
     fake.broken = trouble == "broken"
+    fake.drip = 0.05 if trouble == "dripping" else 0.0  # each byte soon, the whole too late
+    fake.padding = 17 * 2**20 if trouble == "huge" else 0
     result = drafter("lint", str(path), "--language-check", "--language-server", url, cwd=tmp_path)
     assert result.returncode == 2
     assert f"{path.name}:" in result.stdout and "V001" in result.stdout  # conventions reported
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and reason in lines[0] and "Traceback" not in result.stderr
-    fake.delay = 0.0
+    fake.reset()
 
 
 def test_a_server_from_the_configuration_in_trouble_does_not_fail_the_run(tmp_path):

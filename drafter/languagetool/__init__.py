@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.languagetool.client import Match, Unavailable, check_texts
+from drafter.languagetool.client import Match, Unavailable, check_texts, printable
 from drafter.languagetool.prose import Prose, prose_of
 from drafter.languagetool.words import word_list
 from drafter.model import Inline
@@ -59,12 +59,13 @@ def _finding(
 ) -> Finding:
     message = match.message
     if match.replacements:
-        shown = ", ".join(f"« {r} »" for r in match.replacements[:MAX_SUGGESTIONS])
+        shown = ", ".join(f"« {printable(r)} »" for r in match.replacements[:MAX_SUGGESTIONS])
         message += f" (suggestion: {shown})"
     repair = None
     if fix and len(match.replacements) == 1:
         edit: Edit = document.edit(block, start, end, match.replacements[0])
-        repair = Fix((edit,), safe=True)
+        if _harmless(edit, document.text):
+            repair = Fix((edit,), safe=True)
     return Finding(
         code=code_of(match.rule_id),
         name=match.rule_id.lower().replace("_", "-"),
@@ -72,6 +73,19 @@ def _finding(
         message=message,
         span=block.span(start, end),
         fix=repair,
+    )
+
+
+def _harmless(edit: Edit, text: str) -> bool:
+    """A suggestion is applied only inside one line, and only as printable text: a server's
+    answer is not trusted to change the structure of a draft."""
+    replaced = text[edit.start : edit.end]
+    return (
+        0 <= edit.start <= edit.end <= len(text)
+        and "\n" not in replaced
+        and printable(edit.replacement) == edit.replacement
+        and "\u2028" not in edit.replacement
+        and "\u2029" not in edit.replacement
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import threading
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -17,6 +19,9 @@ from drafter.config import LOCAL, PUBLIC
 
 BATCH = 15_000  # characters of prose in one request
 SEPARATOR = "\n\n"  # between paragraphs of one request: LanguageTool reads paragraphs
+# An answer to a request of BATCH characters is a few hundred kilobytes at the most.
+MAX_ANSWER = 16 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class Unavailable(Exception):
@@ -84,19 +89,26 @@ def _split(matches: list[Any], texts: list[str]) -> list[list[Match]]:
     for match in matches:
         index = bisect_right(starts, match.offset) - 1
         offset = match.offset - starts[index]
-        if index < 0 or offset + match.error_length > len(texts[index]):
-            continue  # across two paragraphs: not a match of either
+        text = texts[index] if index >= 0 else ""
+        if index < 0 or match.error_length < 0 or offset + match.error_length > len(text):
+            continue  # across two paragraphs, or a span that is no span: not trusted
         split[index].append(
             Match(
                 offset=offset,
                 length=match.error_length,
-                rule_id=match.rule_id,
-                message=match.message,
-                replacements=tuple(match.replacements),
+                rule_id=printable(str(match.rule_id)),
+                message=printable(str(match.message)),
+                replacements=tuple(str(r) for r in match.replacements),
                 misspelling=match.rule_issue_type == "misspelling",
             )
         )
     return split
+
+
+def printable(text: str) -> str:
+    """A server's words without the control characters (terminal escapes, bidirectional
+    overrides) that would reach the user's terminal."""
+    return _CONTROL.sub("", text)
 
 
 # -- the client ------------------------------------------------------------------------------
@@ -111,8 +123,13 @@ def _client(server: str, language: str, timeout: float, disabled_rules: tuple[st
     }.get(server, language_tool_python.LanguageTool)
 
     class Client(base):  # type: ignore[misc, valid-type]
-        # language-tool-python waits 300 s for an answer; a commit hook cannot.
+        # language-tool-python waits 300 s for an answer, twice; a commit hook cannot.
         _TIMEOUT = timeout
+
+        def _query_server(
+            self, url: str, params: dict[str, str] | None = None, num_tries: int = 1, method="get"
+        ) -> Any:
+            return _bounded_query(url, params, method, timeout, self._proxies)
 
     remote = {} if server in (PUBLIC, LOCAL) else {"remote_server": server}
     try:
@@ -121,6 +138,59 @@ def _client(server: str, language: str, timeout: float, disabled_rules: tuple[st
         raise Unavailable(_reason(error, server, timeout)) from None
     client.disabled_rules = set(disabled_rules)
     return client
+
+
+class AnswerTooLarge(Exception):
+    """The server's answer passed MAX_ANSWER bytes."""
+
+
+def _bounded_query(
+    url: str, params: dict[str, str] | None, method: str, timeout: float, proxies: Any
+) -> Any:
+    """One request, once, whose whole exchange (not each read: a server that sends a byte at
+    a time would never time out) ends within `timeout` seconds, and whose answer is read up to
+    MAX_ANSWER bytes. The request runs in a thread that is left behind if it overruns."""
+    outcome: dict[str, Any] = {}
+
+    def exchange() -> None:
+        try:
+            outcome["answer"] = _read_answer(url, params, method, timeout, proxies)
+        except Exception as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=exchange, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(f"no answer within {timeout:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["answer"]
+
+
+def _read_answer(
+    url: str, params: dict[str, str] | None, method: str, timeout: float, proxies: Any
+) -> Any:
+    import requests  # language-tool-python's own HTTP library, imported with it
+
+    post = method == "post"
+    with requests.request(
+        "POST" if post else "GET",
+        url,
+        data=params if post else None,
+        params=None if post else params,
+        timeout=timeout,
+        proxies=proxies,
+        stream=True,
+    ) as response:
+        body = bytearray()
+        for chunk in response.iter_content(64 * 1024):
+            body += chunk
+            if len(body) > MAX_ANSWER:
+                raise AnswerTooLarge(f"an answer of more than {MAX_ANSWER // 2**20} MiB")
+        if response.status_code != 200:
+            raise ValueError(f"HTTP {response.status_code}: {body[:200].decode(errors='replace')}")
+    return json.loads(body)
 
 
 def _ask(client: Any, text: str, server: str, timeout: float) -> list[Any]:
@@ -141,7 +211,7 @@ def _reason(error: BaseException, server: str, timeout: float) -> str:
         return f"{where}: no answer within {timeout:g} s"
     if any("Connection" in name for name in chain):
         return f"{where}: cannot connect"
-    detail = " ".join(str(error).split())[:160] if error else ""
+    detail = printable(" ".join(str(error).split())[:160]) if error else ""
     return f"{where}: the server answered with an error" + (f" ({detail})" if detail else "")
 
 
