@@ -64,7 +64,7 @@ def read_source(path: str | Path) -> Source:
     try:
         if target.is_dir():
             raise ReadError("is a directory")
-        data = _read_bytes(target)
+        data = read_bytes(target, MAX_BYTES)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except PermissionError:
@@ -74,14 +74,14 @@ def read_source(path: str | Path) -> Source:
     return decode_source(data)
 
 
-def _read_bytes(target: Path) -> bytes:
-    """At most one byte more than MAX_BYTES. A named pipe is opened without waiting for a
+def read_bytes(target: Path, limit: int) -> bytes:
+    """At most one byte more than `limit`. A named pipe is opened without waiting for a
     writer (none may ever come): with nobody writing, it reads as empty."""
     descriptor = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     if hasattr(os, "set_blocking"):
         os.set_blocking(descriptor, True)
     with open(descriptor, "rb") as stream:
-        return stream.read(MAX_BYTES + 1)
+        return stream.read(limit + 1)
 
 
 def decode(data: bytes) -> str:

@@ -376,3 +376,42 @@ def test_footnote_numbers_are_written_whole():
     text = text.replace("\n¹ Rapport", "\n¹²³⁴⁵⁶⁷⁸⁹⁰¹² Rapport", 1)
     draft = render(builtin_template("fr"), next_session(parse_text(text)).context)
     assert draft.count("¹²³⁴⁵⁶⁷⁸⁹⁰¹²") == 2
+
+
+@pytest.mark.parametrize(
+    ("template", "reason"),
+    [
+        ('{% include "other.j2" %}', "includes or imports another"),
+        ("{{ 1 / 0 }}", "failed (line 1): ZeroDivisionError"),
+        ("{{ 9 ** (9 ** 10) }}", "a power too large to compute"),
+        ('{{ "x".center(10 ** 9) }}', "a number larger than"),
+        ('{{ "x" * 10 ** 9 }}', "a repetition longer than"),
+        ("{% for i in range(10 ** 9) %}{% endfor %}", "a number larger than"),
+        ('{% for i in range(100000) %}{{ "x" * 1000 }}{% endfor %}', "writes more than 10 MiB"),
+        ("", "is empty"),
+    ],
+)
+def test_a_template_that_cannot_end_well_is_stopped_with_one_line(tmp_path, template, reason):
+    path = tmp_path / "mine.j2"
+    path.write_text(template, encoding="utf-8")
+    result = drafter("new", str(SEED_78), "--template", str(path))
+    assert result.returncode == 2 and result.stdout == ""
+    assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_template_that_runs_too_long_is_stopped(monkeypatch):
+    from drafter.scaffold import render as render_module
+
+    monkeypatch.setattr(render_module, "RENDER_SECONDS", 0.5)
+    endless = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    with pytest.raises(TemplateProblem, match=r"ran for more than 0\.5 s"):
+        render(endless, {})
+
+
+def test_a_template_path_that_is_a_pipe_does_not_hang(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.j2"
+    os.mkfifo(pipe)
+    result = drafter("new", str(SEED_78), "--template", str(pipe))
+    assert result.returncode == 2 and "is empty" in result.stderr

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from drafter import package_data
+from drafter.reader import read_bytes
+
+MAX_TEMPLATE = 1024 * 1024  # bytes: a template is a page or two
+MAX_OUTPUT = 10 * 1024 * 1024  # characters of a draft: as much as drafter reads
+RENDER_SECONDS = 10
+_MAX_BITS = 100_000  # of a number computed by a template: some 30,000 digits
 
 
 class TemplateProblem(ValueError):
@@ -25,18 +33,49 @@ def builtin_template(language: str) -> str:
 
 def user_template(path: str) -> str:
     try:
-        return Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise TemplateProblem(f"cannot read the template {path}: {reason}") from None
+        data = read_bytes(Path(path), MAX_TEMPLATE)
+    except OSError as error:
+        raise TemplateProblem(
+            f"cannot read the template {path}: {error.strerror or error}"
+        ) from None
+    if len(data) > MAX_TEMPLATE:
+        raise TemplateProblem(f"the template {path} is larger than {MAX_TEMPLATE // 1024} KiB")
+    if not data.strip():
+        raise TemplateProblem(f"the template {path} is empty")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise TemplateProblem(f"cannot read the template {path}: {error}") from None
 
 
 def render(source: str, context: dict[str, Any]) -> str:
+    """The template rendered with `context`; a template (maybe the user's) that fails, runs
+    for more than RENDER_SECONDS or writes more than MAX_OUTPUT characters is a
+    TemplateProblem. It renders in a thread of its own, left behind if it overruns."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["text"] = _render(source, context)
+        except Exception as error:  # handed to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(RENDER_SECONDS)
+    if worker.is_alive():
+        raise TemplateProblem(f"the template ran for more than {RENDER_SECONDS} s: stopped")
+    if "error" in outcome:
+        raise outcome["error"]
+    return str(outcome["text"])
+
+
+def _render(source: str, context: dict[str, Any]) -> str:
     # Jinja2 is imported here only: `drafter lint` never pays for it.
     from jinja2 import StrictUndefined, TemplateError, UndefinedError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.sandbox import SecurityError
 
-    environment = SandboxedEnvironment(
+    environment = _bounded_environment()(
         undefined=StrictUndefined,
         autoescape=False,  # plain text, not HTML
         trim_blocks=True,
@@ -44,12 +83,90 @@ def render(source: str, context: dict[str, Any]) -> str:
         keep_trailing_newline=True,
     )
     try:
-        return environment.from_string(source).render(context)
+        template = environment.from_string(source)
+    except TemplateError as error:
+        raise TemplateProblem(f"the template is not valid{_line(error)}: {error}") from None
+    pieces: list[str] = []
+    size = 0
+    try:
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > MAX_OUTPUT:
+                raise TemplateProblem(
+                    f"the template writes more than {MAX_OUTPUT // 2**20} MiB: stopped"
+                )
+            pieces.append(piece)
+    except TemplateProblem:
+        raise
     except UndefinedError as error:
         raise TemplateProblem(
             f"the template asks for an unknown variable: {error.message}"
         ) from None
+    except SecurityError as error:
+        raise TemplateProblem(f"the template was stopped{_line(error)}: {error}") from None
     except TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise TemplateProblem(f"the template is not valid{where}: {error}") from None
+        raise TemplateProblem(f"the template is not valid{_line(error)}: {error}") from None
+    except Exception as error:  # what a template computes can fail in any way
+        if "no loader" in str(error):
+            raise TemplateProblem(
+                "the template includes or imports another: drafter renders one file alone"
+            ) from None
+        raise TemplateProblem(
+            f"the template failed{_line(error)}: {type(error).__name__}: {error}"
+        ) from None
+    return "".join(pieces)
+
+
+def _line(error: BaseException) -> str:
+    """ " (line N)" of the template where `error` arose, when that is known."""
+    line = getattr(error, "lineno", None)
+    trace = error.__traceback__
+    while trace is not None:  # Jinja2 rewrites tracebacks to show the template's lines
+        if trace.tb_frame.f_code.co_filename == "<template>":
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return f" (line {line})" if line else ""
+
+
+def _too_large(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT
+
+
+@cache
+def _bounded_environment() -> type:
+    """Jinja2's sandbox, which also refuses what would take unbounded time or memory in one
+    step: a power of thousands of digits, a string repeated past MAX_OUTPUT, a method given
+    such a number ("x".center(10**9))."""
+    from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+    class Bounded(SandboxedEnvironment):
+        intercepted_binops = frozenset({"**", "*"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and _huge_power(left, right):
+                raise SecurityError("a power too large to compute")
+            if operator == "*" and _huge_repetition(left, right):
+                raise SecurityError(f"a repetition longer than {MAX_OUTPUT} characters")
+            return super().call_binop(context, operator, left, right)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if any(_too_large(value) for value in (*args, *kwargs.values())):
+                raise SecurityError(f"a number larger than {MAX_OUTPUT} given to a call")
+            return super().call(__context, __obj, *args, **kwargs)
+
+    return Bounded
+
+
+def _huge_power(base: Any, exponent: Any) -> bool:
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (base, exponent)):
+        return False  # a float overflows at once, with an error
+    return exponent > 0 and abs(base) > 1 and exponent * abs(base).bit_length() > _MAX_BITS
+
+
+def _huge_repetition(left: Any, right: Any) -> bool:
+    sequence, count = (left, right) if isinstance(right, int) else (right, left)
+    return (
+        isinstance(sequence, str | list | tuple)
+        and isinstance(count, int)
+        and len(sequence) * count > MAX_OUTPUT
+    )
