@@ -150,38 +150,30 @@ def lint(
       drafter lint drafts/ --jobs 4 --quiet
       drafter lint draft.txt --language-check --language-server http://localhost:8010
     """
-    from drafter.commands.lint import LintOptions, color_wanted, run
+    from drafter.commands.lint import command
 
-    options = LintOptions(
-        paths=paths or [],
-        output_format=output_format.value,
-        select=_selectors(select),
-        ignore=_selectors(ignore),
-        extend_select=_selectors(extend_select),
-        fix=fix,
-        unsafe_fixes=unsafe_fixes,
-        diff=diff,
-        profile=profile.value if profile else None,
-        language=language,
-        statistics=statistics,
-        strict=strict,
-        color=color_wanted(),
-        jobs=jobs,
-        quiet=quiet,
-        verbose=verbose,
-        language_check=language_check,
-        language_server=language_server,
-        fix_language=fix_language,
-        language_cache=not no_cache,
-    )
-    raise typer.Exit(run(options))
-
-
-def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    return tuple(
-        code.strip().upper() for value in values for code in value.split(",") if code.strip()
+    raise typer.Exit(
+        command(
+            paths=paths,
+            output_format=output_format.value,
+            select=select,
+            ignore=ignore,
+            extend_select=extend_select,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            profile=profile.value if profile else None,
+            language=language,
+            statistics=statistics,
+            strict=strict,
+            jobs=jobs,
+            quiet=quiet,
+            verbose=verbose,
+            language_check=language_check,
+            language_server=language_server,
+            fix_language=fix_language,
+            no_cache=no_cache,
+        )
     )
 
 
@@ -246,12 +238,6 @@ def rules(
       drafter rules
       drafter rules P002
     """
-    from drafter.commands.rules import explain, listing
+    from drafter.commands.rules import run
 
-    if code is None:
-        typer.echo(listing(output_format.value), nl=False)
-        return
-    text = explain(code, output_format.value)
-    if text is None:
-        raise fail(code, "no such rule (run `drafter rules` for the list)")
-    typer.echo(text, nl=False)
+    raise typer.Exit(run(code, output_format.value))

@@ -1,9 +1,9 @@
 """The `drafter` console script.
 
-The commonest calls — `drafter lint FILE…` as a pre-commit hook makes it on every commit, and
-`drafter parse FILE` — run without building the Typer app: Typer checks every option through
-pydantic, whose import alone costs more than parsing a resolution. Any other call, any option
-included, goes through Typer (drafter.cli), which gives both forms the same defaults.
+The calls that run on every commit — `drafter lint`, `parse` and `rules`, with their options —
+are read by drafter.arguments and run without building the Typer app: Typer's import costs
+more than linting a resolution. Any other call (`new`, --help, a mistake to explain) goes
+through Typer (drafter.cli), which gives both forms the same defaults.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
+from drafter import arguments
 from drafter.commands import EXIT_FAILURE, error
 
 
@@ -34,18 +36,37 @@ def _closed_streams() -> list[str]:
 
 def _run(args: list[str]) -> int:
     command, operands = (args[0], args[1:]) if args else ("", [])
-    plain = bool(operands) and all(arg == "-" or not arg.startswith("-") for arg in operands)
-    if command == "lint" and plain:
-        from drafter.commands import lint
-
-        return lint.run(lint.LintOptions(paths=operands, color=lint.color_wanted()))
-    if command == "parse" and plain and len(operands) == 1:
-        from drafter.commands import parse
-
-        return parse.run(operands[0])
+    values = arguments.read(command, operands)
+    if values is not None:
+        return _COMMANDS[command](values)
     from drafter.cli import app
 
     return app(args, prog_name="drafter", standalone_mode=True) or 0
+
+
+def _lint(values: dict[str, Any]) -> int:
+    from drafter.commands import lint
+
+    return lint.command(**values)
+
+
+def _parse(values: dict[str, Any]) -> int:
+    from drafter.commands import parse
+
+    return parse.run(values["path"], values["output_format"], values["language"])
+
+
+def _rules(values: dict[str, Any]) -> int:
+    from drafter.commands import rules
+
+    return rules.run(values["code"], values["output_format"])
+
+
+_COMMANDS: dict[str, Callable[[dict[str, Any]], int]] = {
+    "lint": _lint,
+    "parse": _parse,
+    "rules": _rules,
+}
 
 
 def guarded(command: Callable[[], int]) -> int:

@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from drafter.arguments import selectors
 from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error
 from drafter.config import (
     LOCAL,
@@ -80,6 +81,31 @@ class LintOptions:
             "language_cache": None if self.language_cache else False,
         }
         return {key: value for key, value in given.items() if value is not None}
+
+
+def command(
+    paths: list[str] | None,
+    output_format: str = "text",
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    no_cache: bool = False,
+    **flags: Any,
+) -> int:
+    """`drafter lint` with its options as the command line gives them (drafter.cli, or
+    drafter.arguments for a call read without Typer)."""
+    return run(
+        LintOptions(
+            paths=paths or [],
+            output_format=output_format,
+            select=selectors(select),
+            ignore=selectors(ignore),
+            extend_select=selectors(extend_select),
+            color=color_wanted(),
+            language_cache=not no_cache,
+            **flags,
+        )
+    )
 
 
 def color_wanted() -> bool:

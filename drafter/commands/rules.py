@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 
+from drafter.commands import EXIT_CLEAN, error
 from drafter.rules import REGISTRY, Rule
+
+
+def run(code: str | None, output_format: str = "text") -> int:
+    """The catalogue, or the rule `code` explained."""
+    text = listing(output_format) if code is None else explain(code, output_format)
+    if text is None:
+        return error(f"{code}: no such rule (run `drafter rules` for the list)")
+    sys.stdout.write(text)
+    return EXIT_CLEAN
 
 
 def _find(code: str) -> type[Rule] | None:
