@@ -190,3 +190,11 @@ def test_utf32_with_a_byte_order_mark_is_read(tmp_path):
     path.write_bytes(seed_text(SEED_62).encode("utf-32"))
     result = drafter("parse", str(path))
     assert result.returncode == 0 and json.loads(result.stdout)["symbol"] == "62/209"
+
+
+def test_the_text_summary_says_what_is_unknown_without_python_s_none(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("L'Assemblée générale,\n\n1. *Décide* de faire ceci.\n", encoding="utf-8")
+    result = drafter("parse", str(path), "--format", "text")
+    assert result.returncode == 0 and "None" not in result.stdout
+    assert "session -, adopted on -" in result.stdout and "1 operative paragraph," in result.stdout

@@ -10,6 +10,7 @@ from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
 from drafter.config import ConfigError, check_choice
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
+from drafter.report import plural
 
 
 def run(path: str, output_format: str = "json", language: str = "auto") -> int:
@@ -33,17 +34,27 @@ def run(path: str, output_format: str = "json", language: str = "auto") -> int:
 
 
 def summary(model: dict[str, Any]) -> str:
+    """A few lines for a person: what is unknown reads "-", never Python's None."""
     closing = model["closing"]
+    meeting = (
+        f"closing: meeting {_shown(closing['meeting'])} on {_shown(closing['date'])}"
+        if closing
+        else "closing: none"
+    )
     return "\n".join(
         [
-            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: {model['title']}",
-            f"language {model['language']}, session {model['session']}, "
-            f"adopted on {model['adopted_on'] or '-'}",
-            f"{len(model['preamble'])} preambular paragraphs, "
-            f"{len(model['operative'])} operative paragraphs, {len(model['footnotes'])} footnotes, "
-            f"{len(model['citations'])} citations",
-            f"closing: meeting {closing['meeting']} on {closing['date']}"
-            if closing
-            else "closing: none",
+            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: "
+            f"{model['title'] or '(no title)'}",
+            f"language {model['language']}, session {_shown(model['session'])}, "
+            f"adopted on {_shown(model['adopted_on'])}",
+            f"{plural(len(model['preamble']), 'preambular paragraph')}, "
+            f"{plural(len(model['operative']), 'operative paragraph')}, "
+            f"{plural(len(model['footnotes']), 'footnote')}, "
+            f"{plural(len(model['citations']), 'citation')}",
+            meeting,
         ]
     )
+
+
+def _shown(value: Any) -> str:
+    return "-" if value is None else str(value)
