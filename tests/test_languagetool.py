@@ -265,6 +265,8 @@ def test_a_server_in_trouble_gives_one_line_and_the_conventions_still(
     assert f"{path.name}:" in result.stdout and "V001" in result.stdout  # conventions reported
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and reason in lines[0] and "Traceback" not in result.stderr
+    if trouble == "slow":
+        assert len(fake.checks) == 1  # asked once: a slow server is not waited on twice
     fake.reset()
 
 
