@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -16,6 +15,7 @@ from typing import Any
 
 from drafter.cache import read_data, store_data
 from drafter.config import LOCAL, PUBLIC
+from drafter.deadline import within
 
 BATCH = 15_000  # characters of prose in one request
 SEPARATOR = "\n\n"  # between paragraphs of one request: LanguageTool reads paragraphs
@@ -149,23 +149,11 @@ def _bounded_query(
 ) -> Any:
     """One request, once, whose whole exchange (not each read: a server that sends a byte at
     a time would never time out) ends within `timeout` seconds, and whose answer is read up to
-    MAX_ANSWER bytes. The request runs in a thread that is left behind if it overruns."""
-    outcome: dict[str, Any] = {}
-
-    def exchange() -> None:
-        try:
-            outcome["answer"] = _read_answer(url, params, method, timeout, proxies)
-        except Exception as error:  # handed to the caller's thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=exchange, daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise TimeoutError(f"no answer within {timeout:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["answer"]
+    MAX_ANSWER bytes."""
+    try:
+        return within(timeout, lambda: _read_answer(url, params, method, timeout, proxies))
+    except TimeoutError:
+        raise TimeoutError(f"no answer within {timeout:g} s") from None
 
 
 def _read_answer(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from drafter import package_data
+from drafter.deadline import within
 from drafter.reader import read_bytes
 
 MAX_TEMPLATE = 1024 * 1024  # bytes: a template is a page or two
@@ -51,23 +51,13 @@ def user_template(path: str) -> str:
 def render(source: str, context: dict[str, Any]) -> str:
     """The template rendered with `context`; a template (maybe the user's) that fails, runs
     for more than RENDER_SECONDS or writes more than MAX_OUTPUT characters is a
-    TemplateProblem. It renders in a thread of its own, left behind if it overruns."""
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["text"] = _render(source, context)
-        except Exception as error:  # handed to the caller's thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    worker.join(RENDER_SECONDS)
-    if worker.is_alive():
-        raise TemplateProblem(f"the template ran for more than {RENDER_SECONDS} s: stopped")
-    if "error" in outcome:
-        raise outcome["error"]
-    return str(outcome["text"])
+    TemplateProblem."""
+    try:
+        return within(RENDER_SECONDS, lambda: _render(source, context))
+    except TimeoutError:
+        raise TemplateProblem(
+            f"the template ran for more than {RENDER_SECONDS} s: stopped"
+        ) from None
 
 
 def _render(source: str, context: dict[str, Any]) -> str:
