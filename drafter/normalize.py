@@ -178,8 +178,7 @@ def _body_units(
 ) -> tuple[list[Unit], list[Unit]]:
     body: list[Unit] = []
     footnotes: list[Unit] = []
-    for whole in blocks:
-        block = whole
+    for block in blocks:
         if markers.footnote.match(block[0].text):
             end = _footnote_end(block, markers)
             footnotes.append(_joined(block[:end]))
