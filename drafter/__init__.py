@@ -1,3 +1,3 @@
 """drafter: a drafting assistant and linter for United Nations General Assembly resolutions."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
