@@ -40,6 +40,8 @@ def _flag(parameter: str, *names: str, off: bool = True) -> Option:
 
 
 LINT_FORMATS = ("text", "json", "sarif", "github")
+# As drafter.config has them (a test checks): importing it here would cost every start-up.
+PROFILES = ("auto", "adopted", "draft", "extract")
 PARSE_FORMATS = ("json", "text")
 
 COMMANDS: dict[str, tuple[Option, ...]] = {
@@ -51,7 +53,7 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         _flag("fix"),
         _flag("unsafe_fixes"),
         _flag("diff"),
-        Option("profile", ("--profile",), choices=("auto", "adopted", "draft")),
+        Option("profile", ("--profile",), choices=PROFILES),
         Option("language", ("--language",)),
         _flag("statistics"),
         _flag("strict"),

@@ -38,6 +38,7 @@ class Profile(StrEnum):
     auto = "auto"
     adopted = "adopted"
     draft = "draft"
+    extract = "extract"
 
 
 def _version(value: bool) -> None:
@@ -101,7 +102,11 @@ def lint(
     ] = False,
     diff: Annotated[bool, typer.Option(help="Show the fixes as a diff; write nothing.")] = False,
     profile: Annotated[
-        Profile | None, typer.Option(help="auto (from the text), adopted or draft.")
+        Profile | None,
+        typer.Option(
+            help="auto (from the text), adopted, draft, or extract (an adopted text "
+            "without its heading and closing, as corpora give it)."
+        ),
     ] = None,
     language: Annotated[
         str | None, typer.Option(help="Language of the texts: auto, fr or en.")

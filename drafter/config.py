@@ -62,7 +62,7 @@ PUBLIC = "public"  # LanguageTool's public API: used only when named
 LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its LTP_PATH)
 
 
-PROFILES = ("auto", "adopted", "draft")
+PROFILES = ("auto", "adopted", "draft", "extract")
 
 
 def choices(key: str) -> tuple[str, ...] | None:

@@ -104,7 +104,7 @@ def lint_text(
     """Parse and check one text; raises NotAResolution when it is not a resolution at all."""
     language = None if settings.language == "auto" else settings.language
     resolution = parse_text(text, language)
-    profile = resolution.kind if settings.profile == "auto" else settings.profile
+    profile = resolution.profile if settings.profile == "auto" else settings.profile
     document = Document(resolution, text, profile, **({"today": today} if today else {}))
     findings = run_rules(document, enabled_codes(settings, path))
     if settings.language_check:

@@ -169,6 +169,8 @@ class Closing:
     meeting_text: str
     date_span: Span | None
     date_text: str | None = None  # the date line as written, without its italics marker
+    suffix: str = ""  # the meeting number's ordinal suffix as written: "nd", "e", "^e"
+    suffix_span: Span | None = None
 
 
 @dataclass
@@ -197,6 +199,9 @@ class Heading:
     adopted_on: date | None = None
     issued_on: date | None = None
     agenda_item: str | None = None
+
+    def kinds(self) -> set[str]:
+        return {line.kind for line in self.lines}
 
     def first(self, kind: str) -> HeadingLine | None:
         return next((line for line in self.lines if line.kind == kind), None)
@@ -255,6 +260,15 @@ class Resolution:
     @property
     def adopted_on(self) -> date | None:
         return self.heading.adopted_on
+
+    @property
+    def profile(self) -> str:
+        """What the text is checked as: "draft", "adopted", or "extract" for an adopted text
+        as corpora and compilations give it, without the frame of its document (masthead,
+        distribution, session line, and the plenary line that closes it)."""
+        if self.kind == "adopted" and not self.heading.kinds() & _DOCUMENT_FRAME:
+            return "extract"
+        return self.kind
 
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:
@@ -317,6 +331,8 @@ class Resolution:
 # What a template leaves for a human to fill: "[[date d'adoption]]" (drafter new), "{{ x }}".
 # Nothing inside opens another: a search from an opening left unclosed stops at the next one,
 # so that a text full of them takes linear time, not quadratic.
+# Heading lines of a whole document, which an extract (a corpus's copy) does not have.
+_DOCUMENT_FRAME = {"masthead", "document_symbol", "distribution", "issue_date", "session"}
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}|\{%[^{%\n]*%\}")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

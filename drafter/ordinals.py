@@ -26,6 +26,15 @@ def spell(number: int, language: str) -> str:
     return _table(language)[number - 1]
 
 
+def meeting_suffix(number: int, language: str) -> str:
+    """The suffix of a meeting's ordinal: 51 → "st", 52 → "nd", 11 → "th" (fr: 1 → "re")."""
+    digits = str(number)
+    for pattern, suffix in lexicon.load(language).pairs("ordinal_rules"):
+        if re.search(pattern, digits):
+            return str(suffix)
+    return ""
+
+
 def _fold(words: str) -> str:
     return re.sub(r"\s+", " ", words.strip().lower().replace("‑", "-"))
 

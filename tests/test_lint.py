@@ -100,8 +100,8 @@ def test_a_bad_configuration_is_named(tmp_path):
 @pytest.mark.parametrize(
     ("configuration", "reason"),
     [
-        ('profile = "adoptd"\n', "profile must be one of auto, adopted, draft, not 'adoptd'"),
-        ('language = "de"\n', "language must be one of auto, fr, not 'de'"),
+        ('profile = "adoptd"\n', "profile must be one of auto, adopted, draft, extract, not 'adoptd'"),
+        ('language = "de"\n', "language must be one of auto, en, fr, not 'de'"),
         ("select = []\n", "select names no rule"),
         pytest.param(
             "a = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply", id="nested"

@@ -201,6 +201,11 @@ CASES = [
         body(PP, OP1, OP2),
     ),
     Case(
+        "C005",
+        body(PP, OP1, OP2, closing="1‸^e séance plénière\n19 décembre 2023"),
+        body(PP, OP1, OP2, closing="1^re séance plénière\n19 décembre 2023"),
+    ),
+    Case(
         "H001",
         heading("Soixante-dix-huitième session", "‸Soixante-dix-septième session"),
         body(PP, OP1, OP2),

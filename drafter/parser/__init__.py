@@ -50,7 +50,8 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
 
 
 def detect_language(text: str) -> str:
-    """The language whose markers the text holds most often."""
+    """The language whose markers the text holds most often; NotAResolution when it holds
+    none of any language's."""
     languages = lexicon.available()
     if len(languages) == 1:  # nothing to tell apart
         return languages[0]
@@ -59,7 +60,13 @@ def detect_language(text: str) -> str:
         language: sum(sample.count(m) for m in lexicon.load(language).phrases("markers"))
         for language in languages
     }
-    return max(counts, key=lambda language: (counts[language], language == "fr"))
+    best = max(languages, key=lambda language: counts[language])
+    if not counts[best]:
+        raise NotAResolution(
+            f"not a General Assembly resolution: language not recognised "
+            f"(drafter reads: {', '.join(languages)})"
+        )
+    return best
 
 
 @cache

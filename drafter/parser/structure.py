@@ -36,6 +36,7 @@ _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
 _LABEL = re.compile(r"(\(?)([a-z]{1,5})([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
+_MEETING_SUFFIX = re.compile(r"\*?\d+(\^?[^\W\d]+)")  # "52nd", "49^e", "1re"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
@@ -225,6 +226,7 @@ class _Builder:
         text = meeting_unit.text
         date_unit = self.unit(date_tokens[0]) if date_tokens else None
         date_value = find_date(date_unit.text, self.language)[0] if date_unit else None
+        suffix = _MEETING_SUFFIX.match(text)
         return Closing(
             meeting=number_value(found.group(0)) if (found := re.search(r"\d+", text)) else None,
             date=date_value,
@@ -234,6 +236,8 @@ class _Builder:
             meeting_text=text.strip("* "),
             date_span=self.span(date_unit) if date_unit else None,
             date_text=date_unit.text.strip("* ") if date_unit else None,
+            suffix=suffix.group(1) if suffix else "",
+            suffix_span=self.span(meeting_unit, *suffix.span(1)) if suffix else None,
         )
 
     def footnote(self, unit: Unit) -> Footnote:

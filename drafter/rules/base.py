@@ -142,7 +142,7 @@ class Rule:
     severity: ClassVar[Severity]
     summary: ClassVar[str]
     fixable: ClassVar[str] = ""  # "", "safe" or "unsafe"
-    profiles: ClassVar[tuple[str, ...]] = ("adopted", "draft")
+    profiles: ClassVar[tuple[str, ...]] = ("adopted", "draft", "extract")
 
     def check(self, document: Document) -> Iterator[Finding]:
         raise NotImplementedError

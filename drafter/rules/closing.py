@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from drafter.model import PLACEHOLDER
+from drafter.ordinals import meeting_suffix
 from drafter.positions import Span
-from drafter.rules.base import Document, Finding, Rule, Severity, register
+from drafter.rules.base import Document, Edit, Finding, Fix, Rule, Severity, register
 
 
 def _end_of_text(document: Document) -> Span:
@@ -37,9 +38,11 @@ class ClosingMissing(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         if document.resolution.closing is None:
+            words = document.words
+            example = f"{49}{meeting_suffix(49, words.language)} {words.phrases('meeting')[0]}"
             yield self.finding(
                 _end_of_text(document),
-                'the plenary line is missing: add "Ne séance plénière" and the date',
+                f'the plenary line is missing: add "{example}" and the date',
             )
 
 
@@ -85,7 +88,7 @@ class ClosingDate(Rule):
     name = "closing-date"
     severity = Severity.error
     summary = "The plenary line's date is a real date and the adoption date."
-    profiles = ("adopted",)
+    profiles = ("adopted", "extract")
 
     def check(self, document: Document) -> Iterator[Finding]:
         closing = document.resolution.closing
@@ -124,3 +127,41 @@ class MeetingNumber(Rule):
         closing = document.resolution.closing
         if closing is not None and closing.meeting is not None and closing.meeting < 1:
             yield self.finding(closing.span, f"meeting number {closing.meeting} is not positive")
+
+
+@register
+class MeetingOrdinal(Rule):
+    """The meeting number's ordinal suffix is the one its number takes.
+
+    English: 51st, 52nd, 53rd, but 11th, 12th, 13th; French: 1re, then 2e, 21e.
+
+    Wrong:
+        52rd plenary meeting
+
+    Right:
+        52nd plenary meeting
+    """
+
+    code = "C005"
+    name = "meeting-ordinal"
+    severity = Severity.error
+    summary = "The meeting number takes its own ordinal suffix (52nd, 1re)."
+    fixable = "safe"
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        closing = document.resolution.closing
+        if closing is None:
+            return
+        if closing.meeting is None or closing.suffix_span is None:
+            return
+        right = meeting_suffix(closing.meeting, document.resolution.language)
+        written = closing.suffix.lstrip("^")
+        if written.replace("ᵉ", "e") == right:
+            return
+        caret = "^" if closing.suffix.startswith("^") else ""
+        start, end = document.offsets(closing.suffix_span)
+        yield self.finding(
+            closing.suffix_span,
+            f"write {closing.meeting}{caret}{right}, not {closing.meeting}{closing.suffix}",
+            Fix((Edit(start, end, caret + right),)),
+        )

@@ -47,6 +47,9 @@ class SpaceBeforeHighPunctuation(Rule):
         marks = document.words.phrases("space_before")
         if not marks:
             return
+        if not document.words.setting("space_before_wanted"):
+            yield from self.spaces_before(document, marks)
+            return
         escaped = re.escape("".join(marks))
         # The mark, then a look back at what precedes it: a match begins at a mark.
         pattern = re.compile(f"([{escaped}])(?<=[^\\s{escaped}].)")
@@ -61,6 +64,22 @@ class SpaceBeforeHighPunctuation(Rule):
                     block.span(at, at + 1),
                     f'put a space before "{match.group(1)}"',
                     Fix((document.edit(block, at, at, space),)),
+                )
+
+    def spaces_before(self, document: Document, marks: list[str]) -> Iterator[Finding]:
+        """English: no space before the marks."""
+        # The mark, then a look back at the space before it: a match begins at a mark.
+        pattern = re.compile(f"[{re.escape(''.join(marks))}](?<=[{_SPACES}].)")
+        for block in document.blocks_where(pattern, tuple(marks)):
+            text = block.text
+            for match in pattern.finditer(text):
+                at = start = match.start()
+                while start and text[start - 1] in _SPACES:
+                    start -= 1
+                yield self.finding(
+                    block.span(start, at + 1),
+                    f'no space before "{text[at]}" in this language',
+                    Fix((document.edit(block, start, at, ""),)),
                 )
 
 
@@ -91,6 +110,9 @@ class SpaceInsideGuillemets(Rule):
         quotes = _quotes(document)
         if quotes is None:
             return
+        if not document.words.setting("space_inside_quotes"):
+            yield from self.spaces_inside(document, quotes)
+            return
         opening, closing = (re.escape(quote) for quote in quotes)
         # Each alternative begins with its quote (the closing one looks back). \S, not a
         # class of the spaces: a class of characters beyond Latin-1 takes 0.5 ms to compile.
@@ -106,6 +128,25 @@ class SpaceInsideGuillemets(Rule):
                     block.span(at, at + 1),
                     message,
                     Fix((document.edit(block, where, where, " "),)),
+                )
+
+    def spaces_inside(self, document: Document, quotes: tuple[str, str]) -> Iterator[Finding]:
+        """English: no space after the opening quote or before the closing one."""
+        opening, closing = (re.escape(quote) for quote in quotes)
+        # Each alternative begins with its quote (the closing one looks back at its space).
+        pattern = re.compile(f"{opening}(?= )|{closing}(?<= .)")
+        for block in document.blocks_where(pattern, quotes):
+            text = block.text
+            for match in pattern.finditer(text):
+                at = match.start()
+                if match.group(0) == quotes[0]:
+                    start, end = at + 1, len(text) - len(text[at + 1 :].lstrip(" "))
+                else:
+                    start, end = len(text[:at].rstrip(" ")), at
+                yield self.finding(
+                    block.span(start, end),
+                    "no space inside quotation marks in this language",
+                    Fix((document.edit(block, start, end, ""),)),
                 )
 
 
@@ -139,10 +180,11 @@ class StraightQuotes(Rule):
                 fix = None
                 if pairs:
                     end = positions[index + 1]
+                    space = " " if document.words.setting("space_inside_quotes") else ""
                     fix = Fix(
                         (
-                            document.edit(block, at, at + 1, quotes[0] + " "),
-                            document.edit(block, end, end + 1, " " + quotes[1]),
+                            document.edit(block, at, at + 1, quotes[0] + space),
+                            document.edit(block, end, end + 1, space + quotes[1]),
                         )
                     )
                 yield self.finding(

@@ -8,6 +8,7 @@ from functools import cache
 
 from drafter import lexicon
 from drafter.model import Opening, OperativeParagraph, PreambularParagraph
+from drafter.parser import openings
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 Paragraph = PreambularParagraph | OperativeParagraph
@@ -105,10 +106,11 @@ class NoItalicMarkup(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         operative = document.resolution.operative
         if operative and not has_italics(document):
+            verb = operative[0].verb.base or document.words.operative_verbs[0]
             yield self.finding(
                 operative[0].verb.span,
                 "no italic markup in this text (a plain-text export?): mark operative verbs "
-                "as *Décide*, or ignore V002",
+                f"as *{verb}*, or ignore V002",
             )
 
 
@@ -180,6 +182,13 @@ def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph, Par
         previous = paragraph
 
 
+def _matcher(document: Document, paragraph: Paragraph) -> openings.OpeningMatcher:
+    language = document.resolution.language
+    if isinstance(paragraph, OperativeParagraph):
+        return openings.operative(language)
+    return openings.preambular(language)
+
+
 def _verb(opening: Opening) -> str:
     return opening.base.split(" ")[0].lower()
 
@@ -230,7 +239,8 @@ class RepetitionAdverb(_Repetition):
             accepted = self.expected(document, position)
             if position and opening.adverb not in accepted:
                 want = accepted[0]
-                text = f"{opening.base} {want}" if want else opening.base
+                matcher = _matcher(document, paragraph)
+                text = matcher.with_adverb(opening.base, want) if want else opening.base
                 yield self.finding(
                     opening.span,
                     f'paragraph {position + 1} of a run of "{opening.base}": write "{text}"',
