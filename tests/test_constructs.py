@@ -76,7 +76,7 @@ def test_citation_lists_with_links_letters_and_et():
         ("60/212", date(2005, 12, 22)),
         ("77/185", date(2022, 12, 14)),
         ("31/16 A", None),
-        ("1757 (2007)", None),
+        # 1757 (2007) is the Security Council's (only it numbers so): not the Assembly's.
         ("3363 (XXX)", None),
     ]
 

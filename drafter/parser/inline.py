@@ -179,8 +179,10 @@ class _Builder:
         def span(start: int, end: int) -> Span:  # unit offsets → file span
             return index.span(source.to_source(start), source.to_source_end(end))
 
+        text = "".join(self.parts)
+        others = _other_organs(self.citations, text, self.language)
         return Inline(
-            "".join(self.parts),
+            text,
             self.map.compose(source),
             index,
             self.italics,
@@ -196,6 +198,7 @@ class _Builder:
                     cited.phrase,
                 )
                 for cited in self.citations
+                if cited.phrase not in others
             ],
             [DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             self.strays,
@@ -208,6 +211,39 @@ _READERS = {
     for name, method in vars(_Builder).items()
     if name.startswith("_") and not name.startswith("__") and callable(method)
 }
+
+
+def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]:
+    """The citing phrases (by where they start) of another organ's resolutions: "Security
+    Council resolution 2334 (2016)", "la résolution 1980/67 du Conseil économique et social".
+    They are not the Assembly's, and its rules about its own resolutions leave them alone."""
+    before, after = _organ_patterns(language)
+    phrase_end: dict[int, int] = {}
+    others = set()
+    for cited in citations:
+        phrase_end[cited.phrase] = cited.text_end
+        if _SECURITY_COUNCIL.fullmatch(cited.symbol):  # only the Council numbers so
+            others.add(cited.phrase)
+    for phrase, end in phrase_end.items():
+        if (before and before.search(text, max(0, phrase - 120), phrase)) or (
+            after and after.match(text, end)
+        ):
+            others.add(phrase)
+    return others
+
+
+_SECURITY_COUNCIL = re.compile(r"\d{3,4} \(\d{4}\)")
+
+
+@cache
+def _organ_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The organs named before the citing word (English), or after the numbers (French)."""
+    words = lexicon.load(language)
+    before, after = words.phrases("other_organs_before"), words.phrases("other_organs_after")
+    return (
+        re.compile(lexicon.alternation(before) + r" +\Z") if before else None,
+        re.compile(r" *,? *" + lexicon.alternation(after)) if after else None,
+    )
 
 
 def _unlinked(text: str) -> tuple[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.model import FootnoteRef, Inline, superscript
+from drafter.model import SUPERSCRIPT_DIGITS, FootnoteRef, Inline, superscript
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 
@@ -123,37 +123,56 @@ _PUNCTUATION = ",;.:"  # what a call stands before in French, after in English
 
 @register
 class CallPlacement(Rule):
-    """In French, a footnote call goes before the punctuation that follows the word.
+    """A footnote call stands on the side of the punctuation its language puts it: before
+    it in French, after it in English. Several calls at one point are separated by commas,
+    which stay between them.
 
-    Wrong:
+    Wrong (fr):
         … du Sommet mondial de 2005,²
 
-    Right:
+    Right (fr):
         … du Sommet mondial de 2005²,
+
+    Wrong (en):
+        … of the 2005 World Summit²,
+
+    Right (en):
+        … of the 2005 World Summit,²
     """
 
     code = "F005"
     name = "footnote-call-placement"
     severity = Severity.warning
-    summary = "A footnote call stands before the punctuation (French usage)."
+    summary = "A footnote call stands before the punctuation (fr) or after it (en)."
     fixable = "safe"
 
     def check(self, document: Document) -> Iterator[Finding]:
-        if not document.words.setting("call_before_punctuation"):
-            return
+        before_punctuation = document.words.setting("call_before_punctuation")
         for block, ref in _calls(document):
-            offset = ref.offset
-            start = offset  # the run of punctuation before the call: it moves as one
-            while start > 1 and block.text[start - 1] in _PUNCTUATION:
-                start -= 1
-            if start == offset:
-                continue
-            before = block.text[start:offset]
-            call = superscript(ref.number)
-            fix = Fix(
-                (
-                    document.edit(block, start, offset, ""),
-                    document.edit(block, offset + len(call), offset + len(call), before),
+            text, start = block.text, ref.offset
+            end = start + len(superscript(ref.number))
+            if before_punctuation:  # the run of punctuation before the call moves after it
+                run_start = start
+                while run_start > 1 and text[run_start - 1] in _PUNCTUATION:
+                    run_start -= 1
+                run = text[run_start:start]
+                if not run or text[run_start - 1] in SUPERSCRIPT_DIGITS:  # "¹,²": a separator
+                    continue
+                edits = (
+                    document.edit(block, run_start, start, ""),
+                    document.edit(block, end, end, run),
                 )
-            )
-            yield self.finding(ref.span, f'write the call before the "{before}"', fix)
+                message = f'write the call before the "{run}"'
+            else:  # the run of punctuation after the call moves before it
+                run_end = end
+                while run_end < len(text) and text[run_end] in _PUNCTUATION:
+                    run_end += 1
+                run = text[end:run_end]
+                if not run or text[run_end : run_end + 1] in tuple(SUPERSCRIPT_DIGITS):
+                    continue
+                edits = (
+                    document.edit(block, start, start, run),
+                    document.edit(block, end, run_end, ""),
+                )
+                message = f'write the call after the "{run}"'
+            yield self.finding(ref.span, message, Fix(edits))
