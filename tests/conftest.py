@@ -11,6 +11,8 @@ from drafter.model import Resolution
 from drafter.parser import parse_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Real English resolutions in drafter's text form (../shared/samples/en/text).
+ENGLISH = Path(__file__).resolve().parent / "fixtures" / "en"
 SEED_78 = SEEDS / "fr_78-167_cooperation-sud-sud.txt"
 SEED_62 = SEEDS / "fr_62-209_cooperation-sud-sud.txt"
 
@@ -73,3 +75,17 @@ def draft(*paragraphs: str, heading: str = "", closing: str = "") -> str:
     body = "\n\n".join(paragraphs)
     tail = closing or "49^e séance plénière\n19 décembre 2023"
     return f"{head}\n\nL'Assemblée générale,\n\n{body}\n\n{tail}\n"
+
+
+def draft_en(*paragraphs: str, heading: str = "", closing: str = "") -> str:
+    """A small synthetic English resolution: heading lines, the organ line, paragraphs."""
+    head = heading or (
+        "General Assembly\n\nDistr.: General\n21 December 2023\n\n"
+        "Seventy-eighth session\nAgenda item 22 (b)\n\n"
+        "Resolution adopted by the General Assembly on 19 December 2023\n\n"
+        "[on the report of the Second Committee (A/78/465/Add.2, para. 7)]\n\n"
+        "78/500. Test resolution"
+    )
+    body = "\n\n".join(paragraphs)
+    tail = closing or "49th plenary meeting\n19 December 2023"
+    return f"{head}\n\nThe General Assembly,\n\n{body}\n\n{tail}\n"

@@ -100,7 +100,10 @@ def test_a_bad_configuration_is_named(tmp_path):
 @pytest.mark.parametrize(
     ("configuration", "reason"),
     [
-        ('profile = "adoptd"\n', "profile must be one of auto, adopted, draft, extract, not 'adoptd'"),
+        (
+            'profile = "adoptd"\n',
+            "profile must be one of auto, adopted, draft, extract, not 'adoptd'",
+        ),
         ('language = "de"\n', "language must be one of auto, en, fr, not 'de'"),
         ("select = []\n", "select names no rule"),
         pytest.param(

@@ -1,0 +1,197 @@
+"""English resolutions: the same pipeline, with the English lexicon and its policies."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
+
+from drafter.config import Settings
+from drafter.lint import fix_text, lint_text
+from drafter.parser import NotAResolution, parse_text
+
+PP = "Recalling its resolution 77/185 of 14 December 2022,"
+OP1 = "1. *Decides* to do this;"
+OP2 = "2. *Requests* the Secretary-General to do that."
+
+
+def findings(text: str, code: str = "ALL") -> list[tuple[str, int, str]]:
+    _, found = lint_text(text, Settings(select=(code,)), today=date(2024, 1, 10))
+    return [(f.code, f.span.line, f.message) for f in found]
+
+
+def fixed(text: str, code: str) -> str:
+    settings = Settings(select=(code,))
+    _, found = lint_text(text, settings, today=date(2024, 1, 10))
+    return fix_text(text, found, settings, "-", unsafe=False)[0]
+
+
+# -- the samples: real resolutions --------------------------------------------------------------
+# symbol: (preambular, operative, last number, footnotes, cited resolutions, meeting)
+SAMPLES = {
+    "en_68-262.txt": ("68/262", 7, 6, 6, 0, ["2625 (XXV)"], None),
+    "en_80-2.txt": ("80/2", 2, 6, 6, 1, ["54/237 C", "54/237 C", "54/237 C"], 18),
+    "en_80-7.txt": ("80/7", 4, 5, 5, 3, ["1145 (XII)"], 40),
+    "en_ES-11-1.txt": ("ES-11/1", 18, 16, 16, 0, ["377 A (V)", "2625 (XXV)", "3314 (XXIX)"], None),
+}
+# Every warning of each sample, each a real departure of that text from the conventions.
+WARNINGS = {
+    "en_68-262.txt": [],
+    # These two have no italic markup: the italics of their verbs cannot be checked.
+    "en_80-2.txt": ["V002"],
+    "en_80-7.txt": ["V002"],
+    # "Uniting for peace" and "special military operation" in straight quotes; OPs 7 and 8
+    # both open "Calls upon" (the second would be "Also calls upon").
+    "en_ES-11-1.txt": ["Y003", "Y003", "V005"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_sample_reads_as_a_careful_person_reads_it(name):
+    symbol, preamble, operative, last, notes, cited, meeting = SAMPLES[name]
+    model = parse_text(seed_text(ENGLISH / name))
+    assert (model.language, model.kind, model.symbol) == ("en", "adopted", symbol)
+    assert (len(model.preamble), len(model.operative)) == (preamble, operative)
+    assert [p.number for p in model.operative] == list(range(1, last + 1))
+    assert len(model.footnotes) == notes and model.problems == []
+    assert [c.symbol for c in model.citations] == cited
+    assert (model.closing.meeting if model.closing else None) == meeting
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_sample_has_no_error_and_only_its_real_departures(name):
+    _, found = lint_text(seed_text(ENGLISH / name), Settings())
+    assert [f.severity for f in found if f.severity == "error"] == []
+    assert [f.code for f in found] == WARNINGS[name]
+
+
+def test_openings_with_their_adverbs_where_english_puts_them():
+    model = parse_text(seed_text(ENGLISH / "en_ES-11-1.txt"))
+    openings = [(p.opening.base, p.opening.adverb) for p in model.preamble]
+    assert ("Recalling", "further") in openings and ("Expressing concern", "also") in openings
+    verbs = [(p.verb.base, p.verb.adverb) for p in model.operative]
+    assert verbs[3] == ("Demands", "also")  # "Also demands"
+
+
+# -- which language ------------------------------------------------------------------------------
+def test_the_language_is_told_by_the_text():
+    assert parse_text(seed_text(SEED_78)).language == "fr"
+    assert parse_text(seed_text(SEED_62)).language == "fr"
+    assert parse_text(draft_en(PP, OP1, OP2)).language == "en"
+    assert (
+        parse_text(draft("Rappelant sa résolution 77/185,", "1. *Décide* ceci.")).language == "fr"
+    )
+
+
+def test_a_text_in_neither_language_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Die Generalversammlung,\n\n1. *Beschließt* dies.\n", encoding="utf-8")
+    result = drafter("lint", str(path))
+    assert result.returncode == 2
+    assert "language not recognised (drafter reads: en, fr)" in result.stderr
+    with pytest.raises(NotAResolution):
+        parse_text("Hallo Welt.\n")
+
+
+def test_the_language_can_be_forced(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(draft_en(PP, OP1, OP2), encoding="utf-8")
+    result = drafter("parse", str(path), "--language", "en")
+    assert result.returncode == 0 and json.loads(result.stdout)["language"] == "en"
+    forced = drafter("lint", str(path), "--language", "fr")
+    assert forced.returncode == 1  # read as French, it is all wrong: what was asked
+
+
+# -- the policies -------------------------------------------------------------------------------
+def test_the_reference_english_draft_is_clean():
+    assert findings(draft_en(PP, OP1, OP2)) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "suggested"),
+    [
+        ((PP, "Recalling its resolution 76/221 of 17 December 2021,", OP1, OP2), "Recalling also"),
+        (
+            (PP, "1. *Requests* this;", "2. *Requests* that;", "3. *Requests* more."),
+            "Further requests",
+        ),
+        ((PP, "1. *Takes note* of this;", "2. *Takes note* of that."), "Also takes note"),
+    ],
+)
+def test_the_repetition_adverb_goes_where_english_puts_it(paragraphs, suggested):
+    messages = [message for _, _, message in findings(draft_en(*paragraphs), "V005")]
+    assert messages and messages[-1].endswith(f'write "{suggested}"')
+    right = draft_en(
+        PP, "1. *Requests* this;", "2. *Also requests* that;", "3. *Further requests*."
+    )
+    assert findings(right, "V00") == []
+
+
+def test_french_keeps_its_adverb_after_the_verb():
+    text = draft(
+        "Rappelant sa résolution 77/185,",
+        "1. *Prend note avec satisfaction* du rapport ;",
+        "2. *Prend note avec satisfaction* de la note.",
+    )
+    assert findings(text, "V005")[0][2].endswith('write "Prend également note avec satisfaction"')
+
+
+def test_no_space_before_high_punctuation_nor_inside_quotes_in_english():
+    text = draft_en(PP, "1. *Decides* to do this ;", "2. *Requests* the “ Secretary-General”.")
+    assert [code for code, _, _ in findings(text, "Y")] == ["Y001", "Y002"]
+    assert "to do this;" in fixed(text, "Y001")
+    assert "the “Secretary-General”." in fixed(text, "Y002")
+    quoted = draft_en(PP, OP1, '2. *Requests* a report entitled "Peace".')
+    assert "entitled “Peace”." in fixed(quoted, "Y003")
+
+
+def test_an_english_footnote_call_follows_the_punctuation():
+    wrong = (
+        draft_en("Recalling the 2005 World Summit Outcome¹,", OP1, OP2) + "\n¹ Resolution 60/1.\n"
+    )
+    assert findings(wrong, "F005")[0][2] == 'write the call after the ","'
+    assert "Outcome,¹" in fixed(wrong, "F005")
+    several = draft_en("Recalling the Outcome,¹,²", OP1, OP2) + "\n¹ One.\n\n² Two.\n"
+    assert findings(several, "F005") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "right"),
+    [
+        ("52rd", None),
+        ("51st", "51st"),
+        ("52nd", "52nd"),
+        ("53rd", "53rd"),
+        ("11th", "11th"),
+        ("12nd", None),
+        ("112th", "112th"),
+        ("101st", "101st"),
+    ],
+)
+def test_the_meeting_takes_its_own_ordinal(written, right):
+    text = draft_en(PP, OP1, OP2, closing=f"{written} plenary meeting\n19 December 2023")
+    found = findings(text, "C005")
+    assert (found == []) == (right is not None)
+    if right is None:
+        number = written[:-2]
+        expected = {"2": "nd"}.get(number[-1], "th") if number[-2:-1] != "1" else "th"
+        assert f"{number}{expected} plenary meeting" in fixed(text, "C005")
+
+
+def test_subparagraph_labels_take_parentheses_in_english():
+    text = draft_en(PP, "1. *Requests* the Secretary-General:", "a) to do this;", "b) to do that.")
+    assert [code for code, _, _ in findings(text, "N003")] == ["N003", "N003"]
+    assert "(a) to do this;" in fixed(text, "N003")
+
+
+def test_another_organ_s_resolutions_are_not_the_assembly_s():
+    text = draft_en(
+        "Recalling Human Rights Council resolution 49/1 of 4 March 2022 and Security Council "
+        "resolution 2334 (2016), and its resolution 73/291 of 15 April 2019,",
+        OP1,
+        OP2,
+    )
+    assert [c.symbol for c in parse_text(text).citations] == ["73/291"]
+    assert findings(text, "R") == []
