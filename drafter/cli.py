@@ -204,6 +204,9 @@ def new(
         str | None, typer.Option(help="A Jinja2 template of your own (default: templates/).")
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    language: Annotated[
+        str, typer.Option(help="Language of the previous text: auto, en or fr.")
+    ] = "auto",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary on standard error.")
     ] = False,
@@ -226,7 +229,7 @@ def new(
         if not equals or not key.strip():
             raise fail("--set", f"{value!r} is not KEY=VALUE")
         pairs[key.strip()] = text.strip()
-    options = NewOptions(previous, output, session, pairs, template, force, quiet)
+    options = NewOptions(previous, output, session, pairs, template, force, quiet, language)
     raise typer.Exit(run(options))
 
 

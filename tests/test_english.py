@@ -195,3 +195,40 @@ def test_another_organ_s_resolutions_are_not_the_assembly_s():
     )
     assert [c.symbol for c in parse_text(text).citations] == ["73/291"]
     assert findings(text, "R") == []
+
+
+# -- drafter new ---------------------------------------------------------------------------------
+PREVIOUS = draft_en(
+    "Recalling its resolutions 76/221 of 17 December 2021 and 77/185 of 14 December 2022,",
+    "1. *Requests* the Secretary-General to submit to the General Assembly at its "
+    "seventy-ninth session a report on the implementation of the present resolution;",
+    "2. *Decides* to include in the provisional agenda of its seventy-ninth session the item "
+    "entitled “South-South cooperation”.",
+)
+
+
+def test_next_session_s_draft_of_an_english_resolution(tmp_path):
+    previous = tmp_path / "previous.txt"
+    previous.write_text(PREVIOUS, encoding="utf-8")
+    result = drafter("new", str(previous), "--set", "meeting=52", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    new = result.stdout
+    assert "Seventy-ninth session" in new and "79/[[resolution number]]. Test resolution" in new
+    assert (
+        "Recalling its resolutions 76/221 of 17 December 2021, 77/185 of 14 December 2022 "
+        "and 78/500 of 19 December 2023," in new
+    )
+    assert "at its eightieth session a report" in new
+    assert "provisional agenda of its eightieth session" in new
+    assert "52nd plenary meeting\n[[date of adoption]]" in new
+    assert "Resolution adopted by the General Assembly on [[date of adoption]]" in new
+    assert "A/79/[[document symbol]]/Add.2" in new
+    codes = {f.code for f in lint_text(new, Settings())[1]}
+    assert codes == {"X001"}  # only the placeholders left to fill
+
+
+def test_an_english_sample_gives_its_next_draft(tmp_path):
+    result = drafter("new", str(ENGLISH / "en_80-7.txt"), "--set", "meeting=51")
+    assert result.returncode == 0, result.stderr
+    assert "Eighty-first session" in result.stdout and "51st plenary meeting" in result.stdout
+    assert "records of the eighty-first session" in result.stdout

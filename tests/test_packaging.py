@@ -85,5 +85,5 @@ def test_the_package_data_lies_in_the_environment(installed, tmp_path):
     where, grammars, templates, lexicon = result.stdout.splitlines()
     assert Path(where).is_relative_to(installed.parent)
     assert "inline.lark" in grammars and "resolution.lark" in grammars
-    assert "fr.txt.j2" in templates
+    assert "resolution.txt.j2" in templates
     assert lexicon == "True"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.commands import EXIT_CLEAN, error
+from drafter.config import ConfigError, check_choice
 from drafter.files import write_file
 from drafter.model import PLACEHOLDER
 from drafter.parser import NotAResolution, parse_file
@@ -27,6 +28,7 @@ class NewOptions:
     template: str | None = None
     force: bool = False
     quiet: bool = False
+    language: str = "auto"
 
 
 def run(options: NewOptions) -> int:
@@ -37,7 +39,13 @@ def run(options: NewOptions) -> int:
     if target and target.exists() and not target.is_file():
         return error(f"{target}: not a regular file: drafter writes only to files")
     try:
-        previous = parse_file(options.previous)
+        check_choice("language", options.language, "--language")
+    except ConfigError as problem:
+        return error(str(problem))
+    try:
+        previous = parse_file(
+            options.previous, None if options.language == "auto" else options.language
+        )
     except (ReadError, NotAResolution) as problem:
         return error(f"{options.previous}: {problem}")
     try:

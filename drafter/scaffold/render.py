@@ -10,6 +10,7 @@ from drafter import package_data
 from drafter.deadline import within
 from drafter.reader import read_bytes
 
+SHARED_TEMPLATE = "resolution.txt.j2"
 MAX_TEMPLATE = 1024 * 1024  # bytes: a template is a page or two
 MAX_OUTPUT = 10 * 1024 * 1024  # characters of a draft: as much as drafter reads
 RENDER_SECONDS = 10
@@ -21,14 +22,14 @@ class TemplateProblem(ValueError):
 
 
 def builtin_template(language: str) -> str:
-    """The template shipped for a language (templates/<language>.txt.j2)."""
-    name = f"{language}.txt.j2"
-    try:
-        return package_data.read_text("drafter.templates", name)
-    except FileNotFoundError:
-        raise TemplateProblem(
-            f"no template for language {language!r} (give one with --template)"
-        ) from None
+    """The template shipped for a language (templates/<language>.txt.j2), else the one every
+    language shares (templates/resolution.txt.j2)."""
+    for name in (f"{language}.txt.j2", SHARED_TEMPLATE):
+        try:
+            return package_data.read_text("drafter.templates", name)
+        except FileNotFoundError:
+            continue
+    raise TemplateProblem(f"no template for language {language!r} (give one with --template)")
 
 
 def user_template(path: str) -> str:
