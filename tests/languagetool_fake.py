@@ -126,6 +126,7 @@ def handler_for(fake: Fake) -> type[BaseHTTPRequestHandler]:
             languages = [
                 {"name": "French", "code": "fr", "longCode": "fr"},
                 {"name": "English (US)", "code": "en", "longCode": "en-US"},
+                {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
             ]
             self._send(200, json.dumps(languages))
 

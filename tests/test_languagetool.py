@@ -297,3 +297,12 @@ def test_language_check_without_a_server_is_refused(tmp_path):
     assert "needs a LanguageTool server" in result.stderr
     with pytest.raises(ConfigError):
         lint_file(str(path), replace(Settings(), language_check=True))
+
+
+def test_an_english_text_is_checked_as_british_english(fake, tmp_path):
+    from conftest import draft_en
+
+    path = write(tmp_path, draft_en("Recalling its resolution 77/185,", "1. *Decides* this."))
+    result, _ = language_findings(path, settings=settings(fake))
+    assert result.language_error is None
+    assert fake.checks and {check["language"] for check in fake.checks} == {"en-GB"}

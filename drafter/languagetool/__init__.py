@@ -33,11 +33,12 @@ def findings(
     """LanguageTool's matches on the document's paragraphs and footnotes, as findings."""
     blocks = _blocks(document)
     proses = [prose_of(block) for block in blocks]
-    language = document.resolution.language
+    # LanguageTool's code for the language: "en-GB" (the UN spells the Oxford way), "fr".
+    language = document.words.setting("code")
     matches = check_texts(
         [p.text for p in proses], server, language, disabled_rules, cache=cache, timeout=timeout
     )
-    known = word_list(path, language)
+    known = word_list(path, document.resolution.language)
     found = []
     for block, prose, block_matches in zip(blocks, proses, matches, strict=True):
         for match in block_matches:
