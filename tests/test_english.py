@@ -232,3 +232,9 @@ def test_an_english_sample_gives_its_next_draft(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Eighty-first session" in result.stdout and "51st plenary meeting" in result.stdout
     assert "records of the eighty-first session" in result.stdout
+
+
+def test_rules_say_which_languages_they_apply_to():
+    assert "Languages: fr." in drafter("rules", "V007").stdout  # the agreement of "Consciente"
+    assert "Languages: en, fr." in drafter("rules", "F005").stdout
+    assert "Right (en):" in drafter("rules", "F005").stdout

@@ -33,6 +33,7 @@ def _fields(rule: type[Rule]) -> dict[str, str]:
         "fixable": rule.fixable or "no",
         "summary": rule.summary,
         "profiles": ", ".join(rule.profiles),
+        "languages": ", ".join(rule.languages()),
     }
 
 
@@ -85,5 +86,5 @@ def explain(code: str, output_format: str) -> str | None:
         )
     f = _fields(rule)
     head = f"{f['code']} ({f['name']})\n\nSeverity: {f['severity']}. Fix: {f['fixable']}. "
-    head += f"Profiles: {f['profiles']}.\n\n"
+    head += f"Profiles: {f['profiles']}. Languages: {f['languages']}.\n\n"
     return head + rule.explanation() + "\n"

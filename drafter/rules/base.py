@@ -143,6 +143,18 @@ class Rule:
     summary: ClassVar[str]
     fixable: ClassVar[str] = ""  # "", "safe" or "unsafe"
     profiles: ClassVar[tuple[str, ...]] = ("adopted", "draft", "extract")
+    # A lexicon entry the rule checks against: the rule applies to the languages whose lexicon
+    # gives it (V007's agreement forms are French only). Empty: every language.
+    needs: ClassVar[str] = ""
+
+    @classmethod
+    def languages(cls) -> tuple[str, ...]:
+        """The languages the rule applies to, as their lexicons say."""
+        return tuple(
+            language
+            for language in lexicon.available()
+            if not cls.needs or lexicon.load(language).setting(cls.needs)
+        )
 
     def check(self, document: Document) -> Iterator[Finding]:
         raise NotImplementedError

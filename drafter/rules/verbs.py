@@ -294,6 +294,7 @@ class OrganAgreement(Rule):
 
     code = "V007"
     name = "organ-agreement"
+    needs = "forms"
     severity = Severity.error
     summary = "Adjectives and participles agree with the organ (l'Assemblée: feminine)."
     fixable = "safe"
