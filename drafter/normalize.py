@@ -10,6 +10,7 @@ the footnotes after the body, and keeps a map from every unit back to the origin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ _CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
 _LABELLED = re.compile(r"\d+\.\s|\(?[a-z]{1,5}[).] ")
 _PARAGRAPH_END = (",", ";", ":", ".")
 _PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ]")
+_FULL_LINE = 0.8  # of the longest line of a block: a line this long was wrapped
 _WORD_AND_SPACE = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][\w'-]+\*? ")
 
 
@@ -45,6 +47,9 @@ class Markers(NamedTuple):
     meeting: re.Pattern[str]
     footnote: re.Pattern[str]
     opening: re.Pattern[str]  # a known preambular opening, at the start of a line
+    # The kind of a heading line: "title" (78/167. …), "line" (any other the grammar names:
+    # a session, a date, the basis …) or "free" (an agenda's title, say).
+    heading_kind: Callable[[str], str]
 
 
 @dataclass
@@ -88,7 +93,7 @@ def normalize(text: str, markers: Markers) -> Normalized:
     heading_end = _body_start(blocks, organ_index, markers)
     units: list[Unit] = []
     for block in blocks[:heading_end]:
-        units.extend(_heading_units(block))
+        units.extend(_heading_units(block, markers))
     guessed: list[int] = []
     body, footnotes = _body_units(blocks[heading_end:], markers, guessed)
     return Normalized(units + body + footnotes, suppressions, guessed)
@@ -161,15 +166,24 @@ def _body_start(blocks: list[list[_Line]], before: int, markers: Markers) -> int
     return before
 
 
-def _heading_units(block: list[_Line]) -> list[Unit]:
-    """Heading lines stand alone, unless a line is the wrapped end of the one before."""
+def _heading_units(block: list[_Line], markers: Markers) -> list[Unit]:
+    """Heading lines stand alone, unless a line is the wrapped end of the one before: it
+    starts in lowercase, or a bracket is open, or it goes on with a title ("80/2. Scale of
+    assessments for the apportionment of the expenses of the" / "United Nations: …") and is
+    no heading line of its own."""
     units: list[Unit] = []
+    wraps = False  # whether the last unit is a title or free text, which may go on
     for line in block:
         previous = units[-1] if units else None
-        if previous and (_CONTINUATION.match(line.text) or _unclosed(previous.text)):
+        if previous and (
+            _CONTINUATION.match(line.text)
+            or _unclosed(previous.text)
+            or (wraps and markers.heading_kind(line.text) == "free")
+        ):
             _append(previous, line, join_page_break=False)
         else:
             units.append(_unit(line))
+            wraps = len(block) > 1 and markers.heading_kind(line.text) != "line"
     return units
 
 
@@ -202,9 +216,19 @@ def _paragraphs(
     block: list[_Line], start: int, body: list[Unit], markers: Markers, guessed: list[int]
 ) -> None:
     """The lines of `block` from `start` on: each a wrapped piece of the last unit of `body`,
-    unless it begins a paragraph of its own."""
-    for previous, line in zip(block[start - 1 :], block[start:], strict=False):
-        if _begins_paragraph(previous.text, line.text, markers):
+    unless it begins a paragraph of its own. Only a block that holds several paragraphs for
+    sure (a number, a label or a known opening begins one of its lines) is cut after a line
+    that ends as a paragraph does: in a hard-wrapped paragraph, a line may end with a comma
+    before a capital ("the Secretary-General,\nMember States")."""
+    lines = block[start:]
+    several = any(_begins_surely(line.text, markers) for line in lines)
+    # A line that fills the width of the block's longest is a wrapped one, whatever it ends
+    # with; a paragraph's last line is most often shorter.
+    full = _FULL_LINE * max(len(line.text) for line in block)
+    for previous, line in zip(block[start - 1 :], lines, strict=False):
+        if _begins_surely(line.text, markers) or (
+            several and len(previous.text) < full and _ends_and_begins(previous.text, line.text)
+        ):
             body.append(_unit(line))
             guessed.append(line.number)
         else:
@@ -226,11 +250,15 @@ def _footnote_end(block: list[_Line], markers: Markers) -> int:
     return len(block)
 
 
-def _begins_paragraph(previous: str, text: str, markers: Markers) -> bool:
-    if _CONTINUATION.match(text):
-        return False
-    if _LABELLED.match(text) or markers.opening.match(text):
-        return True
+def _begins_surely(text: str, markers: Markers) -> bool:
+    """A number, a label or a known opening begins the line (not a wrapped lowercase piece)."""
+    return not _CONTINUATION.match(text) and bool(
+        _LABELLED.match(text) or markers.opening.match(text)
+    )
+
+
+def _ends_and_begins(previous: str, text: str) -> bool:
+    """The line before ends as a paragraph does, and this one starts as one does."""
     return previous.endswith(_PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
 
 

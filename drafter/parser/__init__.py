@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +79,53 @@ def markers(language: str) -> Markers:
 
     openings = sorted(lexicon.load(language).preambular_openings, key=len, reverse=True)
     opening = re.compile(r"\*?(?:" + "|".join(map(re.escape, openings)) + r")(?![\w'])")
-    return Markers(terminal("ORGAN"), terminal("MEETING"), terminal("FOOTNOTE"), opening)
+    return Markers(
+        terminal("ORGAN"),
+        terminal("MEETING"),
+        terminal("FOOTNOTE"),
+        opening,
+        partial(_heading_kind, language),
+    )
+
+
+def _heading_kind(language: str, text: str) -> str:
+    """ "title" (78/167. …), "line" (a heading line the grammar names), or "free" text. By
+    the lines' first and last words, from the lexicon: no regex of the grammar's terminals
+    to compile, on every run, for a question most headings never ask."""
+    first = text.split(" ", 1)[0]
+    if first.endswith(".") and "/" in first and first[-2:-1].isdigit():
+        return "title"
+    whole, starts, ends = _heading_words(language)
+    # A masthead or organ is the whole line ("United Nations A/RES/80/2": with a symbol).
+    bare = text.rstrip(",") if "/" not in text else text.rsplit(" ", 1)[0]
+    named = (
+        text[:1] in "[*0123456789"
+        or bare in whole
+        or text.startswith(starts)
+        or text.endswith(ends)
+    )
+    return "line" if named or "/" in first else "free"
+
+
+@cache
+def _heading_words(
+    language: str,
+) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The named heading lines that are their phrase alone (masthead, organ), how the others
+    begin (distribution, agenda, adoption, committee, draft label, original), and how they
+    end (session, sponsors' line)."""
+    words = lexicon.load(language)
+
+    def phrases(*keys: str) -> tuple[str, ...]:
+        return tuple(phrase for key in keys for phrase in words.phrases(key))
+
+    return (
+        frozenset(phrases("masthead", "organ")),
+        phrases(
+            "distribution", "agenda_prefix", "adoption", "committees", "draft_label", "original"
+        ),
+        phrases("session", "sponsor_suffix"),
+    )
 
 
 class _Recovery:
