@@ -12,6 +12,7 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_78 = SEEDS / "fr_78-167_cooperation-sud-sud.txt"
+ENGLISH = SEEDS.parent / "tests" / "fixtures" / "en"  # real English resolutions
 
 
 # An installed package has its modules compiled (pip compiles them; an editable install does
