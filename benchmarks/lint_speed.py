@@ -1,4 +1,5 @@
-"""Lint throughput on one core over a corpus it builds, and cold start of `drafter lint`.
+"""Lint throughput on one core over a corpus it builds, the warm lint of a French and an
+English resolution of about the same size, and cold start of `drafter lint`.
 
 The corpus: 1,000 resolution-sized texts made from the two seeds, each with a few random
 paragraphs dropped, duplicated or broken (a verb out of italics, a wrong end, a year
