@@ -174,6 +174,16 @@ class Closing:
 
 
 @dataclass
+class Annex:
+    """An annex after the plenary line: its heading ("Annex II") and its lines, which are not
+    paragraphs of the resolution."""
+
+    label: str
+    span: Span
+    lines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
 class HeadingLine:
     """One line of the heading block; `kind` is the grammar's name for it."""
 
@@ -240,6 +250,7 @@ class Resolution:
     misplaced: list[PreambularParagraph] = field(default_factory=list)
     trailing: list[Inline] = field(default_factory=list)
     stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
+    annexes: list[Annex] = field(default_factory=list)
     problems: list[SyntaxProblem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     # Lines where a paragraph was taken to begin with no blank line before it (normalize).
@@ -285,6 +296,7 @@ class Resolution:
         found.extend(self.paragraph_blocks())
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(self.trailing)
+        found.extend(line for annex in self.annexes for line in annex.lines)
         found.extend(footnote.content for footnote in self.footnotes)
         return found
 
@@ -313,6 +325,14 @@ class Resolution:
                 for c in self.citations
             ],
             "closing": _closing_json(self.closing),
+            "annexes": [
+                {
+                    "label": annex.label,
+                    "line": annex.span.line,
+                    "paragraphs": [line.text for line in annex.lines],
+                }
+                for annex in self.annexes
+            ],
             "heading": {
                 "issued_on": _iso(self.heading.issued_on),
                 "agenda_item": self.heading.agenda_item,

@@ -238,3 +238,24 @@ def test_rules_say_which_languages_they_apply_to():
     assert "Languages: fr." in drafter("rules", "V007").stdout  # the agreement of "Consciente"
     assert "Languages: en, fr." in drafter("rules", "F005").stdout
     assert "Right (en):" in drafter("rules", "F005").stdout
+
+
+# -- constructs of real English texts --------------------------------------------------------
+def test_an_annex_after_the_plenary_line_is_the_annex_not_operative_paragraphs():
+    text = draft_en(
+        PP,
+        "1. *Adopts* the Sevilla Commitment contained in the annex to the present resolution.",
+        closing=(
+            "88th plenary meeting\n19 December 2023\n\nAnnex\n\nSevilla Commitment\n\nI.\n\n"
+            "A renewed framework\n\n1. We, the Heads of State and Government, have gathered "
+            "in Sevilla, Spain, to renew the framework.¹\n\n2. We recommit to it:\n\n"
+            "(a) Fully;\n\n(b) Now.\n\n¹ A/CONF.227/2025/L.1."
+        ),
+    )
+    model = parse_text(text)
+    assert [p.number for p in model.operative] == [1] and model.problems == []
+    [annex] = model.annexes
+    assert annex.label == "Annex" and annex.lines[0].text == "Sevilla Commitment"
+    assert len(annex.lines) == 7 and model.footnotes[0].number == 1
+    assert findings(text) == []  # the call in the annex has its text; nothing is out of place
+    assert parse_text(text).to_json()["annexes"][0]["paragraphs"][0] == "Sevilla Commitment"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
 from drafter.model import (
+    Annex,
     Closing,
     Footnote,
     Heading,
@@ -77,6 +78,7 @@ class _Builder:
         operative, misplaced = self.operative(parts["operative"])
         closing = self.closing(parts["closing"]) if "closing" in parts else None
         trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
+        annexes = [self.annex(annex) for annex in parts["annexes"].children]
         footnotes = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
         adopted = bool(heading.adopted_on or heading.first("title") or closing)
         if not adopted and heading.title is None:
@@ -94,6 +96,7 @@ class _Builder:
             misplaced=misplaced,
             trailing=trailing,
             stray_organs=self.stray_organs,
+            annexes=annexes,
         )
 
     # -- heading ------------------------------------------------------------------------------
@@ -238,6 +241,15 @@ class _Builder:
             date_text=date_unit.text.strip("* ") if date_unit else None,
             suffix=suffix.group(1) if suffix else "",
             suffix_span=self.span(meeting_unit, *suffix.span(1)) if suffix else None,
+        )
+
+    def annex(self, tree: Tree) -> Annex:
+        head, *lines = tree.children
+        unit = self.unit(head)
+        return Annex(
+            unit.text.strip(),
+            self.span(unit),
+            [self.inline(self.unit(line.children[0])) for line in lines],
         )
 
     def footnote(self, unit: Unit) -> Footnote:
