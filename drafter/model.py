@@ -128,6 +128,7 @@ class PreambularParagraph(_HasSubparagraphs):
     span: Span
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)  # offsets where a page break was rejoined
+    division: str = ""  # as an operative paragraph's: a section's own preamble
 
 
 @dataclass
@@ -141,6 +142,10 @@ class OperativeParagraph(_HasSubparagraphs):
     span: Span
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)
+    # The resolution ("B") and section ("II") it stands in, when one number holds several
+    # resolutions or the text has sections: "B", "II", "B/II".
+    division: str = ""
+    part: str = ""  # the resolution alone: "B"
 
     @property
     def opening(self) -> Opening:
@@ -171,6 +176,16 @@ class Closing:
     date_text: str | None = None  # the date line as written, without its italics marker
     suffix: str = ""  # the meeting number's ordinal suffix as written: "nd", "e", "^e"
     suffix_span: Span | None = None
+
+
+@dataclass
+class Division:
+    """A section ("I" and its title) of an omnibus text, or a resolution ("A", "B") of several
+    under one number."""
+
+    label: str
+    span: Span
+    title: str | None = None
 
 
 @dataclass
@@ -251,6 +266,7 @@ class Resolution:
     trailing: list[Inline] = field(default_factory=list)
     stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
     annexes: list[Annex] = field(default_factory=list)
+    divisions: list[Division] = field(default_factory=list)
     problems: list[SyntaxProblem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     # Lines where a paragraph was taken to begin with no blank line before it (normalize).
@@ -280,6 +296,12 @@ class Resolution:
         if self.kind == "adopted" and not self.heading.kinds() & _DOCUMENT_FRAME:
             return "extract"
         return self.kind
+
+    def ends_a_resolution(self, index: int) -> bool:
+        """Whether operative paragraph `index` is the last of its resolution: of the text, or
+        of resolution A or B where one number holds several (each ends with a full stop)."""
+        following = self.operative[index + 1 : index + 2]
+        return not following or following[0].part != self.operative[index].part
 
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:

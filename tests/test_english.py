@@ -259,3 +259,57 @@ def test_an_annex_after_the_plenary_line_is_the_annex_not_operative_paragraphs()
     assert len(annex.lines) == 7 and model.footnotes[0].number == 1
     assert findings(text) == []  # the call in the annex has its text; nothing is out of place
     assert parse_text(text).to_json()["annexes"][0]["paragraphs"][0] == "Sevilla Commitment"
+
+
+def test_sections_with_their_titles_and_numbering_through_or_anew():
+    through = draft_en(
+        PP,
+        "1. *Decides* this;",
+        "I",
+        "Calendar of conferences and meetings",
+        "2. *Approves* the draft calendar;",
+        "II",
+        "Utilization of conference-servicing resources",
+        "Recalling its resolution 76/221 of 17 December 2021,",
+        "3. *Reaffirms* the practice.",
+    )
+    model = parse_text(through)
+    assert [(d.label, d.title) for d in model.divisions] == [
+        ("I", "Calendar of conferences and meetings"),
+        ("II", "Utilization of conference-servicing resources"),
+    ]
+    assert [(p.number, p.division) for p in model.operative] == [(1, ""), (2, "I"), (3, "II")]
+    assert len(model.preamble) == 2 and model.misplaced == []  # a section's own preamble
+    assert findings(through) == []
+    anew = through.replace("2. *Approves*", "1. *Approves*").replace(
+        "3. *Reaffirms*", "1. *Reaffirms*"
+    )
+    assert findings(anew, "N001") == []
+    gap = through.replace("3. *Reaffirms*", "5. *Reaffirms*")
+    assert [code for code, _, _ in findings(gap, "N001")] == ["N001"]
+
+
+def test_resolutions_a_and_b_under_one_number():
+    text = draft_en(
+        "A",
+        "Assistance to Palestine refugees",
+        "The General Assembly,",
+        PP,
+        "1. *Decides* this;",
+        "2. *Requests* that.",
+        "B",
+        "Operations of the Agency",
+        "The General Assembly,",
+        "Recalling its resolution 76/221 of 17 December 2021,",
+        "1. *Decides* more;",
+        "2. *Requests* the rest.",
+    )
+    model = parse_text(text)
+    assert [d.label for d in model.divisions] == ["A", "B"] and model.stray_organs == []
+    assert [(p.number, p.division) for p in model.operative] == [
+        (1, "A"),
+        (2, "A"),
+        (1, "B"),
+        (2, "B"),
+    ]
+    assert findings(text) == []

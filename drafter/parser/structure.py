@@ -12,6 +12,7 @@ from drafter.dates import find_date
 from drafter.model import (
     Annex,
     Closing,
+    Division,
     Footnote,
     Heading,
     HeadingLine,
@@ -52,6 +53,11 @@ class _Builder:
         self.language = language
         self.words = lexicon.load(language)
         self.stray_organs: list[Span] = []
+        self.divisions: list[Division] = []
+        self.late_preamble: list[PreambularParagraph] = []  # of divisions in the operative part
+        self.awaiting = ""  # after a division line: "title", then "preamble", then ""
+        self.opens_resolution = False  # the last division is "A", "B": an organ line follows
+        self.part = self.section = ""  # the resolution ("B") and section ("II") being read
 
     # -- units and their text --------------------------------------------------------------
     def unit(self, node: Token | Tree) -> Unit:
@@ -76,6 +82,7 @@ class _Builder:
             organ = self.span(self.unit(organ_token))
         preamble = self.preamble(parts["preamble"])
         operative, misplaced = self.operative(parts["operative"])
+        preamble += self.late_preamble
         closing = self.closing(parts["closing"]) if "closing" in parts else None
         trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
@@ -97,6 +104,7 @@ class _Builder:
             trailing=trailing,
             stray_organs=self.stray_organs,
             annexes=annexes,
+            divisions=self.divisions,
         )
 
     # -- heading ------------------------------------------------------------------------------
@@ -156,18 +164,52 @@ class _Builder:
     def preamble(self, tree: Tree) -> list[PreambularParagraph]:
         paragraphs: list[PreambularParagraph] = []
         for node in tree.children:
+            unit = self.unit(node.children[0])
             if node.data == "preambular":
-                paragraphs.append(self.preambular(self.unit(node.children[0])))
-            elif node.data == "stray_organ":
-                self.stray_organs.append(self.span(self.unit(node.children[0])))
+                if not self.division_title(unit):
+                    paragraphs.append(self.preambular(unit))
+            elif node.data in ("stray_organ", "division"):
+                self.division_or_organ(node.data, unit)
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs
 
+    # -- sections and resolutions A, B under one number ---------------------------------------
+    def division_or_organ(self, kind: str, unit: Unit) -> None:
+        """A division line opens a section or a resolution; the organ line again is out of
+        place, unless it opens resolution B after its letter."""
+        if kind == "division":
+            label = unit.text.strip().rstrip(".")
+            self.divisions.append(Division(label, self.span(unit)))
+            self.awaiting = "title"
+            self.opens_resolution = len(label) == 1 and label not in "IVX"
+            if self.opens_resolution:
+                self.part, self.section = label, ""
+            else:
+                self.section = label
+            return
+        if not self.opens_resolution:
+            self.stray_organs.append(self.span(unit))
+        self.opens_resolution = False
+
+    def division_title(self, unit: Unit) -> bool:
+        """Whether an unnumbered line is the title of the division just opened ("Calendar of
+        conferences and meetings": no final punctuation); it then goes with the division."""
+        awaiting, self.awaiting = self.awaiting, "preamble" if self.awaiting else ""
+        if awaiting != "title" or unit.text.rstrip().endswith((",", ";", ":", ".")):
+            return False
+        self.divisions[-1].title = unit.text.strip()
+        return True
+
     def preambular(self, unit: Unit) -> PreambularParagraph:
         content = self.inline(unit)
         opening = self.opening(content, openings.preambular(self.language))
-        return PreambularParagraph(opening, content, self.span(unit), joins=list(unit.joins))
+        return PreambularParagraph(
+            opening, content, self.span(unit), joins=list(unit.joins), division=self.division()
+        )
+
+    def division(self) -> str:
+        return "/".join(label for label in (self.part, self.section) if label)
 
     def operative(self, tree: Tree) -> tuple[list[OperativeParagraph], list[PreambularParagraph]]:
         paragraphs: list[OperativeParagraph] = []
@@ -176,10 +218,16 @@ class _Builder:
             unit = self.unit(node.children[0])
             if node.data == "operative_paragraph":
                 paragraphs.append(self.operative_paragraph(unit))
+                paragraphs[-1].division, paragraphs[-1].part = self.division(), self.part
+                self.awaiting = ""
             elif node.data == "late_paragraph":
-                misplaced.append(self.preambular(unit))
-            elif node.data == "stray_organ":
-                self.stray_organs.append(self.span(unit))
+                # A division's own preamble comes before its first numbered paragraph.
+                in_preamble = self.awaiting == "preamble"
+                if not self.division_title(unit):
+                    (self.late_preamble if in_preamble else misplaced).append(self.preambular(unit))
+                    self.awaiting = "preamble" if in_preamble else ""
+            elif node.data in ("stray_organ", "division"):
+                self.division_or_organ(node.data, unit)
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs, misplaced

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafter.model import Subparagraph
+from drafter.model import OperativeParagraph, Subparagraph
 from drafter.rules.base import Document, Edit, Finding, Fix, Rule, Severity, register
 
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
@@ -35,21 +35,33 @@ class OperativeNumbering(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         operative = document.resolution.operative
+        expected = _expected_numbers(operative)
         renumbering = Fix(
             tuple(
-                Edit(*document.offsets(p.number_span), f"{i}.")
-                for i, p in enumerate(operative, start=1)
-                if p.number != i
+                Edit(*document.offsets(p.number_span), f"{number}.")
+                for number, p in zip(expected, operative, strict=True)
+                if p.number != number
             ),
             safe=False,
         )
         previous = 0
-        for paragraph in operative:
-            if paragraph.number != previous + 1:
+        for paragraph, number in zip(operative, expected, strict=True):
+            if paragraph.number != number:
                 yield self.finding(
                     paragraph.number_span, _misnumbered(previous, paragraph.number), renumbering
                 )
             previous = paragraph.number
+
+
+def _expected_numbers(operative: list[OperativeParagraph]) -> list[int]:
+    """1, 2, 3 … through the text; a section or resolution ("II", "B") whose first paragraph
+    is numbered 1 starts again at 1 (budget texts number each section anew)."""
+    expected: list[int] = []
+    for index, paragraph in enumerate(operative):
+        new_division = index and paragraph.division != operative[index - 1].division
+        restart = not index or (new_division and paragraph.number == 1)
+        expected.append(1 if restart else expected[-1] + 1)
+    return expected
 
 
 def _misnumbered(previous: int, number: int) -> str:

@@ -45,7 +45,7 @@ class _EndsWith(Rule):
 def _paragraph_end(document: Document, index: int, operative: bool) -> str:
     if not operative:
         return ","
-    return "." if index == len(document.resolution.operative) - 1 else ";"
+    return "." if document.resolution.ends_a_resolution(index) else ";"
 
 
 def _subparagraphs_end(
@@ -100,8 +100,9 @@ class OperativeSemicolon(_EndsWith):
     summary = "An operative paragraph other than the last ends with a semicolon."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for paragraph in document.resolution.operative[:-1]:
-            if not paragraph.subparagraphs:
+        resolution = document.resolution
+        for index, paragraph in enumerate(resolution.operative):
+            if not paragraph.subparagraphs and not resolution.ends_a_resolution(index):
                 what = f"operative paragraph {paragraph.number}"
                 found = self.expect(document, paragraph.content, ";", what)
                 if found:
@@ -126,11 +127,12 @@ class LastOperativeFullStop(_EndsWith):
     summary = "The last operative paragraph ends with a full stop."
 
     def check(self, document: Document) -> Iterator[Finding]:
-        operative = document.resolution.operative
-        if operative and not operative[-1].subparagraphs:
-            found = self.expect(document, operative[-1].content, ".", "the last paragraph")
-            if found:
-                yield found
+        resolution = document.resolution
+        for index, paragraph in enumerate(resolution.operative):
+            if resolution.ends_a_resolution(index) and not paragraph.subparagraphs:
+                found = self.expect(document, paragraph.content, ".", "the last paragraph")
+                if found:
+                    yield found
 
 
 @register

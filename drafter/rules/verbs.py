@@ -174,7 +174,11 @@ def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph, Par
     """Each paragraph with its position in the run of consecutive same openings (0 = first)."""
     position, previous = 0, None
     for paragraph in paragraphs:
-        if previous and previous.opening.base == paragraph.opening.base:
+        if (
+            previous
+            and previous.opening.base == paragraph.opening.base
+            and previous.division == paragraph.division
+        ):
             position += 1
         else:
             position = 0
