@@ -146,6 +146,7 @@ class OperativeParagraph(_HasSubparagraphs):
     # resolutions or the text has sections: "B", "II", "B/II".
     division: str = ""
     part: str = ""  # the resolution alone: "B"
+    numbered: bool = True  # a resolution's only operative paragraph is not numbered
 
     @property
     def opening(self) -> Opening:
@@ -415,7 +416,10 @@ def _preambular_json(paragraph: PreambularParagraph) -> dict[str, Any]:
 
 
 def _operative_json(paragraph: OperativeParagraph) -> dict[str, Any]:
-    return _paragraph_json({"number": paragraph.number, "verb": paragraph.verb.text}, paragraph)
+    found = {"number": paragraph.number, "verb": paragraph.verb.text}
+    if not paragraph.numbered:
+        found["numbered"] = False
+    return _paragraph_json(found, paragraph)
 
 
 def _paragraph_json(

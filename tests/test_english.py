@@ -313,3 +313,20 @@ def test_resolutions_a_and_b_under_one_number():
         (2, "B"),
     ]
     assert findings(text) == []
+
+
+def test_a_single_operative_paragraph_is_not_numbered():
+    text = draft_en(
+        "Recalling its resolution 77/185 of 14 December 2022,",
+        "*Takes note* of the report of the Secretary-General on South-South cooperation.",
+    )
+    model = parse_text(text)
+    [only] = model.operative
+    assert (only.verb.text, only.numbered, len(model.preamble)) == ("Takes note", False, 1)
+    assert findings(text) == []
+    assert model.to_json()["operative"][0]["numbered"] is False
+    roman = text.replace("*Takes note*", "Takes note")  # no italics: read by its verb
+    assert len(parse_text(roman).operative) == 1
+    # With a numbered paragraph after it, it is a preambular paragraph gone wrong.
+    two = draft_en(PP, "*Takes note* of this;", "1. *Decides* that.")
+    assert {"P001", "V004"} <= {code for code, _, _ in findings(two)}

@@ -83,6 +83,8 @@ class _Builder:
         preamble = self.preamble(parts["preamble"])
         operative, misplaced = self.operative(parts["operative"])
         preamble += self.late_preamble
+        if not operative and preamble:
+            operative = self.only_operative(preamble)
         closing = self.closing(parts["closing"]) if "closing" in parts else None
         trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
@@ -173,6 +175,31 @@ class _Builder:
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs
+
+    def only_operative(self, preamble: list[PreambularParagraph]) -> list[OperativeParagraph]:
+        """A resolution with a single operative paragraph leaves it unnumbered: the last
+        unnumbered paragraph is it when it opens with an operative verb and ends with a full
+        stop ("*Takes note* of the report …."). Taken from the preamble, it is returned."""
+        last = preamble[-1]
+        verb = self.opening(last.content, openings.operative(self.language))
+        if not (verb.italic or openings.operative(self.language).match(last.content.text).known):
+            return []
+        if not last.content.text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹").endswith("."):
+            return []
+        preamble.pop()
+        start = last.content.span(0, 0)
+        return [
+            OperativeParagraph(
+                number=1,
+                number_span=start,
+                verb=verb,
+                content=last.content,
+                span=last.span,
+                subparagraphs=last.subparagraphs,
+                joins=last.joins,
+                numbered=False,
+            )
+        ]
 
     # -- sections and resolutions A, B under one number ---------------------------------------
     def division_or_organ(self, kind: str, unit: Unit) -> None:

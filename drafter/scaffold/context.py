@@ -60,7 +60,7 @@ def _preambular(paragraph: PreambularParagraph, write: Write) -> dict[str, Any]:
 
 def _operative(paragraph: OperativeParagraph, write: Write) -> dict[str, Any]:
     return {
-        "number": paragraph.number,
+        "number": paragraph.number if paragraph.numbered else None,
         "text": write(paragraph.content),
         "subparagraphs": _subparagraphs(paragraph, write),
     }
