@@ -330,3 +330,18 @@ def test_a_single_operative_paragraph_is_not_numbered():
     # With a numbered paragraph after it, it is a preambular paragraph gone wrong.
     two = draft_en(PP, "*Takes note* of this;", "1. *Decides* that.")
     assert {"P001", "V004"} <= {code for code, _, _ in findings(two)}
+
+
+def test_an_english_committee_draft_with_its_sponsors_over_several_lines():
+    # Built from the heading of A/C.3/80/L.47, as a user copies it out of the PDF.
+    text = seed_text(ENGLISH.parent / "synthetic" / "en_committee_draft.txt")
+    model = parse_text(text)
+    assert (model.kind, model.symbol, model.session) == ("draft", "A/C.3/80/L.47", 80)
+    assert model.title == "The human rights to safe drinking water and sanitation"
+    kinds = [line.kind for line in model.heading.lines]
+    assert kinds.count("sponsor") == 1 and "original" in kinds and "committee" in kinds
+    sponsor = next(line for line in model.heading.lines if line.kind == "sponsor")
+    assert sponsor.content.text.endswith("Switzerland and Ukraine: draft resolution")
+    assert findings(text) == []
+    plenary = text.replace("A/C.3/80/L.47", "A/80/L.12/Rev.1").replace("Third Committee\n", "")
+    assert parse_text(plenary).symbol == "A/80/L.12/Rev.1" and findings(plenary, "H") == []
