@@ -345,3 +345,26 @@ def test_an_english_committee_draft_with_its_sponsors_over_several_lines():
     assert findings(text) == []
     plenary = text.replace("A/C.3/80/L.47", "A/80/L.12/Rev.1").replace("Third Committee\n", "")
     assert parse_text(plenary).symbol == "A/80/L.12/Rev.1" and findings(plenary, "H") == []
+
+
+def test_several_calls_at_one_point_and_a_call_repeated_later():
+    text = (
+        draft_en(
+            "Recalling the Universal Declaration of Human Rights and the Covenants,¹,²",
+            "1. *Calls upon* States to ratify the Covenants;²",
+            "2. *Requests* a report.",
+        )
+        + "\n¹ Resolution 217 A (III).\n\n² Resolution 2200 A (XXI), annex.\n"
+    )
+    model = parse_text(text)
+    assert [ref.number for ref in model.preamble[0].content.footnote_refs] == [1, 2]
+    assert [ref.number for ref in model.operative[0].content.footnote_refs] == [2]
+    assert findings(text) == []
+
+
+def test_the_english_model_fills_the_french_contract():
+    english = parse_text(seed_text(ENGLISH / "en_80-7.txt")).to_json()
+    french = parse_text(seed_text(SEED_78)).to_json()
+    assert english.keys() == french.keys()
+    assert english["operative"][0].keys() == french["operative"][0].keys()
+    assert english["closing"].keys() == french["closing"].keys()
