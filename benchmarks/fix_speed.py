@@ -9,21 +9,14 @@ asserts nothing. Run: python benchmarks/fix_speed.py [--copies N ...]
 from __future__ import annotations
 
 import argparse
-import time
 
-from timing import SEED_78
+from timing import SEED_78, seconds
 
 
 def text_with_fixes(copies: int) -> str:
     seed = SEED_78.read_text(encoding="utf-8")
     head, organ, rest = seed.partition("L'Assemblée générale,\n")
     return head + organ + "\nNotant avec satisfaction le rapport ;\n" * copies + rest
-
-
-def seconds(call) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-from timing import ENGLISH, SEED_78, SEEDS, cold_against_lark
+from timing import ENGLISH, SEED_78, SEEDS, cold_against_lark, seconds
 
 
 def corpus(size: int) -> list[str]:
@@ -68,15 +68,9 @@ def warm_ms(path: Path, runs: int) -> float:
     text, settings = path.read_text(encoding="utf-8"), Settings()
     lint_text(text, settings)  # warm-up: grammars loaded
     return (
-        min(_timed(lambda: [lint_text(text, settings) for _ in range(50)]) for _ in range(runs))
+        min(seconds(lambda: [lint_text(text, settings) for _ in range(50)]) for _ in range(runs))
         * 20
     )
-
-
-def _timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -21,6 +21,13 @@ ENGLISH = SEEDS.parent / "tests" / "fixtures" / "en"  # real English resolutions
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def seconds(work) -> float:
+    """How long `work()` takes, in seconds."""
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
 def cold_ms(commands: list[list[str]], runs: int) -> list[float]:
     """Median wall time of each command run afresh, in milliseconds. The commands take turns,
     so that a slow spell of a shared machine weighs on all of them alike."""

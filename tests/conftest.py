@@ -63,29 +63,36 @@ def model_62() -> Resolution:
     return parse_text(seed_text(SEED_62))
 
 
-def draft(*paragraphs: str, heading: str = "", closing: str = "") -> str:
-    """A small synthetic resolution: heading lines, the organ line, paragraphs, closing."""
-    head = heading or (
+# The frame of a small synthetic resolution in each language: heading, organ line, closing.
+FRAMES = {
+    "fr": (
         "Assemblée générale\n\nDistr. générale\n21 décembre 2023\n\n"
         "Soixante-dix-huitième session\nPoint 22 b) de l'ordre du jour\n\n"
         "Résolution adoptée par l'Assemblée générale le 19 décembre 2023\n\n"
         "[sur la base du rapport de la Deuxième Commission (A/78/465/Add.2, par. 7)]\n\n"
-        "78/500. Résolution d'essai"
-    )
-    body = "\n\n".join(paragraphs)
-    tail = closing or "49^e séance plénière\n19 décembre 2023"
-    return f"{head}\n\nL'Assemblée générale,\n\n{body}\n\n{tail}\n"
-
-
-def draft_en(*paragraphs: str, heading: str = "", closing: str = "") -> str:
-    """A small synthetic English resolution: heading lines, the organ line, paragraphs."""
-    head = heading or (
+        "78/500. Résolution d'essai",
+        "L'Assemblée générale,",
+        "49^e séance plénière\n19 décembre 2023",
+    ),
+    "en": (
         "General Assembly\n\nDistr.: General\n21 December 2023\n\n"
         "Seventy-eighth session\nAgenda item 22 (b)\n\n"
         "Resolution adopted by the General Assembly on 19 December 2023\n\n"
         "[on the report of the Second Committee (A/78/465/Add.2, para. 7)]\n\n"
-        "78/500. Test resolution"
-    )
+        "78/500. Test resolution",
+        "The General Assembly,",
+        "49th plenary meeting\n19 December 2023",
+    ),
+}
+
+
+def draft(*paragraphs: str, heading: str = "", closing: str = "", language: str = "fr") -> str:
+    """A small synthetic resolution: heading lines, the organ line, paragraphs, closing."""
+    default_heading, organ, default_closing = FRAMES[language]
     body = "\n\n".join(paragraphs)
-    tail = closing or "49th plenary meeting\n19 December 2023"
-    return f"{head}\n\nThe General Assembly,\n\n{body}\n\n{tail}\n"
+    return f"{heading or default_heading}\n\n{organ}\n\n{body}\n\n{closing or default_closing}\n"
+
+
+def draft_en(*paragraphs: str, heading: str = "", closing: str = "") -> str:
+    """The same, in English."""
+    return draft(*paragraphs, heading=heading, closing=closing, language="en")
