@@ -368,3 +368,10 @@ def test_the_english_model_fills_the_french_contract():
     assert english.keys() == french.keys()
     assert english["operative"][0].keys() == french["operative"][0].keys()
     assert english["closing"].keys() == french["closing"].keys()
+
+
+def test_a_resumed_meeting_in_english_word_order():
+    text = draft_en(PP, OP1, OP2, closing="55th (resumed) plenary meeting\n19 December 2023")
+    closing = parse_text(text).closing
+    assert closing is not None and (closing.meeting, closing.resumed) == (55, True)
+    assert findings(text) == []

@@ -4,7 +4,7 @@ deleted, repeated or swapped; and fixing converges: a second --fix finds nothing
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_62, SEED_78, seed_text
+from conftest import ENGLISH, SEED_62, SEED_78, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +14,9 @@ from drafter.parser import NotAResolution, parse_text
 from drafter.scaffold.render import builtin_template, render
 from drafter.scaffold.updates import CannotScaffold, next_session
 
-SEED_LINES = [seed_text(SEED_78).split("\n"), seed_text(SEED_62).split("\n")]
+SEED_LINES = [
+    seed_text(path).split("\n") for path in (SEED_78, SEED_62, *sorted(ENGLISH.glob("*.txt")))
+]
 # Characters that mean something to the grammars, so that random text hits them often.
 MEANINGFUL = st.sampled_from(
     [
@@ -32,6 +34,17 @@ MEANINGFUL = st.sampled_from(
         "[73/291](#)",
         "A/78/290",
         "¹ Note.",
+        # The same in English.
+        "The General Assembly,",
+        "(a) ",
+        "its resolution 73/291 of 15 April 2019",
+        " and 62/209",
+        "Security Council resolution 2334 (2016)",
+        "52nd plenary meeting",
+        "19 December 2023",
+        "Also requests",
+        "Annex",
+        "II",
     ]
 )
 TEXT = st.lists(st.one_of(st.text(max_size=20), MEANINGFUL), max_size=60).map("".join)
