@@ -268,6 +268,8 @@ class Resolution:
     stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
     annexes: list[Annex] = field(default_factory=list)
     divisions: list[Division] = field(default_factory=list)
+    # A decision instead of a resolution: its one sentence ("The General Assembly … decides …").
+    decision: Inline | None = None
     problems: list[SyntaxProblem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     # Lines where a paragraph was taken to begin with no blank line before it (normalize).
@@ -317,6 +319,8 @@ class Resolution:
         """Every piece of text with inline content, in reading order, footnotes last."""
         found: list[Inline] = [line.content for line in self.heading.lines]
         found.extend(self.paragraph_blocks())
+        if self.decision is not None:
+            found.append(self.decision)
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(self.trailing)
         found.extend(line for annex in self.annexes for line in annex.lines)
@@ -348,6 +352,7 @@ class Resolution:
                 for c in self.citations
             ],
             "closing": _closing_json(self.closing),
+            "decision": self.decision.text if self.decision is not None else None,
             "annexes": [
                 {
                     "label": annex.label,

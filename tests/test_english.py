@@ -375,3 +375,15 @@ def test_a_resumed_meeting_in_english_word_order():
     closing = parse_text(text).closing
     assert closing is not None and (closing.meeting, closing.resumed) == (55, True)
     assert findings(text) == []
+
+
+def test_a_draft_decision_is_one_sentence_of_the_assembly():
+    text = seed_text(ENGLISH.parent / "synthetic" / "en_committee_draft_decision.txt")
+    model = parse_text(text)
+    assert (model.kind, model.symbol, model.operative) == ("draft", "A/C.2/80/L.9", [])
+    assert model.title == "Ad hoc open-ended intergovernmental working group"
+    assert model.decision is not None and model.decision.text.endswith("eighty-first session.")
+    assert [c.symbol for c in model.citations] == ["78/167"]
+    assert findings(text) == []  # nor S006: a decision has no operative paragraphs
+    french = "L'Assemblée générale, rappelant sa résolution 78/167, décide de se réunir.\n"
+    assert parse_text(french).decision is not None

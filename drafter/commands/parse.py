@@ -43,7 +43,8 @@ def summary(model: dict[str, Any]) -> str:
     )
     return "\n".join(
         [
-            f"{model['kind']} resolution {model['symbol'] or '(no symbol)'}: "
+            f"{model['kind']} {'decision' if model['decision'] else 'resolution'} "
+            f"{model['symbol'] or '(no symbol)'}: "
             f"{model['title'] or '(no title)'}",
             f"language {model['language']}, session {_shown(model['session'])}, "
             f"adopted on {_shown(model['adopted_on'])}",

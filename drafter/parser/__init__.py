@@ -41,7 +41,7 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
     resolution.problems = problems + resolution.problems
     resolution.suppressions = normalized.suppressions
     resolution.guessed_breaks = normalized.guessed
-    if resolution.organ is None and not resolution.operative:
+    if resolution.organ is None and not resolution.operative and resolution.decision is None:
         raise NotAResolution(
             f"not a General Assembly resolution: no organ line "
             f"(“{lexicon.load(language).phrases('organ')[0]},”) and no numbered paragraph"

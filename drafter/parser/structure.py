@@ -80,14 +80,18 @@ class _Builder:
         organ = None
         if organ_token is not None and str(organ_token):
             organ = self.span(self.unit(organ_token))
-        preamble = self.preamble(parts["preamble"])
-        operative, misplaced = self.operative(parts["operative"])
+        preamble = self.preamble(parts["preamble"]) if "preamble" in parts else []
+        operative, misplaced = (
+            self.operative(parts["operative"]) if "operative" in parts else ([], [])
+        )
         preamble += self.late_preamble
         if not operative and preamble:
             operative = self.only_operative(preamble)
         closing = self.closing(parts["closing"]) if "closing" in parts else None
         trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
+        decision_token = _first_token(parts.get("decision"))
+        decision = self.inline(self.unit(decision_token)) if decision_token else None
         footnotes = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
         adopted = bool(heading.adopted_on or heading.first("title") or closing)
         if not adopted and heading.title is None:
@@ -107,6 +111,7 @@ class _Builder:
             stray_organs=self.stray_organs,
             annexes=annexes,
             divisions=self.divisions,
+            decision=decision,
         )
 
     # -- heading ------------------------------------------------------------------------------

@@ -259,7 +259,7 @@ class OperativePartMissing(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         resolution = document.resolution
-        if resolution.operative:
+        if resolution.operative or resolution.decision is not None:
             return
         last = resolution.preamble[-1].span if resolution.preamble else resolution.organ
         where = last or Span(1, 1, 1, 1)

@@ -236,7 +236,13 @@ class UnbalancedItalics(Rule):
     summary = "Italic markers (*) come in pairs."
 
     def check(self, document: Document) -> Iterator[Finding]:
+        # A draft's sponsors' line calls its note with a star ("Iraq:* draft resolution").
+        sponsors = {
+            id(line.content) for line in document.resolution.heading.lines if line.kind == "sponsor"
+        }
         for block in document.blocks:
+            if id(block) in sponsors:
+                continue
             for at in block.stray_markers:
                 if block.text[at] == "*":
                     yield self.finding(
