@@ -38,6 +38,9 @@ class Source:
     encoding: str  # "utf-8", "utf-8-sig" (with a BOM), or "utf-16-le" and the like (after a BOM)
     original: bytes = field(default=b"", repr=False)  # the bytes read, to tell a later edit
     text: str = field(init=False)
+    # The format read when it is not drafter's text form ("pdf"): its text was made from it,
+    # and fixes cannot be written back into it.
+    converted_from: str | None = None
 
     def __post_init__(self) -> None:
         self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -91,6 +94,8 @@ def decode(data: bytes) -> str:
 def decode_source(data: bytes) -> Source:
     if len(data) > MAX_BYTES:
         raise ReadError(f"too large (drafter reads texts of up to {MAX_BYTES // 2**20} MiB)")
+    if data.startswith(b"%PDF-"):
+        return _pdf_source(data)
     original = data
     mark, encoding = next(((m, e) for m, e in _MARKS if data.startswith(m)), (b"", ""))
     if mark:
@@ -103,6 +108,16 @@ def decode_source(data: bytes) -> Source:
     if not source.text.strip():
         raise ReadError("empty file")
     return source
+
+
+def _pdf_source(data: bytes) -> Source:
+    from drafter.readers.pdf import PdfProblem, read_pdf  # a PDF library, only for a PDF
+
+    try:
+        text = read_pdf(data)
+    except PdfProblem as problem:
+        raise ReadError(str(problem)) from None
+    return Source(text, "utf-8", data, converted_from="pdf")
 
 
 def _decode(data: bytes, encoding: str, skipped: int) -> str:

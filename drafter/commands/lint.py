@@ -249,6 +249,9 @@ def _write_fixes(results: list[FileResult]) -> None:
             continue
         if result.path == "-":
             sys.stdout.write(result.fixed_raw)
+        elif result.changed and result.source.converted_from:
+            result.error = f"not fixed: fixes are not written into a {result.source.converted_from}"
+            result.findings, result.fixed = result.unfixed, 0
         elif result.changed:
             data = result.source.encode(result.fixed_raw)
             try:

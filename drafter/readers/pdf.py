@@ -1,0 +1,258 @@
+"""Read an official UN PDF into drafter's text form.
+
+The text layer gives each character with its font, size and place (pypdfium2, imported only
+when a PDF is read). From them: page furniture goes (masthead barcode, job number, running
+header, page number, footnote rule); footnote texts at the foot of a page, in a smaller size,
+become "¹ …" lines after the paragraph the page break cut; raised small digits become
+superscript calls; italic runs become *…*; a paragraph begins at a wider gap or an indented
+first line. What comes out is the text form the normalizer and the grammar read, with its
+lines as the PDF wraps them (the normalizer joins them).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafter.model import SUPERSCRIPT_DIGITS
+
+# A word cut at the end of a line: PDFium marks the break with this character. The UN does not
+# hyphenate words of its own accord, so the hyphen is the word's ("South-South").
+_LINE_HYPHEN = "\x02"
+_COLUMN_GAP = 40  # points between two characters of a line that are two columns
+_JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
+_PAGE_NUMBER = re.compile(r"\d+/\d+")
+_RULE = re.compile(r"_{3,}")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+class PdfProblem(Exception):
+    """The PDF cannot be read as a resolution's text; the message says why, in one line."""
+
+
+@dataclass
+class _Char:
+    text: str
+    x: float
+    y: float  # the bottom of its box
+    size: float
+    italic: bool
+    font: str
+
+
+@dataclass
+class _Line:
+    page: int
+    chars: list[_Char] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(char.text for char in self.chars).strip()
+
+    @property
+    def x(self) -> float:
+        return next((c.x for c in self.chars if c.text.strip()), 0.0)
+
+    @property
+    def top(self) -> float:
+        """Where the line starts, up the page (a line PDFium joined at a cut word spans two)."""
+        return next((c.y for c in self._full_size()), 0.0)
+
+    @property
+    def bottom(self) -> float:
+        """Where it ends."""
+        return next((c.y for c in reversed(self._full_size())), 0.0)
+
+    def _full_size(self) -> list[_Char]:
+        return [c for c in self.chars if c.text.strip() and c.size >= self.size * 0.9]
+
+    @property
+    def size(self) -> float:
+        """The size most of its characters have."""
+        sizes = [round(c.size, 1) for c in self.chars if c.text.strip() and c.size > 2]
+        return statistics.mode(sizes) if sizes else 0.0
+
+
+def read_pdf(data: bytes) -> str:
+    """The text form of a PDF's text layer; PdfProblem when there is none to read."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise PdfProblem("encrypted PDF: drafter cannot read it without its password") from None
+        raise PdfProblem(f"not a readable PDF ({error})") from None
+    try:
+        pages = [list(_lines(document, number)) for number in range(len(document))]
+    finally:
+        document.close()
+    if not any(line.text for page in pages for line in page):
+        raise PdfProblem("no text layer (a scanned PDF?): run OCR first")
+    return _compose(pages)
+
+
+def _lines(document: Any, number: int) -> Iterator[_Line]:
+    """The page's lines in PDFium's reading order, each cut where a wide gap parts columns."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    page = document[number]
+    text_page = page.get_textpage()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    box = [ctypes.c_double() for _ in range(4)]
+    line = _Line(number)
+    try:
+        for index in range(text_page.count_chars()):
+            char = chr(raw.FPDFText_GetUnicode(text_page.raw, index))
+            if char in "\r\n":
+                if char == "\n" and line.chars:
+                    yield line
+                    line = _Line(number)
+                continue
+            raw.FPDFText_GetFontInfo(text_page.raw, index, name, 128, ctypes.byref(flags))
+            raw.FPDFText_GetCharBox(text_page.raw, index, *box)
+            font = name.value.decode(errors="replace")
+            found = _Char(
+                "-" if char == _LINE_HYPHEN else char,
+                box[0].value,
+                box[2].value,
+                raw.FPDFText_GetFontSize(text_page.raw, index),
+                "Italic" in font,
+                font,
+            )
+            previous = next((c for c in reversed(line.chars) if c.text.strip()), None)
+            if previous and found.text.strip() and found.x - previous.x > _COLUMN_GAP * 3:
+                yield line  # another column on the same baseline: "General Assembly  Distr."
+                line = _Line(number)
+            line.chars.append(found)
+        if line.chars:
+            yield line
+    finally:
+        text_page.close()
+        page.close()
+
+
+def _compose(pages: list[list[_Line]]) -> str:
+    body_size = statistics.mode(
+        round(c.size, 1) for page in pages for line in page for c in line.chars if c.size > 2
+    )
+    body: list[_Line] = []
+    notes: list[tuple[int, list[str]]] = []  # the page each footnote is on, and its lines
+    for page in pages:
+        below_rule = False
+        for line in page:
+            text = line.text
+            if not text or _furniture(line, body_size, first_page=line.page == 0):
+                continue
+            if _RULE.fullmatch(text):
+                below_rule = True
+                continue
+            if below_rule and line.size < body_size:
+                _add_note(notes, line, body_size)
+            else:
+                body.append(line)
+    return _write(body, notes, body_size)
+
+
+def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
+    """What the page carries and the resolution does not: barcode, job and page numbers,
+    the running header (symbol and short title, small, at the top of later pages)."""
+    text = line.text
+    if any("Barcode" in c.font for c in line.chars):
+        return True
+    if _JOB_NUMBER.fullmatch(text) or _PAGE_NUMBER.fullmatch(text):
+        return True
+    return not first_page and line.size < body_size and line.top > 700
+
+
+def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float) -> None:
+    """A footnote begins with its number, smaller still than its text (read as a superscript,
+    as a call is); a line without one goes on with the footnote before."""
+    text = _marked(line, line.size)
+    if text[:1] in SUPERSCRIPT_DIGITS:
+        notes.append((line.page, [text]))
+    elif notes:
+        notes[-1][1].append(text)
+
+
+def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: float) -> str:
+    """Paragraphs as blocks of their lines, a blank line between; each page's footnotes after
+    the paragraph its page break cut."""
+    left = statistics.mode(round(line.x) for line in body if line.size == body_size)
+    spacing = statistics.median(
+        round(a.bottom - b.top, 1)
+        for a, b in zip(body, body[1:], strict=False)
+        if a.page == b.page and 0 < a.bottom - b.top < body_size * 2
+    )
+    out: list[list[str]] = []
+    pending: list[list[str]] = []
+    for previous, line in zip([None, *body], body, strict=False):
+        if previous is not None and previous.page != line.page:
+            pending.extend(lines for page, lines in notes if page == previous.page)
+        if previous is None or _begins_block(previous, line, left, spacing):
+            out.extend(pending)
+            pending = []
+            out.append([])
+        out[-1].append(_marked(line, body_size))
+    out.extend(pending)
+    last_page = body[-1].page if body else 0
+    out.extend(lines for page, lines in notes if page >= last_page)
+    return "\n\n".join("\n".join(_number_alone(block)) for block in out if block) + "\n"
+
+
+def _begins_block(previous: _Line, line: _Line, left: float, spacing: float) -> bool:
+    if previous.page != line.page:
+        return line.x > left + 10  # an indented first line; else the paragraph goes on
+    gap = previous.bottom - line.top
+    return gap > spacing * 1.3 or gap < 0 or line.x > left + 10
+
+
+def _number_alone(block: list[str]) -> list[str]:
+    """ "3." on a line of its own, the paragraph on the next: one line."""
+    if len(block) > 1 and re.fullmatch(r"\d+\.", block[0]):
+        return [f"{block[0]} {block[1]}", *block[2:]]
+    return block
+
+
+def _marked(line: _Line, size: float) -> str:
+    """The line's text with its italics as *…* and its raised small digits as superscripts."""
+    pieces: list[str] = []
+    italic = False
+    for char in line.chars:
+        text = char.text
+        small = char.size < size * 0.8 and char.size > 2
+        if small and text.isdigit():
+            while pieces and pieces[-1] == " ":
+                pieces.pop()  # "Rights, 1" → "Rights,¹"
+            pieces.append(text.translate(_TO_SUPERSCRIPT))
+            continue
+        starts = char.italic and text.strip() and not italic
+        ends = italic and not char.italic and text.strip()
+        if starts:
+            pieces.append("*")
+            italic = True
+        elif ends:
+            _close_italics(pieces)
+            italic = False
+        pieces.append(text)
+    if italic:
+        _close_italics(pieces)
+    marked = re.sub(r" {2,}", " ", "".join(pieces)).strip()
+    if marked.startswith("*") and marked.rstrip(",.;:").endswith("*") and marked.count("*") == 2:
+        return marked.replace("*", "")  # all of it in italics: a line set so, not an opening
+    return marked
+
+
+def _close_italics(pieces: list[str]) -> None:
+    """The closing * goes before the spaces the italic run ended with."""
+    spaces = 0
+    while pieces and pieces[-1] == " ":
+        pieces.pop()
+        spaces += 1
+    pieces.append("*" + " " * spaces)
