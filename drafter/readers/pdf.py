@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from drafter.model import SUPERSCRIPT_DIGITS
@@ -78,7 +79,7 @@ class _Line:
 
 def read_pdf(data: bytes) -> str:
     """The text form of a PDF's text layer; PdfProblem when there is none to read."""
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     try:
         document = pypdfium2.PdfDocument(data)
@@ -99,7 +100,7 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
     """The page's lines in PDFium's reading order, each cut where a wide gap parts columns."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     page = document[number]
     text_page = page.get_textpage()
@@ -187,7 +188,7 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     left = statistics.mode(round(line.x) for line in body if line.size == body_size)
     spacing = statistics.median(
         round(a.bottom - b.top, 1)
-        for a, b in zip(body, body[1:], strict=False)
+        for a, b in pairwise(body)
         if a.page == b.page and 0 < a.bottom - b.top < body_size * 2
     )
     out: list[list[str]] = []
