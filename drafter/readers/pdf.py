@@ -156,9 +156,15 @@ def _compose(pages: list[list[_Line]]) -> str:
                 continue
             if below_rule and line.size < body_size:
                 _add_note(notes, line, body_size)
+            elif body and _only_calls(line, body_size):
+                body[-1].chars.extend(line.chars)  # a raised call PDFium put on a line apart
             else:
                 body.append(line)
     return _write(body, notes, body_size)
+
+
+def _only_calls(line: _Line, body_size: float) -> bool:
+    return all(c.text.isdigit() and c.size < body_size * 0.8 for c in line.chars if c.text.strip())
 
 
 def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
