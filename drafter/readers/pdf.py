@@ -28,6 +28,7 @@ _JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
 _PAGE_NUMBER = re.compile(r"\d+/\d+")
 _RULE = re.compile(r"_{3,}")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
 
 class PdfProblem(Exception):
@@ -156,11 +157,22 @@ def _compose(pages: list[list[_Line]]) -> str:
                 continue
             if below_rule and line.size < body_size:
                 _add_note(notes, line, body_size)
-            elif body and _only_calls(line, body_size):
-                body[-1].chars.extend(line.chars)  # a raised call PDFium put on a line apart
+            elif body and (_only_calls(line, body_size) or _goes_on(body[-1], line)):
+                body[-1].chars.extend(line.chars)  # a piece PDFium cut at a raised call
             else:
                 body.append(line)
     return _write(body, notes, body_size)
+
+
+def _goes_on(previous: _Line, line: _Line) -> bool:
+    """The line is the rest of the one before, on its baseline, to its right."""
+    last = next((c for c in reversed(previous.chars) if c.text.strip()), None)
+    return (
+        last is not None
+        and previous.page == line.page
+        and abs(previous.bottom - line.top) < previous.size * 0.3  # "," hangs lower than "t"
+        and 0 <= line.x - last.x < _COLUMN_GAP * 3
+    )
 
 
 def _only_calls(line: _Line, body_size: float) -> bool:
@@ -181,7 +193,8 @@ def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
 def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float) -> None:
     """A footnote begins with its number, smaller still than its text (read as a superscript,
     as a call is); a line without one goes on with the footnote before."""
-    text = _marked(line, line.size)
+    # Measured against the notes' own size: a number on a line of its own is small too.
+    text = _marked(line, body_size * _NOTE_SIZE)
     if text[:1] in SUPERSCRIPT_DIGITS:
         notes.append((line.page, [text]))
     elif notes:
