@@ -47,6 +47,7 @@ class Markers(NamedTuple):
     meeting: re.Pattern[str]
     footnote: re.Pattern[str]
     opening: re.Pattern[str]  # a known preambular opening, at the start of a line
+    alone: re.Pattern[str]  # a line that is a unit of its own: "Annex", a section's "II"
     # The kind of a heading line: "title" (78/167. …), "line" (any other the grammar names:
     # a session, a date, the basis …) or "free" (an agenda's title, say).
     heading_kind: Callable[[str], str]
@@ -124,16 +125,18 @@ def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
 
 def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Line]], int]:
     """Runs of non-blank lines; a footnote or a plenary meeting line starts a new run, and
-    the organ line is a run of its own (the body begins there, whatever it touches). With
-    the runs, where the first organ line is (the number of runs if there is none)."""
+    the organ line, an annex's or a section's head are runs of their own (the body begins at
+    the organ line, whatever it touches). With the runs, where the first organ line is (the
+    number of runs if there is none)."""
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
     organ_index: int | None = None
     for line in lines:
         organ = line is not None and _whole_line(markers.organ, line.text)
+        alone = organ or (line is not None and _whole_line(markers.alone, line.text))
         if (
             line is None
-            or organ
+            or alone
             or markers.footnote.match(line.text)
             or _whole_line(markers.meeting, line.text)
         ):
@@ -142,8 +145,8 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
             current = []
         if line is not None:
             current.append(line)
-        if organ:
-            if organ_index is None:
+        if alone:  # a block of its own; the body begins at the first organ line
+            if organ and organ_index is None:
                 organ_index = len(blocks)
             blocks.append(current)
             current = []

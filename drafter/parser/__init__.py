@@ -84,6 +84,7 @@ def markers(language: str) -> Markers:
         terminal("MEETING"),
         terminal("FOOTNOTE"),
         opening,
+        re.compile(f"(?:{terminal('ANNEX').pattern})|(?:{terminal('DIVISION').pattern})"),
         partial(_heading_kind, language),
     )
 

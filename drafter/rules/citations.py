@@ -373,7 +373,12 @@ class CitationListAnd(Rule):
             gaps: list[tuple[int, int, bool]] = []  # between the items of one list
             for previous, citation, last in _in_lists(block):
                 start, end = previous.end, citation.offset
-                gaps.append((start, end, block.text[start:end].strip() in conjunctions))
+                # "67/139 and 67/143 of 20 December 2012": two of one date, joined by "and"
+                shared_date = previous.date_text is None and citation.date_text is not None
+                joined = block.text[start:end].strip() in conjunctions and not (
+                    shared_date and not last
+                )
+                gaps.append((start, end, joined))
                 if last:
                     ends_later = goes_on.match(block.text, citation.end) is not None
                     yield from self.list_findings(document, block, gaps, ends_later, conjunction)
