@@ -17,6 +17,20 @@ def of_symbol(symbol: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def could_be_the_assemblys(symbol: str, day: date | None) -> bool:
+    """Whether the Assembly can have given a resolution this number (and date): "31/1" of
+    20 May 2022 it cannot (its session 31 ran in 1976–1977), nor "8/12" (numbers of that form
+    began with session 31)."""
+    number = resolution_number(symbol)
+    if number is None:
+        return False
+    if number.legacy or number.series:
+        return True
+    if number.session < 31:
+        return False
+    return day is None or contains(number.session, day)
+
+
 def period(session: int) -> tuple[date, date]:
     """From the September a session opens to the September the next one does (loosely: the
     session ends the day before the next opens, on the third Tuesday of September)."""

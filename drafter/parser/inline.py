@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-from drafter import lexicon
+from drafter import lexicon, sessions
 from drafter.dates import find_date
 from drafter.model import (
     Citation,
@@ -218,12 +218,22 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
     Council resolution 2334 (2016)", "la résolution 1980/67 du Conseil économique et social".
     They are not the Assembly's, and its rules about its own resolutions leave them alone."""
     before, after = _organ_patterns(language)
+    own = _own_words(language)
     phrase_end: dict[int, int] = {}
+    impossible: dict[int, bool] = {}  # per phrase: none of its numbers can be the Assembly's
     others = set()
     for cited in citations:
         phrase_end[cited.phrase] = cited.text_end
         if _SECURITY_COUNCIL.fullmatch(cited.symbol):  # only the Council numbers so
             others.add(cited.phrase)
+        date = _date(cited.date, language)
+        alien = not sessions.could_be_the_assemblys(cited.symbol, date)
+        impossible[cited.phrase] = impossible.get(cited.phrase, True) and alien
+    for phrase, alien in impossible.items():
+        # "resolution 31/1 of 20 May 2022" (a commission's): a number the Assembly never gave,
+        # not introduced as its own ("its resolution", "General Assembly resolution").
+        if alien and not own.search(text, max(0, phrase - 40), phrase):
+            others.add(phrase)
     for phrase, end in phrase_end.items():
         if (before and before.search(text, max(0, phrase - 120), phrase)) or (
             after and after.match(text, end)
@@ -233,6 +243,12 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
 
 
 _SECURITY_COUNCIL = re.compile(r"\d{3,4} \(\d{4}\)")
+
+
+@cache
+def _own_words(language: str) -> re.Pattern[str]:
+    """The words that introduce the Assembly's own resolutions, just before the citing word."""
+    return re.compile(lexicon.alternation(lexicon.load(language).phrases("own_citing")) + r" +\Z")
 
 
 @cache
