@@ -27,12 +27,13 @@ _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 # A numbered (operative) paragraph: with no organ line before it, the body begins there.
 _NUMBERED = re.compile(r"\d+\.\s")
 # A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
-# "b.") do too but begin a new unit.
-_CONTINUATION = re.compile(r"^(?!\(?[a-z]{1,5}[).][ ])[a-zà-öø-ÿœ]")
+# "b.": a letter or two, or a Roman numeral, not a word such as "chap.") do too but begin a
+# new unit.
+_CONTINUATION = re.compile(r"^(?!\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).][ ])[a-zà-öø-ÿœ]")
 # Where no blank line separates paragraphs (text pasted from a word processor), a line begins
 # one when it starts with a number or a label, or when the line before ends as a paragraph
 # does and it starts as one does (a capital, or italics).
-_LABELLED = re.compile(r"\d+\.\s|\(?[a-z]{1,5}[).] ")
+_LABELLED = re.compile(r"\d+\.\s|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).] ")
 _PARAGRAPH_END = (",", ";", ":", ".")
 _PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ]")
 _FULL_LINE = 0.8  # of the longest line of a block: a line this long was wrapped

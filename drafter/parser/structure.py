@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
-_LABEL = re.compile(r"(\(?)([a-z]{1,5})([).]) +")
+_LABEL = re.compile(r"(\(?)((?:[a-z]{1,2}|[ivxlc]{1,6}))([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
 _MEETING_SUFFIX = re.compile(r"\*?\d+(\^?[^\W\d]+)")  # "52nd", "49^e", "1re"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
