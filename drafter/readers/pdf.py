@@ -204,12 +204,13 @@ def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float)
 def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: float) -> str:
     """Paragraphs as blocks of their lines, a blank line between; each page's footnotes after
     the paragraph its page break cut."""
-    left = statistics.mode(round(line.x) for line in body if line.size == body_size)
-    spacing = statistics.median(
+    left = statistics.mode([round(line.x) for line in body if line.size == body_size] or [0])
+    gaps = [
         round(a.bottom - b.top, 1)
         for a, b in pairwise(body)
         if a.page == b.page and 0 < a.bottom - b.top < body_size * 2
-    )
+    ]
+    spacing = statistics.median(gaps) if gaps else body_size * 1.2  # a text of one line
     out: list[list[str]] = []
     pending: list[list[str]] = []
     for previous, line in zip([None, *body], body, strict=False):

@@ -1,0 +1,165 @@
+"""Official UN PDFs read into the same model as drafter's text form (drafter.readers.pdf)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import drafter
+
+from drafter.config import Settings
+from drafter.lint import lint_file
+from drafter.parser import parse_text
+from drafter.reader import read_source
+
+PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
+
+# What a careful reader counts in each adopted resolution (checked against the printed page):
+# preambular paragraphs, operative paragraphs (numbered 1…N), footnotes (1…N), the plenary
+# meeting and its date, the first openings and verbs (italic in the PDF), and annexes.
+SAMPLES = {
+    "A_RES_78_102.pdf": (24, 33, 18, 45, "2023-12-07", "Recalling", "Takes note", 0),
+    "A_RES_78_177.pdf": (27, 69, 21, 50, "2023-12-19", "Recalling", "Reaffirms", 0),
+    "A_RES_78_53.pdf": (34, 23, 19, 42, "2023-12-04", "Recalling", "Urges", 0),
+    "A_RES_79_198.pdf": (42, 45, 6, 54, "2024-12-19", "Reaffirming", "Emphasizes", 0),
+    "A_RES_79_248.pdf": (7, 130, 6, 55, "2024-12-24", "Recalling", "Welcomes", 0),
+    "A_RES_79_313.pdf": (41, 46, 18, 81, "2025-06-30", "Reaffirming", "Stresses", 0),
+    "A_RES_79_323.pdf": (1, 2, 19, 88, "2025-08-25", "Recalling", "Expresses", 1),
+    "A_RES_80_96.pdf": (35, 19, 11, 55, "2025-12-05", "Having considered", "Reaffirms", 0),
+}
+
+
+@pytest.fixture(scope="module")
+def models():
+    return {name: parse_text(read_source(PDFS / name).text) for name in SAMPLES}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_pdf_reads_as_a_careful_person_reads_it(models, name):
+    preamble, operative, notes, meeting, day, opening, verb, annexes = SAMPLES[name]
+    model = models[name]
+    symbol = name.removeprefix("A_RES_").removesuffix(".pdf").replace("_", "/")
+    assert (model.language, model.kind, model.symbol) == ("en", "adopted", symbol)
+    assert len(model.preamble) == preamble
+    assert [p.number for p in model.operative] == list(range(1, operative + 1))
+    assert [f.number for f in model.footnotes] == list(range(1, notes + 1))
+    assert all(f.content.text.strip() for f in model.footnotes)
+    assert model.closing is not None and model.closing.meeting == meeting
+    assert model.closing.date is not None and model.closing.date.isoformat() == day
+    assert model.preamble[0].opening.text == opening and model.preamble[0].opening.italic
+    assert model.operative[0].verb.text.startswith(verb) and model.operative[0].verb.italic
+    assert len(model.annexes) == annexes and model.problems == []
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_an_adopted_pdf_has_no_error(name):
+    result = lint_file(str(PDFS / name), Settings())
+    assert result.error is None
+    assert [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"] == []
+
+
+def test_page_furniture_is_gone_and_calls_are_superscripts(models):
+    text = read_source(PDFS / "A_RES_80_96.pdf").text
+    assert "25-20103" not in text and "*2520103*" not in text and "2/6" not in text
+    assert "A/RES/80/96 Question of Guam" not in text  # the running header
+    assert "Peoples for 2025,¹" in text and "\n¹ *Official Records of the General Assembly" in text
+    assert "self-determination" in text  # the hyphen of a word cut at a line's end stays
+    footnote = models["A_RES_80_96.pdf"].footnotes[5]
+    assert footnote.content.text.startswith("District Court of Guam, Davis v. Guam et al.")
+
+
+def test_a_footnote_cut_by_the_page_break_goes_after_the_paragraph_it_cut(models):
+    # 80/96: the paragraph on the Guam Commonwealth Act and its notes on two pages.
+    model = models["A_RES_80_96.pdf"]
+    assert all(not p.content.text.startswith(("⁵", "⁶", "⁷")) for p in model.paragraphs)
+
+
+def test_the_annex_of_79_323_is_its_annex(models):
+    [annex] = models["A_RES_79_323.pdf"].annexes
+    assert annex.label == "Annex" and annex.lines[0].text == "Sevilla Commitment"
+
+
+def test_the_command_reads_a_pdf_and_refuses_to_write_into_it(tmp_path):
+    pdf = tmp_path / "resolution.pdf"
+    pdf.write_bytes((PDFS / "A_RES_80_96.pdf").read_bytes())
+    parsed = drafter("parse", str(pdf), "--format", "text")
+    assert parsed.returncode == 0 and "19 operative paragraphs" in parsed.stdout
+    assert drafter("lint", str(pdf)).returncode == 0
+    fixed = drafter("lint", str(pdf), "--fix", "--select", "V005")
+    assert pdf.read_bytes() == (PDFS / "A_RES_80_96.pdf").read_bytes()
+    assert fixed.returncode in (0, 2)
+
+
+# -- bad PDFs --------------------------------------------------------------------------------
+def _pdf_with_text(text: str) -> bytes:
+    """A one-page PDF showing `text` in Helvetica, written by hand (offsets and all)."""
+    stream = f"BT /F1 12 Tf 72 712 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def _encrypted() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_with_text("Secret"))))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _blank() -> bytes:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (_encrypted, "encrypted PDF"),
+        (_blank, "no text layer (a scanned PDF?): run OCR first"),
+        (lambda: b"%PDF-1.7\n%\xe2\xe3 this is no PDF at all\n", "not a readable PDF"),
+        (lambda: _pdf_with_text("Hello world"), "not a General Assembly resolution"),
+    ],
+    ids=["encrypted", "scanned", "broken", "not a resolution"],
+)
+def test_a_pdf_drafter_cannot_read_gets_one_line(tmp_path, make, reason):
+    path = tmp_path / "document.pdf"
+    path.write_bytes(make())
+    for command in ("lint", "parse", "new"):
+        result = drafter(command, str(path))
+        assert result.returncode == 2, (command, result.stderr)
+        assert reason in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_text_of_a_hand_made_pdf_is_read():
+    # The helper above makes a real PDF: its text comes back (so "not a resolution" is true).
+    from drafter.readers.pdf import read_pdf
+
+    assert read_pdf(_pdf_with_text("Hello world")).strip() == "Hello world"
