@@ -69,10 +69,16 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="json"),
         Option("language", ("--language",), default="auto"),
     ),
+    "text": (),
     "rules": (Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="text"),),
 }
 # The positional arguments: a name, and whether it takes several.
-POSITIONAL = {"lint": ("paths", True), "parse": ("path", False), "rules": ("code", False)}
+POSITIONAL = {
+    "lint": ("paths", True),
+    "parse": ("path", False),
+    "text": ("path", False),
+    "rules": ("code", False),
+}
 
 
 def read(command: str, args: list[str]) -> dict[str, Any] | None:
@@ -124,7 +130,7 @@ def _with_positional(
     name, several = POSITIONAL[command]
     if several:
         values[name] = positional or None
-    elif len(positional) > 1 or (command == "parse" and not positional):
+    elif len(positional) > 1 or (command in ("parse", "text") and not positional):
         return None  # Typer says what is missing or extra
     else:
         values[name] = positional[0] if positional else None

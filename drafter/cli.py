@@ -78,6 +78,22 @@ def parse(
     raise typer.Exit(run(path, output_format.value, language))
 
 
+@app.command()
+def text(
+    path: Annotated[str, typer.Argument(help="A resolution: text, PDF, or - for standard input.")],
+) -> None:
+    """Print the text drafter reads from a file, in drafter's text form.
+
+    For a PDF, what drafter made of its pages (italics as *…*, calls as superscripts,
+    footnotes after their paragraph): keep it, edit it, lint it.
+
+    Example: drafter text A_RES_80_96.pdf > 80-96.txt
+    """
+    from drafter.commands.text import run
+
+    raise typer.Exit(run(path))
+
+
 Codes = Annotated[
     list[str] | None,
     typer.Option(help="Rule codes or prefixes, comma-separated (S, P001, ALL); repeatable."),

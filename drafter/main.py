@@ -56,6 +56,12 @@ def _parse(values: dict[str, Any]) -> int:
     return parse.run(values["path"], values["output_format"], values["language"])
 
 
+def _text(values: dict[str, Any]) -> int:
+    from drafter.commands import text
+
+    return text.run(values["path"])
+
+
 def _rules(values: dict[str, Any]) -> int:
     from drafter.commands import rules
 
@@ -66,6 +72,7 @@ _COMMANDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "lint": _lint,
     "parse": _parse,
     "rules": _rules,
+    "text": _text,
 }
 
 

@@ -163,3 +163,13 @@ def test_the_text_of_a_hand_made_pdf_is_read():
     from drafter.readers.pdf import read_pdf
 
     assert read_pdf(_pdf_with_text("Hello world")).strip() == "Hello world"
+
+
+def test_drafter_text_prints_what_drafter_read_and_it_lints_the_same(tmp_path):
+    result = drafter("text", str(PDFS / "A_RES_80_96.pdf"))
+    assert result.returncode == 0 and "\n*Having considered* the question of Guam" in result.stdout
+    kept = tmp_path / "80-96.txt"
+    kept.write_text(result.stdout, encoding="utf-8")
+    from_pdf = lint_file(str(PDFS / "A_RES_80_96.pdf"), Settings()).findings
+    from_text = lint_file(str(kept), Settings()).findings
+    assert [(f.code, f.span.line) for f in from_pdf] == [(f.code, f.span.line) for f in from_text]
