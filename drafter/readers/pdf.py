@@ -49,33 +49,26 @@ class _Char:
 class _Line:
     page: int
     chars: list[_Char] = field(default_factory=list)
+    # Measured once the line is whole (`measure`): read many times while paragraphs are made.
+    text: str = ""
+    size: float = 0.0  # the size most of its characters have
+    x: float = 0.0  # where its first visible character starts
+    top: float = 0.0  # where it starts, up the page (a line PDFium joined at a cut word spans two)
+    bottom: float = 0.0  # where it ends
 
-    @property
-    def text(self) -> str:
-        return "".join(char.text for char in self.chars).strip()
+    def measure(self) -> _Line:
+        visible = [c for c in self.chars if c.text.strip()]
+        self.text = "".join(char.text for char in self.chars).strip()
+        sizes = [round(c.size, 1) for c in visible if c.size > 2]
+        self.size = statistics.mode(sizes) if sizes else 0.0
+        self.x = visible[0].x if visible else 0.0
+        full = [c for c in visible if c.size >= self.size * 0.9]
+        self.top, self.bottom = (full[0].y, full[-1].y) if full else (0.0, 0.0)
+        return self
 
-    @property
-    def x(self) -> float:
-        return next((c.x for c in self.chars if c.text.strip()), 0.0)
-
-    @property
-    def top(self) -> float:
-        """Where the line starts, up the page (a line PDFium joined at a cut word spans two)."""
-        return next((c.y for c in self._full_size()), 0.0)
-
-    @property
-    def bottom(self) -> float:
-        """Where it ends."""
-        return next((c.y for c in reversed(self._full_size())), 0.0)
-
-    def _full_size(self) -> list[_Char]:
-        return [c for c in self.chars if c.text.strip() and c.size >= self.size * 0.9]
-
-    @property
-    def size(self) -> float:
-        """The size most of its characters have."""
-        sizes = [round(c.size, 1) for c in self.chars if c.text.strip() and c.size > 2]
-        return statistics.mode(sizes) if sizes else 0.0
+    def extend(self, other: _Line) -> None:
+        self.chars.extend(other.chars)
+        self.measure()
 
 
 def read_pdf(data: bytes) -> str:
@@ -114,7 +107,7 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
             char = chr(raw.FPDFText_GetUnicode(text_page.raw, index))
             if char in "\r\n":
                 if char == "\n" and line.chars:
-                    yield line
+                    yield line.measure()
                     line = _Line(number)
                 continue
             raw.FPDFText_GetFontInfo(text_page.raw, index, name, 128, ctypes.byref(flags))
@@ -130,11 +123,11 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
             )
             previous = next((c for c in reversed(line.chars) if c.text.strip()), None)
             if previous and found.text.strip() and found.x - previous.x > _COLUMN_GAP * 3:
-                yield line  # another column on the same baseline: "General Assembly  Distr."
+                yield line.measure()  # another column on its baseline: "General Assembly  Distr."
                 line = _Line(number)
             line.chars.append(found)
         if line.chars:
-            yield line
+            yield line.measure()
     finally:
         text_page.close()
         page.close()
@@ -158,7 +151,7 @@ def _compose(pages: list[list[_Line]]) -> str:
             if below_rule and line.size < body_size:
                 _add_note(notes, line, body_size)
             elif body and (_only_calls(line, body_size) or _goes_on(body[-1], line)):
-                body[-1].chars.extend(line.chars)  # a piece PDFium cut at a raised call
+                body[-1].extend(line)  # a piece PDFium cut at a raised call
             else:
                 body.append(line)
     return _write(body, notes, body_size)
