@@ -39,7 +39,7 @@ class PdfProblem(Exception):
 class _Char:
     text: str
     x: float
-    y: float  # the bottom of its box
+    y: float  # its baseline
     size: float
     italic: bool
     font: str
@@ -98,26 +98,28 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
 
     page = document[number]
     text_page = page.get_textpage()
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    box = [ctypes.c_double() for _ in range(4)]
+    handle = text_page.raw
+    count = text_page.count_chars()
+    text = text_page.get_text_range() if count else ""
+    if len(text) != count:  # characters beyond the first plane: one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
+    fonts: dict[int, str] = {}  # by text object: a run of characters shares its font
+    x, y = ctypes.c_double(), ctypes.c_double()
     line = _Line(number)
     try:
-        for index in range(text_page.count_chars()):
-            char = chr(raw.FPDFText_GetUnicode(text_page.raw, index))
+        for index, char in enumerate(text):
             if char in "\r\n":
                 if char == "\n" and line.chars:
                     yield line.measure()
                     line = _Line(number)
                 continue
-            raw.FPDFText_GetFontInfo(text_page.raw, index, name, 128, ctypes.byref(flags))
-            raw.FPDFText_GetCharBox(text_page.raw, index, *box)
-            font = name.value.decode(errors="replace")
+            raw.FPDFText_GetCharOrigin(handle, index, x, y)
+            font = _font(raw, handle, index, fonts)
             found = _Char(
                 "-" if char == _LINE_HYPHEN else char,
-                box[0].value,
-                box[2].value,
-                raw.FPDFText_GetFontSize(text_page.raw, index),
+                x.value,
+                y.value,
+                raw.FPDFText_GetFontSize(handle, index),
                 "Italic" in font,
                 font,
             )
@@ -131,6 +133,20 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
     finally:
         text_page.close()
         page.close()
+
+
+def _font(raw: Any, handle: Any, index: int, fonts: dict[int, str]) -> str:
+    """The name of a character's font, looked up once per text object."""
+    import ctypes
+
+    text_object = raw.FPDFText_GetTextObject(handle, index)
+    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+    if key not in fonts:
+        name = ctypes.create_string_buffer(128)
+        font = raw.FPDFTextObj_GetFont(text_object)
+        raw.FPDFFont_GetBaseFontName(font, name, 128)
+        fonts[key] = name.value.decode(errors="replace")
+    return fonts[key]
 
 
 def _compose(pages: list[list[_Line]]) -> str:
@@ -163,7 +179,7 @@ def _goes_on(previous: _Line, line: _Line) -> bool:
     return (
         last is not None
         and previous.page == line.page
-        and abs(previous.bottom - line.top) < previous.size * 0.3  # "," hangs lower than "t"
+        and abs(previous.bottom - line.top) < previous.size * 0.3
         and 0 <= line.x - last.x < _COLUMN_GAP * 3
     )
 
