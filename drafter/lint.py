@@ -176,18 +176,33 @@ def lint_file(
         result.source = read_source(path)
         if not settings.language_check:
             _check(result, settings, fix, unsafe)
-            return result
-        from drafter.languagetool import Unavailable
-
-        try:
-            _check(result, settings, fix, unsafe)
-        except Unavailable as error:
-            # The conventions are still checked: a server down is no reason to hide them.
-            result.language_error = str(error)
-            _check(result, replace(settings, language_check=False), fix, unsafe)
+        else:
+            _check_language_too(result, settings, fix, unsafe)
     except (ReadError, NotAResolution) as error:
         result.error = str(error)
+    if result.source is not None and result.source.pages:
+        _say_pages(result.source.pages, result.findings)
+        if result.unfixed is not result.findings:
+            _say_pages(result.source.pages, result.unfixed)
     return result
+
+
+def _check_language_too(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:
+    from drafter.languagetool import Unavailable
+
+    try:
+        _check(result, settings, fix, unsafe)
+    except Unavailable as error:
+        # The conventions are still checked: a server down is no reason to hide them.
+        result.language_error = str(error)
+        _check(result, replace(settings, language_check=False), fix, unsafe)
+
+
+def _say_pages(pages: list[int], findings: list[Finding]) -> None:
+    """A PDF's findings point at the lines of the text drafter made of it (`drafter text`);
+    each message also says which page of the PDF the line is on."""
+    for finding in findings:
+        finding.message += f" (page {pages[min(finding.span.line, len(pages)) - 1]})"
 
 
 def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:

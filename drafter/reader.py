@@ -41,6 +41,7 @@ class Source:
     # The format read when it is not drafter's text form ("pdf"): its text was made from it,
     # and fixes cannot be written back into it.
     converted_from: str | None = None
+    pages: list[int] = field(default_factory=list, repr=False)  # each line's page, if paged
 
     def __post_init__(self) -> None:
         self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -114,10 +115,10 @@ def _pdf_source(data: bytes) -> Source:
     from drafter.readers.pdf import PdfProblem, read_pdf  # a PDF library, only for a PDF
 
     try:
-        text = read_pdf(data)
+        read = read_pdf(data)
     except PdfProblem as problem:
         raise ReadError(str(problem)) from None
-    return Source(text, "utf-8", data, converted_from="pdf")
+    return Source(read.text, "utf-8", data, converted_from="pdf", pages=read.pages)
 
 
 def _decode(data: bytes, encoding: str, skipped: int) -> str:

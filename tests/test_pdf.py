@@ -162,7 +162,7 @@ def test_the_text_of_a_hand_made_pdf_is_read():
     # The helper above makes a real PDF: its text comes back (so "not a resolution" is true).
     from drafter.readers.pdf import read_pdf
 
-    assert read_pdf(_pdf_with_text("Hello world")).strip() == "Hello world"
+    assert read_pdf(_pdf_with_text("Hello world")).text.strip() == "Hello world"
 
 
 def test_drafter_text_prints_what_drafter_read_and_it_lints_the_same(tmp_path):
@@ -173,3 +173,12 @@ def test_drafter_text_prints_what_drafter_read_and_it_lints_the_same(tmp_path):
     from_pdf = lint_file(str(PDFS / "A_RES_80_96.pdf"), Settings()).findings
     from_text = lint_file(str(kept), Settings()).findings
     assert [(f.code, f.span.line) for f in from_pdf] == [(f.code, f.span.line) for f in from_text]
+
+
+def test_a_finding_in_a_pdf_says_its_page():
+    result = lint_file(str(PDFS / "A_RES_80_96.pdf"), Settings())
+    messages = [f.message for f in result.findings]
+    assert messages and all(message.endswith(("(page 5)", "(page 6)")) for message in messages)
+    text_lines = read_source(PDFS / "A_RES_80_96.pdf").text.split("\n")
+    first = result.findings[0]
+    assert "resolution 1541" in text_lines[first.span.line - 1]  # the line of `drafter text`

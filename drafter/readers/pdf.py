@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafter.model import SUPERSCRIPT_DIGITS
 
@@ -71,7 +71,14 @@ class _Line:
         self.measure()
 
 
-def read_pdf(data: bytes) -> str:
+class PdfText(NamedTuple):
+    """The text form of a PDF, and the page (from 1) each of its lines comes from."""
+
+    text: str
+    pages: list[int]
+
+
+def read_pdf(data: bytes) -> PdfText:
     """The text form of a PDF's text layer; PdfProblem when there is none to read."""
     import pypdfium2  # type: ignore[import-untyped]
 
@@ -149,7 +156,7 @@ def _font(raw: Any, handle: Any, index: int, fonts: dict[int, str]) -> str:
     return fonts[key]
 
 
-def _compose(pages: list[list[_Line]]) -> str:
+def _compose(pages: list[list[_Line]]) -> PdfText:
     body_size = statistics.mode(
         round(c.size, 1) for page in pages for line in page for c in line.chars if c.size > 2
     )
@@ -210,7 +217,7 @@ def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float)
         notes[-1][1].append(text)
 
 
-def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: float) -> str:
+def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: float) -> PdfText:
     """Paragraphs as blocks of their lines, a blank line between; each page's footnotes after
     the paragraph its page break cut."""
     left = statistics.mode([round(line.x) for line in body if line.size == body_size] or [0])
@@ -220,20 +227,38 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
         if a.page == b.page and 0 < a.bottom - b.top < body_size * 2
     ]
     spacing = statistics.median(gaps) if gaps else body_size * 1.2  # a text of one line
-    out: list[list[str]] = []
-    pending: list[list[str]] = []
+    out: list[list[tuple[str, int]]] = []  # blocks of lines, each with its page
+    pending: list[list[tuple[str, int]]] = []
+
+    def notes_of(page: int) -> list[list[tuple[str, int]]]:
+        return [[(text, on) for text in lines] for on, lines in notes if on == page]
+
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
-            pending.extend(lines for page, lines in notes if page == previous.page)
+            pending.extend(notes_of(previous.page))
         if previous is None or _begins_block(previous, line, left, spacing):
             out.extend(pending)
             pending = []
             out.append([])
-        out[-1].append(_marked(line, body_size))
+        out[-1].append((_marked(line, body_size), line.page))
     out.extend(pending)
     last_page = body[-1].page if body else 0
-    out.extend(lines for page, lines in notes if page >= last_page)
-    return "\n\n".join("\n".join(_number_alone(block)) for block in out if block) + "\n"
+    out.extend(
+        block
+        for page in sorted({on for on, _ in notes})
+        if page >= last_page
+        for block in notes_of(page)
+    )
+    lines: list[str] = []
+    pages: list[int] = []
+    for block in (_number_alone(block) for block in out if block):
+        if lines:
+            lines.append("")
+            pages.append(pages[-1])
+        for text, page in block:
+            lines.append(text)
+            pages.append(page + 1)
+    return PdfText("\n".join(lines) + "\n", pages)
 
 
 def _begins_block(previous: _Line, line: _Line, left: float, spacing: float) -> bool:
@@ -243,10 +268,10 @@ def _begins_block(previous: _Line, line: _Line, left: float, spacing: float) -> 
     return gap > spacing * 1.3 or gap < 0 or line.x > left + 10
 
 
-def _number_alone(block: list[str]) -> list[str]:
+def _number_alone(block: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """ "3." on a line of its own, the paragraph on the next: one line."""
-    if len(block) > 1 and re.fullmatch(r"\d+\.", block[0]):
-        return [f"{block[0]} {block[1]}", *block[2:]]
+    if len(block) > 1 and re.fullmatch(r"\d+\.", block[0][0]):
+        return [(f"{block[0][0]} {block[1][0]}", block[1][1]), *block[2:]]
     return block
 
 
