@@ -35,7 +35,7 @@ class PdfProblem(Exception):
     """The PDF cannot be read as a resolution's text; the message says why, in one line."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     text: str
     x: float
