@@ -353,6 +353,9 @@ class Resolution:
             ],
             "closing": _closing_json(self.closing),
             "decision": self.decision.text if self.decision is not None else None,
+            "divisions": [
+                {"label": d.label, "title": d.title, "line": d.span.line} for d in self.divisions
+            ],
             "annexes": [
                 {
                     "label": annex.label,
@@ -421,9 +424,11 @@ def _preambular_json(paragraph: PreambularParagraph) -> dict[str, Any]:
 
 
 def _operative_json(paragraph: OperativeParagraph) -> dict[str, Any]:
-    found = {"number": paragraph.number, "verb": paragraph.verb.text}
+    found: dict[str, Any] = {"number": paragraph.number, "verb": paragraph.verb.text}
     if not paragraph.numbered:
         found["numbered"] = False
+    if paragraph.division:
+        found["division"] = paragraph.division
     return _paragraph_json(found, paragraph)
 
 

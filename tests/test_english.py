@@ -387,3 +387,12 @@ def test_a_draft_decision_is_one_sentence_of_the_assembly():
     assert findings(text) == []  # nor S006: a decision has no operative paragraphs
     french = "L'Assemblée générale, rappelant sa résolution 78/167, décide de se réunir.\n"
     assert parse_text(french).decision is not None
+
+
+def test_divisions_are_in_the_json():
+    text = draft_en(
+        PP, "1. *Decides* this;", "II", "Utilization of resources", "2. *Requests* that."
+    )
+    model = parse_text(text).to_json()
+    assert model["divisions"] == [{"label": "II", "title": "Utilization of resources", "line": 21}]
+    assert model["operative"][1]["division"] == "II" and "division" not in model["operative"][0]
