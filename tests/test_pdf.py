@@ -182,3 +182,10 @@ def test_a_finding_in_a_pdf_says_its_page():
     text_lines = read_source(PDFS / "A_RES_80_96.pdf").text.split("\n")
     first = result.findings[0]
     assert "resolution 1541" in text_lines[first.span.line - 1]  # the line of `drafter text`
+
+
+def test_words_are_whole_across_ligatures_and_line_ends():
+    text_102 = read_source(PDFS / "A_RES_78_102.pdf").text
+    assert "its seventy-ninth session in the framework" in text_102  # cut after its hyphen
+    text_313 = read_source(PDFS / "A_RES_79_313.pdf").text
+    assert "aff ect" not in text_313 and "crimes that affect the" in text_313  # a ligature

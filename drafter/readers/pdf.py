@@ -27,6 +27,7 @@ _COLUMN_GAP = 40  # points between two characters of a line that are two columns
 _JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
 _PAGE_NUMBER = re.compile(r"\d+/\d+")
 _RULE = re.compile(r"_{3,}")
+_HYPHEN_AT_END = re.compile(r"\w-$")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
@@ -120,6 +121,8 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
                     yield line.measure()
                     line = _Line(number)
                 continue
+            if char == " " and _spurious_space(raw, handle, index, count):
+                continue
             raw.FPDFText_GetCharOrigin(handle, index, x, y)
             font = _font(raw, handle, index, fonts)
             found = _Char(
@@ -140,6 +143,20 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
     finally:
         text_page.close()
         page.close()
+
+
+def _spurious_space(raw: Any, handle: Any, index: int, count: int) -> bool:
+    """A space PDFium made up between two glyphs that touch ("aff ect", after a ligature)."""
+    import ctypes
+
+    if not raw.FPDFText_IsGenerated(handle, index) or not 0 < index < count - 1:
+        return False
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(handle, index - 1, left, right, bottom, top)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharOrigin(handle, index + 1, x, y)
+    size = raw.FPDFText_GetFontSize(handle, index - 1)
+    return 0 <= x.value - right.value < size * 0.15
 
 
 def _font(raw: Any, handle: Any, index: int, fonts: dict[int, str]) -> str:
@@ -240,7 +257,13 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
             out.extend(pending)
             pending = []
             out.append([])
-        out[-1].append((_marked(line, body_size), line.page))
+        marked = _marked(line, body_size)
+        block = out[-1]
+        if block and _HYPHEN_AT_END.search(block[-1][0]) and marked[:1].islower():
+            # "seventy-" / "ninth session": a hyphenated word the line cut after its hyphen
+            block[-1] = (block[-1][0] + marked, block[-1][1])
+        else:
+            block.append((marked, line.page))
     out.extend(pending)
     last_page = body[-1].page if body else 0
     out.extend(
