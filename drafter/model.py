@@ -382,6 +382,8 @@ class Resolution:
 # What a template leaves for a human to fill: "[[date d'adoption]]" (drafter new), "{{ x }}".
 # Nothing inside opens another: a search from an opening left unclosed stops at the next one,
 # so that a text full of them takes linear time, not quadratic.
+# A plenary meeting's number and its ordinal suffix as written: "52nd", "49^e", "1re".
+MEETING_ORDINAL = re.compile(r"\d+(\^?[^\W\d]*)")
 # Heading lines of a whole document, which an extract (a corpus's copy) does not have.
 _DOCUMENT_FRAME = {"masthead", "document_symbol", "distribution", "issue_date", "session"}
 PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]*\]\]|\{\{[^{}\n]*\}\}|\{%[^{%\n]*%\}")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date
 from drafter.model import (
+    MEETING_ORDINAL,
     Annex,
     Closing,
     Division,
@@ -38,7 +39,6 @@ _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
 _LABEL = re.compile(r"(\(?)((?:[a-z]{1,2}|[ivxlc]{1,6}))([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
-_MEETING_SUFFIX = re.compile(r"\*?\d+(\^?[^\W\d]+)")  # "52nd", "49^e", "1re"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
@@ -185,9 +185,9 @@ class _Builder:
         """A resolution with a single operative paragraph leaves it unnumbered: the last
         unnumbered paragraph is it when it opens with an operative verb and ends with a full
         stop ("*Takes note* of the report …."). Taken from the preamble, it is returned."""
-        last = preamble[-1]
-        verb = self.opening(last.content, openings.operative(self.language))
-        if not (verb.italic or openings.operative(self.language).match(last.content.text).known):
+        last, verbs = preamble[-1], openings.operative(self.language)
+        verb = self.opening(last.content, verbs)
+        if not (verb.italic or verbs.match(last.content.text).known):
             return []
         if not last.content.text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹").endswith("."):
             return []
@@ -309,7 +309,8 @@ class _Builder:
         text = meeting_unit.text
         date_unit = self.unit(date_tokens[0]) if date_tokens else None
         date_value = find_date(date_unit.text, self.language)[0] if date_unit else None
-        suffix = _MEETING_SUFFIX.match(text)
+        ordinal = MEETING_ORDINAL.search(text)
+        suffix = ordinal if ordinal and ordinal.group(1) else None
         return Closing(
             meeting=number_value(found.group(0)) if (found := re.search(r"\d+", text)) else None,
             date=date_value,

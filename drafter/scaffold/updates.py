@@ -19,6 +19,7 @@ from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date, spell
 from drafter.events import stale_events
 from drafter.model import (
+    MEETING_ORDINAL,
     Citation,
     Inline,
     OperativeParagraph,
@@ -187,7 +188,7 @@ class _Planner:
         if given:  # the number with the suffix it takes: 52nd, 1re (the caret kept: 49^e)
             caret = "^" if closing.suffix.startswith("^") else ""
             number = f"{given}{caret}{ordinals.meeting_suffix(int(given), self.language)}"
-            meeting = _MEETING_NUMBER.sub(number, closing.meeting_text, count=1)
+            meeting = MEETING_ORDINAL.sub(number, closing.meeting_text, count=1)
         else:
             meeting = re.sub(r"\d+", self.placeholder("meeting"), closing.meeting_text, count=1)
         return {
@@ -310,7 +311,6 @@ class _Planner:
             self.note(f"{plural(events, 'past event')} marked ({names})")
 
 
-_MEETING_NUMBER = re.compile(r"\d+\^?[^\W\d]*")  # "49^e", "52nd"
 # What `--set` may give for each placeholder, and how to say it.
 _VALUE_FORMS = {
     "number": (re.compile(r"\d{1,4}(?: [A-Z])?"), "a resolution number, such as 212"),
