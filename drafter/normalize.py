@@ -245,7 +245,7 @@ def _footnote_end(block: list[_Line], markers: Markers) -> int:
     a space: "chap.\nI." is still the footnote)."""
     for at in range(1, len(block)):
         text = block[at].text
-        if _LABELLED.match(text) or markers.opening.match(text):
+        if _begins_surely(text, markers):
             return at
         if block[at - 1].text.endswith(".") and (
             _CONTINUATION.match(text) or _WORD_AND_SPACE.match(text)
@@ -255,10 +255,9 @@ def _footnote_end(block: list[_Line], markers: Markers) -> int:
 
 
 def _begins_surely(text: str, markers: Markers) -> bool:
-    """A number, a label or a known opening begins the line (not a wrapped lowercase piece)."""
-    return not _CONTINUATION.match(text) and bool(
-        _LABELLED.match(text) or markers.opening.match(text)
-    )
+    """A number, a label or a known opening begins the line (a wrapped lowercase piece
+    matches neither: _CONTINUATION leaves labels out)."""
+    return bool(_LABELLED.match(text) or markers.opening.match(text))
 
 
 def _ends_and_begins(previous: str, text: str) -> bool:

@@ -250,15 +250,19 @@ def _write_fixes(results: list[FileResult]) -> None:
         if result.path == "-":
             sys.stdout.write(result.fixed_raw)
         elif result.changed and result.source.converted_from:
-            result.error = f"not fixed: fixes are not written into a {result.source.converted_from}"
-            result.findings, result.fixed = result.unfixed, 0
+            _not_fixed(result, f"fixes are not written into a {result.source.converted_from}")
         elif result.changed:
             data = result.source.encode(result.fixed_raw)
             try:
                 write_file(result.path, data, overwrite=True, expected=result.source.original)
             except OSError as problem:
-                result.error = f"not fixed: {problem.strerror or problem}"
-                result.findings, result.fixed = result.unfixed, 0
+                _not_fixed(result, str(problem.strerror or problem))
+
+
+def _not_fixed(result: FileResult, reason: str) -> None:
+    """The file stays as it was: say why, and report its findings as they still are."""
+    result.error = f"not fixed: {reason}"
+    result.findings, result.fixed = result.unfixed, 0
 
 
 def _show_diffs(results: list[FileResult], strict: bool) -> int:
