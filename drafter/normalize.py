@@ -34,7 +34,9 @@ _CONTINUATION = re.compile(r"^(?!\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).][ ])[a-zà-ö
 # one when it starts with a number or a label, or when the line before ends as a paragraph
 # does and it starts as one does (a capital, or italics).
 _LABELLED = re.compile(r"\d+\.\s|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).] ")
-_PARAGRAPH_END = (",", ";", ":", ".")
+# (A colon ends a paragraph's chapeau: its subparagraphs follow, and their labels begin lines.)
+_PARAGRAPH_END = (",", ";", ".")
+_TRAILING_CALLS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\^\d+\])+$")
 _PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ]")
 _FULL_LINE = 0.8  # of the longest line of a block: a line this long was wrapped
 _WORD_AND_SPACE = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][\w'-]+\*? ")
@@ -261,8 +263,10 @@ def _begins_surely(text: str, markers: Markers) -> bool:
 
 
 def _ends_and_begins(previous: str, text: str) -> bool:
-    """The line before ends as a paragraph does, and this one starts as one does."""
-    return previous.endswith(_PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
+    """The line before ends as a paragraph does (its footnote calls aside), and this one
+    starts as one does."""
+    ends = _TRAILING_CALLS.sub("", previous).endswith(_PARAGRAPH_END)
+    return ends and _PARAGRAPH_START.match(text) is not None
 
 
 def _unit(line: _Line) -> Unit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -184,8 +185,25 @@ def test_a_finding_in_a_pdf_says_its_page():
     assert "resolution 1541" in text_lines[first.span.line - 1]  # the line of `drafter text`
 
 
-def test_words_are_whole_across_ligatures_and_line_ends():
-    text_102 = read_source(PDFS / "A_RES_78_102.pdf").text
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_words_are_whole_across_ligatures_letter_spacing_and_line_ends():
+    text_102 = words(read_source(PDFS / "A_RES_78_102.pdf").text)
     assert "its seventy-ninth session in the framework" in text_102  # cut after its hyphen
-    text_313 = read_source(PDFS / "A_RES_79_313.pdf").text
+    text_313 = words(read_source(PDFS / "A_RES_79_313.pdf").text)
     assert "aff ect" not in text_313 and "crimes that affect the" in text_313  # a ligature
+    text_53 = words(read_source(PDFS / "A_RES_78_53.pdf").text)
+    assert "risk that these weapons" in text_53 and "legally binding" in text_53  # spaced out
+    text_198 = words(read_source(PDFS / "A_RES_79_198.pdf").text)
+    assert "middle-income countries" in text_198  # "middle -" with a space PDFium made up
+    text_80_96 = words(read_source(PDFS / "A_RES_80_96.pdf").text)
+    assert "Non-Self-Governing Territories”, held" in text_80_96  # cut at a page's end
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_call_stands_apart_from_the_word_after_it(name):
+    # PDFium ends a line at a raised call and begins another with the words after it.
+    text = read_source(PDFS / name).text
+    assert re.findall(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+[^\W\d⁰¹²³⁴⁵⁶⁷⁸⁹]", text) == []

@@ -19,15 +19,16 @@ from itertools import pairwise
 from typing import Any, NamedTuple
 
 from drafter.model import SUPERSCRIPT_DIGITS
+from drafter.readers import rejoin_cut_word
 
 # A word cut at the end of a line: PDFium marks the break with this character. The UN does not
 # hyphenate words of its own accord, so the hyphen is the word's ("South-South").
-_LINE_HYPHEN = "\x02"
+# (PDFium 6xxx writes U+FFFE where earlier versions wrote U+0002.)
+_LINE_HYPHENS = "\x02\ufffe"
 _COLUMN_GAP = 40  # points between two characters of a line that are two columns
 _JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
 _PAGE_NUMBER = re.compile(r"\d+/\d+")
 _RULE = re.compile(r"_{3,}")
-_HYPHEN_AT_END = re.compile(r"\w-$")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
@@ -67,7 +68,10 @@ class _Line:
         self.top, self.bottom = (full[0].y, full[-1].y) if full else (0.0, 0.0)
         return self
 
-    def extend(self, other: _Line) -> None:
+    def extend(self, other: _Line, *, spaced: bool) -> None:
+        if spaced and other.text[:1] not in ",.;:)" and self.chars and self.chars[-1].text != " ":
+            last = self.chars[-1]
+            self.chars.append(_Char(" ", last.x, last.y, last.size, last.italic, last.font))
         self.chars.extend(other.chars)
         self.measure()
 
@@ -121,12 +125,12 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
                     yield line.measure()
                     line = _Line(number)
                 continue
-            if char == " " and _spurious_space(raw, handle, index, count):
+            if char == " " and _spurious_space(raw, handle, index, text):
                 continue
             raw.FPDFText_GetCharOrigin(handle, index, x, y)
             font = _font(raw, handle, index, fonts)
             found = _Char(
-                "-" if char == _LINE_HYPHEN else char,
+                "-" if char in _LINE_HYPHENS else char,
                 x.value,
                 y.value,
                 raw.FPDFText_GetFontSize(handle, index),
@@ -145,18 +149,22 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
         page.close()
 
 
-def _spurious_space(raw: Any, handle: Any, index: int, count: int) -> bool:
-    """A space PDFium made up between two glyphs that touch ("aff ect", after a ligature)."""
+def _spurious_space(raw: Any, handle: Any, index: int, text: str) -> bool:
+    """A space PDFium made up inside a word: between two letters closer than words stand
+    ("aff ect" after a ligature, "thes e" in a line set with letter spacing). Measured on the
+    samples: letters stand up to 0.17 of the font's size apart, words 0.19 and more."""
     import ctypes
 
-    if not raw.FPDFText_IsGenerated(handle, index) or not 0 < index < count - 1:
+    if not 0 < index < len(text) - 1 or not raw.FPDFText_IsGenerated(handle, index):
+        return False
+    if not (text[index - 1].isalpha() and (text[index + 1].isalpha() or text[index + 1] == "-")):
         return False
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     raw.FPDFText_GetCharBox(handle, index - 1, left, right, bottom, top)
     x, y = ctypes.c_double(), ctypes.c_double()
     raw.FPDFText_GetCharOrigin(handle, index + 1, x, y)
     size = raw.FPDFText_GetFontSize(handle, index - 1)
-    return 0 <= x.value - right.value < size * 0.15
+    return 0 <= x.value - right.value < size * 0.18
 
 
 def _font(raw: Any, handle: Any, index: int, fonts: dict[int, str]) -> str:
@@ -190,8 +198,10 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
                 continue
             if below_rule and line.size < body_size:
                 _add_note(notes, line, body_size)
-            elif body and (_only_calls(line, body_size) or _goes_on(body[-1], line)):
-                body[-1].extend(line)  # a piece PDFium cut at a raised call
+            elif body and _only_calls(line, body_size):
+                body[-1].extend(line, spaced=False)  # a call PDFium cut off its word
+            elif body and _goes_on(body[-1], line):
+                body[-1].extend(line, spaced=True)  # the words after a call PDFium cut at
             else:
                 body.append(line)
     return _write(body, notes, body_size)
@@ -259,10 +269,11 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
             out.append([])
         marked = _marked(line, body_size)
         block = out[-1]
-        if block and _HYPHEN_AT_END.search(block[-1][0]) and marked[:1].islower():
-            # "seventy-" / "ninth session": a hyphenated word the line cut after its hyphen
-            block[-1] = (block[-1][0] + marked, block[-1][1])
-        else:
+        rejoined = rejoin_cut_word(block[-1][0], marked) if block else None
+        if rejoined:
+            block[-1] = (rejoined[0], block[-1][1])
+            marked = rejoined[1]
+        if marked:
             block.append((marked, line.page))
     out.extend(pending)
     last_page = body[-1].page if body else 0
