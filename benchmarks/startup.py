@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from timing import SEED_78, cold_ms, drafter_command
@@ -29,6 +30,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: every run compiles drafter's modules anew, and")
+        print("the figures below are not those of an installed drafter (unset it)")
     commands = [drafter_command(*args) for args in INVOCATIONS]
     cold_ms(commands, 1)  # the first run may compile the grammar and the modules
     lark, *times = cold_ms([[sys.executable, "-c", "import lark"], *commands], runs)

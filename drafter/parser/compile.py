@@ -36,6 +36,12 @@ GRAMMARS = (PARSED, *SCANNED)
 # the generated module gets a silent stand-in: importing logging cost 5 ms of every run.
 _IMPORT_LOGGING = "\nimport logging\n"
 _SILENT_LOGGING = "\nfrom drafter.parser.compile import SILENT_LOGGING as logging\n"
+# The module would import the `regex` package where one is installed (20 ms), for patterns
+# with Unicode categories, which drafter's grammars do not have.
+_IMPORT_REGEX = (
+    "try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n"
+)
+_NO_REGEX = "_has_regex = False\n"
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
 _DAY = 24 * 3600  # seconds
 # A compiled module that no run has loaded for this long goes when another is compiled.
@@ -176,7 +182,8 @@ def _generate(sources: dict[str, str]) -> str:
     lines.append("def load(name):\n    return Lark._load_from_dict(*TABLES[name])")
     scanners = {name: _scanner(sources[name]) for name in SCANNED}
     lines.append(f"SCANNERS = {scanners!r}")
-    return ("\n".join(lines) + "\n").replace(_IMPORT_LOGGING, _SILENT_LOGGING, 1)
+    text = ("\n".join(lines) + "\n").replace(_IMPORT_LOGGING, _SILENT_LOGGING, 1)
+    return text.replace(_IMPORT_REGEX, _NO_REGEX, 1)
 
 
 def _scanner(source: str) -> tuple[str, str]:

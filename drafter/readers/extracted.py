@@ -1,0 +1,392 @@
+"""Read text another program took out of an official PDF into drafter's text form.
+
+Two kinds of such text reach drafter:
+- a copy of the PDF's text layer (a viewer's "copy", `pdftotext -raw`): no fonts, so no
+  italics; the page furniture in the middle of the text (masthead barcode, job number,
+  running header, "2/8"); each page's footnotes after a rule line, at the page's foot; calls
+  flattened to plain digits beside their word ("Peoples,3", "Rights, 2");
+- Markdown that PDF extractors write: front matter between "---" lines, "[^n]:" footnote
+  definitions gathered at the end, and the calls as bare numbers in the text.
+
+What comes out is drafter's text form: furniture gone, footnotes as "¹ …" lines after the body
+(the normalizer then sees a text pasted without blank lines, which it reads), calls as
+superscripts, a word cut after its own hyphen at a line's end whole again. Each line of it
+keeps the number of the line it came from, so findings point into the user's file.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from drafter.lexicon import alternation, available, load, longest_first
+from drafter.model import SUPERSCRIPT_DIGITS
+from drafter.normalize import LABELLED, ends_and_begins
+from drafter.readers import rejoin_cut_word
+
+# (Patterns are compiled on first use, by `re`: most texts are none of these.)
+_JOB = r"\d{2}-\d{5}(?: ?\([A-Z]\))?(?: \d{6})?"  # "25-20103 (E) 081225"
+_PAGE = r"\d{1,3}/\d{1,3}"  # "2/6"
+_BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
+_FURNITURE = rf"(?:{_JOB}|{_PAGE}|{_BARCODE})(?: +(?:{_JOB}|{_PAGE}|{_BARCODE}))*"
+# Words that an anchor alone does not make furniture of: "2/6" alone might be a fraction in a
+# table; a page of a copied PDF also has a job number or a barcode somewhere.
+_STRONG = rf"(?:.* )?(?:{_JOB}|{_BARCODE})(?: .*)?"
+_SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
+_NOTE_RULE = r"_{5,}"
+_NOTE_START = r"(\d{1,3})(?: +(.*))?"
+_DEFINITION = r"\[\^(\d+)\]:"
+_REFERENCE = r"\[\^\d+\]"
+_FRONT_MATTER_END = 40  # lines: front matter is a few keys, not a document
+# A call flattened to digits. Sure: right after a lowercase letter or a punctuation mark
+# ("Peoples,3", "Child7"); after punctuation and a space ("Rights, 2"), where a number before
+# the punctuation is a year ("2030, 4", not "paragraphs 1, 2 and 3"); touching a year or its
+# punctuation ("for 20241 and", "2015–2030.14"). Likely: after a word or a year and a space,
+# before a lowercase word or the line's end ("Heritage 8 and", "2022 2 of"); after a number
+# and punctuation ("age 5, 12"); at the start of a line, after punctuation on the line before
+# ("51/4," / "18 and encourages"). A call touching a document's number ("resolutions 5/13":
+# 5/1³) is taken only where nothing else can be (_calls_on_numbers).
+_CALL_END = r"(?=[,.;:)]|[ \t]*$|[ \t]+[a-z])"
+_SURE_CALL = (
+    r"(?:(?<=[a-z,;:)\]\"”’])|(?<=\D\.)|(?<=[^\W\d][,.;:] )|(?<=[)\]\"”’] )"
+    r"|(?<=[)\]\"”’][,.;:] )|(?<=\D(?:19|20)\d\d[,.;:] )"
+    r"|(?<=\D(?:19|20)\d\d[,.;:])|(?<=\D(?:19|20)\d\d))(\d{1,3})" + _CALL_END
+)
+_LIKELY_CALL = (
+    r"(?:(?:(?<=[A-Za-z] )|(?<=\D(?:19|20)\d\d )|(?<=\d[,.;:] ))(\d{1,3})"
+    + _CALL_END
+    + r"|(?<=[,.;:)\]\"”’]\n)(\d{1,3})(?=[ \t]+[a-z]))"
+)
+# PDFium marks a word cut after its hyphen with U+FFFE (once U+0002): a copy may keep it.
+_LINE_HYPHENS = str.maketrans("\ufffe\x02", "--")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+class Extracted(NamedTuple):
+    """The text form of an extracted text, and the line (from 1) each of its lines comes from."""
+
+    text: str
+    lines: list[int]
+
+
+class _Line(NamedTuple):
+    number: int  # 1-based, in the user's file
+    text: str  # stripped
+
+
+def read_extracted(text: str) -> Extracted | None:
+    """The text form of text extracted from a PDF; None for text that is not one (drafter's
+    own text form: it is read as it is)."""
+    lines = [_Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1)]
+    front = _front_matter_end(lines)
+    copied = _is_copied(lines)
+    markdown = not copied and _bare_calls_wanted(text)
+    if not (front or copied or markdown):
+        return None
+    lines = lines[front:]
+    if copied:
+        lines, notes = _without_furniture(lines)
+        body = _calls_rejoined([line for line in lines if line.text])
+        body = _with_breaks(_joined(_with_calls(body, len(notes))))
+        out = body + [line for note in notes for line in (_Line(note.number, ""), note)]
+    elif markdown:
+        end = next(i for i, line in enumerate(lines) if re.match(_DEFINITION, line.text))
+        out = _joined(_with_calls(lines[:end], _definitions(text))) + lines[end:]
+    else:
+        out = lines
+    text = "\n".join(line.text for line in out).translate(_LINE_HYPHENS) + "\n"
+    return Extracted(text, [line.number for line in out])
+
+
+def _front_matter_end(lines: list[_Line]) -> int:
+    """How many lines the front matter takes: "---", a few lines of keys, "---"."""
+    first = next((i for i, line in enumerate(lines) if line.text), None)
+    if first is None or lines[first].text != "---":
+        return 0
+    for at in range(first + 1, min(len(lines), first + _FRONT_MATTER_END)):
+        if lines[at].text == "---":
+            return at + 1
+        if not re.match(r"[\w-]+ *:|- |\s*$", lines[at].text):
+            return 0  # not keys: a separator line that begins the text
+    return 0
+
+
+def _is_copied(lines: list[_Line]) -> bool:
+    """Page furniture stands on lines of its own: a job number or a barcode somewhere."""
+    return any(_furniture_line(line.text) and re.fullmatch(_STRONG, line.text) for line in lines)
+
+
+def _furniture_line(text: str) -> bool:
+    # (The test of the first character and the length first: it spares most texts compiling
+    # the pattern.)
+    return len(text) < 40 and text[:1] in "*0123456789" and bool(re.fullmatch(_FURNITURE, text))
+
+
+def _bare_calls_wanted(text: str) -> bool:
+    """Markdown footnote definitions, and no call in the text to any of them."""
+    return (
+        "[^" in text
+        and bool(re.search(_DEFINITION, text))
+        and not any(
+            re.search(_REFERENCE, line) and not re.match(_DEFINITION, line.strip())
+            for line in text.split("\n")
+        )
+        and not any(digit in text for digit in SUPERSCRIPT_DIGITS)
+    )
+
+
+def _definitions(text: str) -> int:
+    return max((int(m.group(1)) for m in re.finditer(_DEFINITION, text)), default=0)
+
+
+def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The lines of the body, and the footnotes, each as one line "¹ …"."""
+    symbol = _symbol(lines)
+    gone = _furniture(lines, symbol, _title(lines))
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    under_rule = False
+    for at, line in enumerate(lines):
+        if at in gone:
+            under_rule = False  # a page's furniture ends its footnotes
+            continue
+        if re.fullmatch(_NOTE_RULE, line.text):
+            under_rule = True
+            continue
+        if under_rule and line.text:
+            _add_to_notes(notes, line, body)
+        else:
+            body.append(line)
+    return body, notes
+
+
+def _symbol(lines: list[_Line]) -> str | None:
+    """The document's symbol, from its masthead."""
+    for line in lines[:12]:
+        found = re.search(_SYMBOL, line.text)
+        if found:
+            return found.group()
+    return None
+
+
+def _openings() -> re.Pattern[str]:
+    """A known preambular opening, in any language, at the start of a line."""
+    words = {word for language in available() for word in load(language).preambular_openings}
+    return re.compile(alternation(longest_first(list(words))) + r"(?![\w'])")
+
+
+def _organ_names() -> tuple[str, ...]:
+    """The organ line's words in every language: "The General Assembly,"."""
+    return tuple(name for language in available() for name in load(language).setting("organ"))
+
+
+def _title(lines: list[_Line]) -> str:
+    """The heading's words, up to the organ line: the running header repeats the title."""
+    organs = _organ_names()
+    words: list[str] = []
+    for line in lines[:80]:
+        if line.text.startswith(organs):
+            break
+        words.append(line.text)
+    return " ".join(words)
+
+
+def _furniture(lines: list[_Line], symbol: str | None, title: str) -> set[int]:
+    """The indexes of furniture lines: job and page numbers and barcodes, and around them the
+    running header: the symbol, and the short title (a line or two of the title) beside it."""
+    masthead = next((i for i, line in enumerate(lines) if symbol and symbol in line.text), None)
+
+    def kind(index: int) -> str:
+        text = lines[index].text
+        if re.fullmatch(_FURNITURE, text):
+            return "furniture"
+        if symbol and symbol in text and len(text) < 120 and index != masthead:
+            return "symbol"
+        return "title" if len(text) > 3 and f" {text} " in f" {title} " else ""
+
+    gone: set[int] = set()
+    for at, line in enumerate(lines):
+        if at in gone or not re.fullmatch(_FURNITURE, line.text):
+            continue
+        cluster = [at]
+        for step in (-1, 1):
+            index = _next_text(lines, at, step)
+            while index is not None and kind(index) and len(cluster) < 8:
+                cluster.append(index)
+                index = _next_text(lines, index, step)
+        kinds = {index: kind(index) for index in cluster}
+        with_header = "symbol" in kinds.values()  # a title's words alone are no header
+        gone.update(i for i, k in kinds.items() if k != "title" or with_header)
+    return gone
+
+
+def _next_text(lines: list[_Line], at: int, step: int) -> int | None:
+    index = at + step
+    while 0 <= index < len(lines) and not lines[index].text:
+        index += step
+    return index if 0 <= index < len(lines) else None
+
+
+def _add_to_notes(notes: list[_Line], line: _Line, body: list[_Line]) -> None:
+    """A footnote begins with the next number, alone on its line or before its text; any
+    other line goes on with the one before."""
+    start = re.fullmatch(_NOTE_START, line.text)
+    if start and int(start.group(1)) == len(notes) + 1:
+        number = start.group(1).translate(_TO_SUPERSCRIPT)
+        notes.append(_Line(line.number, f"{number} {start.group(2) or ''}".rstrip()))
+    elif notes:
+        last = notes[-1]
+        rejoined = rejoin_cut_word(last.text, line.text)
+        joined = " ".join(rejoined) if rejoined else f"{last.text} {line.text}"
+        notes[-1] = _Line(last.number, joined.rstrip())
+    else:
+        body.append(line)  # under a rule, but no footnote: text the rule does not end
+
+
+def _joined(lines: list[_Line]) -> list[_Line]:
+    """What the copy cut in the middle of a printed line is one line again: a word cut after
+    its own hyphen ("self-" / "determination"), and the words after a call ("Rights,⁴" / "the
+    International Covenant"): the two together no longer than a printed line."""
+    lengths = sorted(len(line.text) for line in lines)
+    printed = lengths[len(lengths) * 4 // 5] * 1.1 if lengths else 0  # most lines are full
+    out: list[_Line] = []
+    for line in lines:
+        last = out[-1].text if out else ""
+        rejoined = rejoin_cut_word(last, line.text) if out else None
+        if rejoined:
+            out[-1] = _Line(out[-1].number, rejoined[0])
+            line = _Line(line.number, rejoined[1])
+            if not line.text:
+                continue
+        elif (
+            last[-1:] in SUPERSCRIPT_DIGITS
+            and line.text[:1].islower()
+            and len(last) + len(line.text) < printed
+        ):
+            out[-1] = _Line(out[-1].number, f"{last} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def _with_breaks(lines: list[_Line]) -> list[_Line]:
+    """A blank line before each paragraph of the body: at a number, a label or a known opening,
+    and after a line that ends a paragraph by its look (it ends as a paragraph does, the next
+    begins as one does, and it is shorter than a printed line: most lines are printed ones, so
+    their length tells it)."""
+    lengths = sorted(len(line.text) for line in lines)
+    printed = lengths[len(lengths) * 4 // 5] if lengths else 0
+    organs = _organ_names()
+    openings = _openings()
+    out: list[_Line] = []
+    in_body = False
+    for previous, line in zip([None, *lines], lines, strict=False):
+        if (
+            in_body
+            and previous is not None
+            and previous.text
+            and (
+                LABELLED.match(line.text)
+                or openings.match(line.text)
+                or (
+                    len(previous.text) < printed * 0.8 and ends_and_begins(previous.text, line.text)
+                )
+            )
+        ):
+            out.append(_Line(previous.number, ""))
+        out.append(line)
+        in_body = in_body or line.text.startswith(organs)
+    return out
+
+
+def _calls_rejoined(lines: list[_Line]) -> list[_Line]:
+    """A raised call that the copy set on a line of its own ("(XV)," / "7") goes back to the
+    end of the line before it."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and len(line.text) <= 3 and line.text.isdigit():
+            out[-1] = _Line(out[-1].number, out[-1].text + line.text)
+        else:
+            out.append(line)
+    return out
+
+
+def _with_calls(lines: list[_Line], notes: int) -> list[_Line]:
+    """The calls of footnotes 1…`notes` as superscripts."""
+    if not notes:
+        return lines
+    text = "\n".join(line.text for line in lines)
+    calls = _calls(text, notes)
+    _calls_on_numbers(text, notes, calls)
+    pieces: list[str] = []
+    done = 0
+    for number, start in sorted(calls.items(), key=lambda item: item[1]):
+        end = start + len(str(number))
+        call = str(number).translate(_TO_SUPERSCRIPT)
+        if text[start - 1] == "\n":  # back to the end of the line before, with its word
+            pieces += (text[done : start - 1], call, "\n")
+            done = end + 1 if text[end : end + 1] == " " else end
+            continue
+        cut = start - 1 if text[start - 1] == " " else start  # "Rights, 2" → "Rights,²"
+        pieces += (text[done:cut], call)
+        done = end
+    pieces.append(text[done:])
+    changed = "".join(pieces).split("\n")
+    return [_Line(line.number, new) for line, new in zip(lines, changed, strict=True)]
+
+
+def _calls(text: str, notes: int) -> dict[int, int]:
+    """Where each call is. The UN numbers footnotes in the order of their calls, so the call
+    of each comes after the one before, and before the first sure call of the next ones (one
+    of them may be missing): there, its first sure call, or else its first likely one."""
+    sure = _positions(_SURE_CALL, text)
+    likely = _positions(_LIKELY_CALL, text)
+    calls: dict[int, int] = {}
+    done = 0
+    for number in range(1, notes + 1):
+        limit = min(_first(sure.get(number + k, []), done, len(text)) for k in (1, 2, 3))
+        start = _first(sure.get(number, []), done, limit)
+        if start == limit:
+            start = _first(likely.get(number, []), done, limit)
+        if start < limit:
+            calls[number] = start
+            done = start + len(str(number))
+    return calls
+
+
+def _calls_on_numbers(text: str, notes: int, calls: dict[int, int]) -> None:
+    """A call not found may touch a document's number ("resolution 59/3009 and": 59/300⁹).
+    Between the calls before and after it, one number alone ends with it, not followed by
+    "of" (the date of a resolution comes before its call): that is it."""
+    for number in range(1, notes + 1):
+        if number in calls:
+            continue
+        before = max((calls[n] for n in range(1, number) if n in calls), default=0)
+        after = min((calls[n] for n in range(number + 1, notes + 1) if n in calls), default=None)
+        if after is None and number < notes:
+            continue  # no call found after it: too wide a gap to tell
+        gap = re.compile(rf"\b\d+/\d+?({number})(?![\d/])(?! of\b)")
+        found = list(gap.finditer(text, before, len(text) if after is None else after))
+        if len(found) == 1:
+            calls[number] = found[0].start(1)
+
+
+def _positions(pattern: str, text: str) -> dict[int, list[int]]:
+    """Where each number stands as the pattern finds it, in order."""
+    found: dict[int, list[int]] = {}
+    for match in re.finditer(pattern, text, re.MULTILINE):
+        group = match.lastindex or 1  # the pattern's alternatives each have a group
+        found.setdefault(int(match.group(group)), []).append(match.start(group))
+    return found
+
+
+def _first(starts: list[int], after: int, before: int) -> int:
+    """The first of `starts` from `after` on, if it is before `before`; else `before`."""
+    at = bisect_left(starts, after)
+    return starts[at] if at < len(starts) and starts[at] < before else before
+
+
+def original_line(lines: list[int], line: int) -> int:
+    """The user's line for a line of the text form (lines past its end: the last one)."""
+    return lines[min(line, len(lines)) - 1] if lines else line

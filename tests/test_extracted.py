@@ -1,0 +1,235 @@
+"""Text another program took out of an official PDF reads into the PDF's model, minus italics.
+
+Two copies of each sample are made as users make them: `pdftotext -raw` (poppler, the engine of
+Evince and Okular), and the text layer as PDFium gives it (the engine of Chrome's PDF viewer,
+whose "copy" gives the same text). A third form is the Markdown of PDF extractors.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import drafter
+from test_pdf import PDFS, SAMPLES
+
+from drafter.config import Settings
+from drafter.lint import lint_file
+from drafter.model import SUPERSCRIPT_DIGITS, Resolution
+from drafter.parser import parse_text
+from drafter.reader import read_source
+from drafter.readers.extracted import read_extracted
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (Debian poppler-utils) is not installed"
+)
+
+
+def pdftotext_copy(pdf: Path) -> str:
+    run = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True)
+    return run.stdout.decode("utf-8")
+
+
+def pdfium_copy(pdf: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\r\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+COPIES = {
+    "pdftotext": pytest.param(pdftotext_copy, marks=needs_pdftotext),
+    "pdfium": pytest.param(pdfium_copy),
+}
+
+
+def letters(text: str) -> str:
+    """What a copy must keep: every character but spaces and the italics' asterisks (a copy
+    has none, and PDFium's copy has spaces where a line was set letter-spaced)."""
+    return re.sub(r"[\s*]", "", text)
+
+
+def same_model(copy: Resolution, pdf: Resolution) -> None:
+    assert (copy.symbol, copy.kind, copy.problems) == (pdf.symbol, pdf.kind, [])
+    assert len(copy.preamble) == len(pdf.preamble)
+    assert [p.number for p in copy.operative] == [p.number for p in pdf.operative]
+    assert [p.opening.text.split()[0] for p in copy.preamble] == [
+        p.opening.text.split()[0] for p in pdf.preamble
+    ]
+    assert [letters(p.content.text) for p in copy.paragraphs] == [
+        letters(p.content.text) for p in pdf.paragraphs
+    ]
+    assert [(f.number, letters(f.content.text)) for f in copy.footnotes] == [
+        (f.number, letters(f.content.text)) for f in pdf.footnotes
+    ]
+    assert copy.closing is not None and pdf.closing is not None
+    assert (copy.closing.meeting, copy.closing.date) == (pdf.closing.meeting, pdf.closing.date)
+    assert len(copy.annexes) == len(pdf.annexes)
+
+
+@pytest.fixture(scope="module")
+def pdf_models():
+    return {name: parse_text(read_source(PDFS / name).text) for name in SAMPLES}
+
+
+@pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_copy_reads_into_the_model_of_its_pdf(pdf_models, tmp_path, name, copy):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(copy(PDFS / name), encoding="utf-8")
+    source = read_source(path)
+    assert source.converted_from == "text extracted from a PDF"
+    same_model(parse_text(source.text), pdf_models[name])
+
+
+@pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_a_copy_of_an_adopted_text_says_once_that_italics_are_unknown(tmp_path, name, copy):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(copy(PDFS / name), encoding="utf-8")
+    findings = lint_file(str(path), Settings()).findings
+    assert [f.code for f in findings].count("V002") == 1
+    assert not [f for f in findings if f.code == "V001" or f.severity == "error"]
+    assert not [f for f in findings if f.code == "S007"]  # the copy's paragraphs are found
+
+
+@needs_pdftotext
+def test_page_furniture_goes_and_calls_are_superscripts_again(tmp_path):
+    text = read_extracted(pdftotext_copy(PDFS / "A_RES_80_96.pdf")).text
+    for furniture in ("25-20103", "*2520103*", "2/6", "A/RES/80/96 Question of Guam"):
+        assert furniture not in text
+    assert "Colonial Countries and Peoples for 2025,¹\n" in text  # "2025,1" in the copy
+    assert "working paper prepared by the Secretariat on Guam,² which" in text  # cut at the call
+    assert "options for self-determination," in text  # "self-" / "determination"
+    assert "\n¹ Official Records of the General Assembly, eightieth Session" in text
+    assert "\n⁶ District Court of Guam, Davis v. Guam et al., decision of 8 March 2017," in text
+
+
+@needs_pdftotext
+def test_a_running_header_of_two_lines_goes(tmp_path):
+    # 78/102: "Criminal accountability of United Nations officials and experts" / "on mission
+    # A/RES/78/102" on some pages, "A/RES/78/102" / the title in two lines on others.
+    text = read_extracted(pdftotext_copy(PDFS / "A_RES_78_102.pdf")).text
+    heading, body = text.split("The General Assembly,")
+    assert "Criminal accountability of United Nations officials and experts\non mission" in heading
+    assert body.count("Criminal accountability") == 1  # the last paragraph names the item
+    assert "\non mission\n" not in body
+    assert "A/RES/78/102" not in body
+
+
+@needs_pdftotext
+def test_findings_point_at_the_lines_of_the_copy(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text(pdftotext_copy(PDFS / "A_RES_80_96.pdf"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    findings = lint_file(str(path), Settings()).findings
+    cited = next(f for f in findings if f.code == "R007")
+    assert "resolution 1541" in lines[cited.span.line - 1]
+    verb = next(f for f in findings if f.code == "V002")
+    assert lines[verb.span.line - 1].startswith("1. Reaffirms the inalienable right")
+
+
+@needs_pdftotext
+def test_the_commands_read_a_copy_and_write_nothing_into_it(tmp_path):
+    path = tmp_path / "copied.txt"
+    copied = pdftotext_copy(PDFS / "A_RES_80_96.pdf").replace(
+        "Guam and examined", "Guam  and examined"
+    )
+    path.write_text(copied, encoding="utf-8")
+    shown = drafter("text", str(path))
+    assert shown.returncode == 0 and "25-20103" not in shown.stdout
+    assert "\nHaving considered the question of Guam" in shown.stdout
+    fixed = drafter("lint", str(path), "--fix")  # a doubled space: Y004 has a fix
+    assert path.read_text(encoding="utf-8") == copied and fixed.returncode == 2
+    assert "fixes are not written into a text extracted from a PDF" in fixed.stderr + fixed.stdout
+    parsed = drafter("parse", str(path), "--format", "text")
+    assert parsed.returncode == 0 and "19 operative paragraphs" in parsed.stdout
+
+
+# -- the Markdown of extractors -----------------------------------------------------------------
+PLAIN = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def extractor_markdown(pdf_text: str) -> str:
+    """The PDF's text form as an extractor writes Markdown: front matter, the footnotes as
+    "[^n]:" definitions at the end, the calls as bare numbers."""
+    body: list[str] = []
+    notes: list[str] = []
+    in_note = False
+    for line in pdf_text.split("\n"):
+        if line and line[0] in SUPERSCRIPT_DIGITS:
+            number, _, rest = line.partition(" ")
+            notes.append(
+                f"[^{number.translate(str.maketrans(SUPERSCRIPT_DIGITS, '0123456789'))}]: {rest}"
+            )
+            in_note = True
+        elif in_note and line:
+            notes[-1] += " " + line
+        else:
+            in_note = False
+            body.append(line.translate(PLAIN))
+    front = "---\ntitle: Question of Guam\nsource: A_RES_80_96.pdf\npages: 6\n---\n\n"
+    return front + "\n".join(body) + "\n\n" + "\n".join(notes) + "\n"
+
+
+def test_extractor_markdown_reads_into_the_model_of_its_pdf(pdf_models, tmp_path):
+    path = tmp_path / "80-96.md"
+    path.write_text(extractor_markdown(read_source(PDFS / "A_RES_80_96.pdf").text), "utf-8")
+    model = parse_text(read_source(path).text)
+    same_model(model, pdf_models["A_RES_80_96.pdf"])
+    assert model.preamble[0].opening.italic  # Markdown keeps the italics
+    assert [f.code for f in lint_file(str(path), Settings()).findings if f.code[0] == "F"] == []
+
+
+# -- synthetic copies: one behaviour each ------------------------------------------------------
+COPY = """United Nations A/RES/99/1
+General Assembly Distr.: General
+1 January 2099
+99-00001 (E)
+*9900001*
+Ninety-ninth session
+Agenda item 1
+Resolution adopted by the General Assembly
+on 1 January 2099
+99/1. Synthetic question
+The General Assembly,
+Recalling paragraphs 1, 2 and 3 of its resolution 98/1 of 1 January 2098, and the report
+of the Secretary-General on the question,1
+Noting the report for 2098 2 of the Committee and the Convention of 1972,3
+1. Decides to remain seized of the matter.
+1st plenary meeting
+1 January 2099
+_______________
+1 A/98/1.
+2 A/98/2.
+3 United Nations, Treaty Series, vol. 1, No. 1.
+"""
+
+
+def test_numbers_that_are_not_calls_stay_numbers():
+    text = read_extracted(COPY).text
+    assert "paragraphs 1, 2 and 3 of its resolution 98/1 of 1 January 2098" in text
+    assert "on the question,¹" in text and "for 2098² of" in text and "of 1972,³" in text
+    model = parse_text(text)
+    assert [f.number for f in model.footnotes] == [1, 2, 3] and len(model.preamble) == 2
+
+
+def test_drafter_text_forms_are_not_taken_for_copies():
+    for text in (
+        COPY.replace("99-00001 (E)\n*9900001*\n", ""),  # no furniture: a text, if an odd one
+        "The General Assembly,\n\n1. *Decides* to meet on 2/6 of the days.\n",
+    ):
+        assert read_extracted(text) is None
+
+
+def test_front_matter_alone_is_dropped_and_lines_keep_their_numbers():
+    text = "---\ntitle: x\n---\nThe General Assembly,\n\n1. *Decides* to meet.\n"
+    extracted = read_extracted(text)
+    assert extracted is not None and extracted.text.startswith("The General Assembly,")
+    assert extracted.lines[:3] == [4, 5, 6]
