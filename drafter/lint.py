@@ -180,10 +180,10 @@ def lint_file(
             _check_language_too(result, settings, fix, unsafe)
     except (ReadError, NotAResolution) as error:
         result.error = str(error)
-    if result.source is not None and result.source.pages:
-        _say_pages(result.source.pages, result.findings)
+    if result.source is not None and (result.source.pages or result.source.lines):
+        _point_into_file(result.source, result.findings)
         if result.unfixed is not result.findings:
-            _say_pages(result.source.pages, result.unfixed)
+            _point_into_file(result.source, result.unfixed)
     return result
 
 
@@ -198,11 +198,24 @@ def _check_language_too(result: FileResult, settings: Settings, fix: bool, unsaf
         _check(result, replace(settings, language_check=False), fix, unsafe)
 
 
-def _say_pages(pages: list[int], findings: list[Finding]) -> None:
-    """A PDF's findings point at the lines of the text drafter made of it (`drafter text`);
-    each message also says which page of the PDF the line is on."""
+def _point_into_file(source: Source, findings: list[Finding]) -> None:
+    """A PDF's findings point at the lines of the text drafter made of it (`drafter text`),
+    and each message says which page of the PDF the line is on. Those of a text made from
+    another text (copied out of a PDF) point at the lines of that text."""
     for finding in findings:
-        finding.message += f" (page {pages[min(finding.span.line, len(pages)) - 1]})"
+        if source.pages:
+            finding.message += f" (page {_of_line(source.pages, finding.span.line)})"
+        if source.lines:
+            span = finding.span
+            finding.span = span._replace(
+                line=_of_line(source.lines, span.line),
+                end_line=_of_line(source.lines, span.end_line),
+            )
+
+
+def _of_line(values: list[int], line: int) -> int:
+    """What `values` holds for a line (from 1); past its end, for its last line."""
+    return values[min(line, len(values)) - 1]
 
 
 def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:

@@ -33,7 +33,7 @@ _CONTINUATION = re.compile(r"^(?!\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).][ ])[a-zà-ö
 # Where no blank line separates paragraphs (text pasted from a word processor), a line begins
 # one when it starts with a number or a label, or when the line before ends as a paragraph
 # does and it starts as one does (a capital, or italics).
-_LABELLED = re.compile(r"\d+\.\s|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).] ")
+LABELLED = re.compile(r"\d+\.\s|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).] ")
 # (A colon ends a paragraph's chapeau: its subparagraphs follow, and their labels begin lines.)
 _PARAGRAPH_END = (",", ";", ".")
 _TRAILING_CALLS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\^\d+\])+$")
@@ -179,18 +179,30 @@ def _heading_units(block: list[_Line], markers: Markers) -> list[Unit]:
     no heading line of its own."""
     units: list[Unit] = []
     wraps = False  # whether the last unit is a title or free text, which may go on
-    for line in block:
+    for at, line in enumerate(block):
         previous = units[-1] if units else None
         if previous and (
             _CONTINUATION.match(line.text)
             or _unclosed(previous.text)
-            or (wraps and markers.heading_kind(line.text) == "free")
+            or (
+                wraps
+                and markers.heading_kind(line.text) == "free"
+                and not _wrapped_heading_line(block, at, markers)
+            )
         ):
             _append(previous, line, join_page_break=False)
         else:
             units.append(_unit(line))
             wraps = len(block) > 1 and markers.heading_kind(line.text) != "line"
     return units
+
+
+def _wrapped_heading_line(block: list[_Line], at: int, markers: Markers) -> bool:
+    """The line and the lowercase one after it make a heading line the grammar names
+    ("Resolution adopted by the General Assembly" / "on 5 December 2025")."""
+    if at + 1 >= len(block) or not _CONTINUATION.match(block[at + 1].text):
+        return False
+    return markers.heading_kind(f"{block[at].text} {block[at + 1].text}") == "line"
 
 
 def _body_units(
@@ -233,7 +245,7 @@ def _paragraphs(
     full = _FULL_LINE * max(len(line.text) for line in block)
     for previous, line in zip(block[start - 1 :], lines, strict=False):
         if _begins_surely(line.text, markers) or (
-            several and len(previous.text) < full and _ends_and_begins(previous.text, line.text)
+            several and len(previous.text) < full and ends_and_begins(previous.text, line.text)
         ):
             body.append(_unit(line))
             guessed.append(line.number)
@@ -259,10 +271,10 @@ def _footnote_end(block: list[_Line], markers: Markers) -> int:
 def _begins_surely(text: str, markers: Markers) -> bool:
     """A number, a label or a known opening begins the line (a wrapped lowercase piece
     matches neither: _CONTINUATION leaves labels out)."""
-    return bool(_LABELLED.match(text) or markers.opening.match(text))
+    return bool(LABELLED.match(text) or markers.opening.match(text))
 
 
-def _ends_and_begins(previous: str, text: str) -> bool:
+def ends_and_begins(previous: str, text: str) -> bool:
     """The line before ends as a paragraph does (its footnote calls aside), and this one
     starts as one does."""
     ends = _TRAILING_CALLS.sub("", previous).endswith(_PARAGRAPH_END)

@@ -38,10 +38,12 @@ class Source:
     encoding: str  # "utf-8", "utf-8-sig" (with a BOM), or "utf-16-le" and the like (after a BOM)
     original: bytes = field(default=b"", repr=False)  # the bytes read, to tell a later edit
     text: str = field(init=False)
-    # The format read when it is not drafter's text form ("pdf"): its text was made from it,
+    # What was read when it is not drafter's text form ("PDF"): its text was made from it,
     # and fixes cannot be written back into it.
     converted_from: str | None = None
     pages: list[int] = field(default_factory=list, repr=False)  # each line's page, if paged
+    # Each line's line in the file, where the text was made from another text.
+    lines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -108,7 +110,7 @@ def decode_source(data: bytes) -> Source:
     source = Source(_decode(data, encoding, len(mark)), encoding, original)
     if not source.text.strip():
         raise ReadError("empty file")
-    return source
+    return _extracted_source(source) or source
 
 
 def _pdf_source(data: bytes) -> Source:
@@ -118,7 +120,23 @@ def _pdf_source(data: bytes) -> Source:
         read = read_pdf(data)
     except PdfProblem as problem:
         raise ReadError(str(problem)) from None
-    return Source(read.text, "utf-8", data, converted_from="pdf", pages=read.pages)
+    return Source(read.text, "utf-8", data, converted_from="PDF", pages=read.pages)
+
+
+def _extracted_source(source: Source) -> Source | None:
+    """Text copied out of a PDF, or an extractor's Markdown, in drafter's text form."""
+    from drafter.readers.extracted import read_extracted
+
+    extracted = read_extracted(source.text)
+    if extracted is None:
+        return None
+    return Source(
+        extracted.text,
+        source.encoding,
+        source.original,
+        converted_from="text extracted from a PDF",
+        lines=extracted.lines,
+    )
 
 
 def _decode(data: bytes, encoding: str, skipped: int) -> str:

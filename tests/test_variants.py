@@ -68,6 +68,11 @@ def without_blank_lines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
 
 
+def adoption_line_wrapped(text: str) -> str:
+    """The adoption line in two, as the PDF sets it, the date on the second line."""
+    return re.sub(r"(Resolution adopted by the General Assembly) (on )", r"\1\n\2", text)
+
+
 VARIANTS = [
     hard_wrapped,
     without_blank_lines,
@@ -98,6 +103,7 @@ ENGLISH_VARIANTS = [
     markdown_footnotes,
     curly_apostrophes,
     lambda text: hard_wrapped(without_blank_lines(markdown_footnotes(text))),
+    lambda text: without_blank_lines(adoption_line_wrapped(text)),
 ]
 ENGLISH_SAMPLES = sorted(ENGLISH.glob("*.txt"))
 
