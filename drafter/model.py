@@ -156,11 +156,14 @@ class OperativeParagraph(_HasSubparagraphs):
 
 @dataclass
 class Footnote:
-    """A footnote's text, attached to its number wherever the page break left it."""
+    """A footnote's text, attached to its number wherever the page break left it; or a note
+    marked with asterisks ("[^*]: In its capacity as Chair …"), on the heading: a sponsor, a
+    reissue."""
 
-    number: int
+    number: int  # 0 for a note marked with asterisks
     content: Inline
     span: Span
+    mark: str = ""  # "*", "**": the asterisks of such a note
 
 
 @dataclass
@@ -263,6 +266,7 @@ class Resolution:
     operative: list[OperativeParagraph]
     footnotes: list[Footnote]
     closing: Closing | None
+    notes: list[Footnote] = field(default_factory=list)  # marked with asterisks, not numbered
     misplaced: list[PreambularParagraph] = field(default_factory=list)
     trailing: list[Inline] = field(default_factory=list)
     stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
@@ -325,6 +329,7 @@ class Resolution:
         found.extend(self.trailing)
         found.extend(line for annex in self.annexes for line in annex.lines)
         found.extend(footnote.content for footnote in self.footnotes)
+        found.extend(note.content for note in self.notes)
         return found
 
     @property
@@ -346,6 +351,9 @@ class Resolution:
             "footnotes": [
                 {"number": f.number, "text": f.content.text, "line": f.span.line}
                 for f in self.footnotes
+            ],
+            "notes": [
+                {"mark": f.mark, "text": f.content.text, "line": f.span.line} for f in self.notes
             ],
             "citations": [
                 {"symbol": c.symbol, "date": _iso(c.date), "line": c.span.line}

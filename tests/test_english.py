@@ -396,3 +396,29 @@ def test_divisions_are_in_the_json():
     model = parse_text(text).to_json()
     assert model["divisions"] == [{"label": "II", "title": "Utilization of resources", "line": 21}]
     assert model["operative"][1]["division"] == "II" and "division" not in model["operative"][0]
+
+
+def test_two_resolutions_of_one_date_inside_a_list():
+    text = draft_en(
+        "Recalling its resolutions 61/110 and 61/111 of 14 December 2006, 62/101 of "
+        "17 December 2007 and 79/86 and 79/87 of 4 December 2024,",
+        "1. *Decides* to remain seized of the matter.",
+    )
+    assert findings(text, "R007") == [] and findings(text, "R010") == []
+    misplaced = text.replace("62/101 of 17 December 2007 and", "62/101 of 17 December 2007,")
+    assert [code for code, _, _ in findings(misplaced, "R010")] == ["R010"]
+
+
+def test_a_section_s_preamble_calls_its_footnotes_after_the_section_before():
+    text = draft_en(
+        "Recalling its resolution 76/221 of 17 December 2021,¹",
+        "I",
+        "Calendar of conferences",
+        "1. *Approves* the draft calendar;²",
+        "II",
+        "Utilization of resources",
+        "Recalling the report of the Committee,³",
+        "2. *Reaffirms* the practice.",
+        "¹ A/76/1.\n\n² A/76/2.\n\n³ A/76/3.",
+    )
+    assert findings(text, "F003") == [] and findings(text, "F002") == []

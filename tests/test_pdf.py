@@ -207,3 +207,17 @@ def test_a_call_stands_apart_from_the_word_after_it(name):
     # PDFium ends a line at a raised call and begins another with the words after it.
     text = read_source(PDFS / name).text
     assert re.findall(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+[^\W\d⁰¹²³⁴⁵⁶⁷⁸⁹]", text) == []
+
+
+def test_a_draft_s_sponsor_note_is_a_note_marked_with_its_asterisk():
+    # A/C.4/80/L.8: "Morocco:* draft resolution", and at page 1's foot, with no rule line,
+    # "* In its capacity as Chair of the Committee on the Peaceful Uses of Outer Space."
+    path = PDFS / "A_C.4_80_L.8.pdf"
+    model = parse_text(read_source(path).text)
+    assert [(n.mark, n.content.text) for n in model.notes] == [
+        ("*", "In its capacity as Chair of the Committee on the Peaceful Uses of Outer Space.")
+    ]
+    assert model.kind == "draft" and len(model.preamble) == 18 and len(model.operative) == 49
+    assert not any("In its capacity" in p.content.text for p in model.paragraphs)
+    result = lint_file(str(path), Settings())
+    assert [f.code for f in result.findings if f.severity == "error"] == []

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from lark import Token, Tree
 
 _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
-_FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:) *")
+_FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:|\[\^(\*+)\]:) *")
 _LABEL = re.compile(r"(\(?)((?:[a-z]{1,2}|[ivxlc]{1,6}))([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
@@ -92,7 +92,8 @@ class _Builder:
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
         decision_token = _first_token(parts.get("decision"))
         decision = self.inline(self.unit(decision_token)) if decision_token else None
-        footnotes = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
+        every = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
+        footnotes = [footnote for footnote in every if not footnote.mark]
         adopted = bool(heading.adopted_on or heading.first("title") or closing)
         if not adopted and heading.title is None:
             heading.title = self.draft_title(heading)
@@ -105,6 +106,7 @@ class _Builder:
             preamble=preamble,
             operative=operative,
             footnotes=footnotes,
+            notes=[footnote for footnote in every if footnote.mark],
             closing=closing,
             misplaced=misplaced,
             trailing=trailing,
@@ -336,8 +338,10 @@ class _Builder:
     def footnote(self, unit: Unit) -> Footnote:
         prefix = _FOOTNOTE_PREFIX.match(unit.text)
         assert prefix is not None  # the FOOTNOTE terminal starts so
-        digits = prefix.group(1)
-        number = superscript_value(digits) if digits else number_value(prefix.group(2))
+        digits, plain, stars = prefix.groups()
+        if stars:
+            return Footnote(0, self.inline(unit, prefix.end()), self.span(unit), mark=stars)
+        number = superscript_value(digits) if digits else number_value(plain)
         return Footnote(number, self.inline(unit, prefix.end()), self.span(unit))
 
 

@@ -29,6 +29,7 @@ _COLUMN_GAP = 40  # points between two characters of a line that are two columns
 _JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
 _PAGE_NUMBER = re.compile(r"\d+/\d+")
 _RULE = re.compile(r"_{3,}")
+_STARS = re.compile(r"(\*{1,3}) *(?=[A-Z])")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
@@ -196,7 +197,7 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
             if _RULE.fullmatch(text):
                 below_rule = True
                 continue
-            if below_rule and line.size < body_size:
+            if (below_rule and line.size < body_size) or _star_note(line, body_size):
                 _add_note(notes, line, body_size)
             elif body and _only_calls(line, body_size):
                 body[-1].extend(line, spaced=False)  # a call PDFium cut off its word
@@ -233,9 +234,19 @@ def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
     return not first_page and line.size < body_size and line.top > 700
 
 
+def _star_note(line: _Line, body_size: float) -> bool:
+    """A note marked with asterisks at a page's foot, in the notes' size, rule or no rule
+    ("* In its capacity as Chair of the Committee …", on a sponsor)."""
+    return _STARS.match(line.text) is not None and line.size < body_size * 0.95
+
+
 def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float) -> None:
     """A footnote begins with its number, smaller still than its text (read as a superscript,
-    as a call is); a line without one goes on with the footnote before."""
+    as a call is), or with asterisks; a line without either goes on with the note before."""
+    stars = _STARS.match(line.text)
+    if stars:
+        notes.append((line.page, [f"[^{stars.group(1)}]: {line.text[stars.end() :]}"]))
+        return
     # Measured against the notes' own size: a number on a line of its own is small too.
     text = _marked(line, body_size * _NOTE_SIZE)
     if text[:1] in SUPERSCRIPT_DIGITS:

@@ -30,6 +30,18 @@ def _in_lists(block: Inline) -> Iterator[tuple[Citation, Citation, bool]]:
         yield previous, citation, last
 
 
+def _one_date(
+    block: Inline, previous: Citation, citation: Citation, conjunctions: list[str]
+) -> bool:
+    """ "67/139 and 67/143 of 20 December 2012": two resolutions of one date, joined by "and",
+    the date given once, after the second."""
+    return (
+        previous.date_text is None
+        and citation.date_text is not None
+        and block.text[previous.end : citation.offset].strip() in conjunctions
+    )
+
+
 def _numbered(document: Document) -> Iterator[tuple[Citation, sessions.ResolutionNumber]]:
     """The cited resolutions of the Assembly, with what their numbers say of their session."""
     for _, citation in _cited(document):
@@ -236,14 +248,19 @@ class UndatedFirstCitation(Rule):
 
     def check(self, document: Document) -> Iterator[Finding]:
         seen: set[str] = set()
+        conjunctions = document.words.phrases("list_and")
         for block in document.resolution.paragraph_blocks():
-            for citation in block.citations:
+            for citation, following in zip(
+                block.citations, [*block.citations[1:], None], strict=False
+            ):
                 if citation.symbol in seen:
                     continue
                 if sessions.resolution_number(citation.symbol) is None:  # "1757 (2007)"
                     continue  # a Security Council resolution: its year is in its symbol
                 seen.add(citation.symbol)
-                if citation.date_text is None:
+                if citation.date_text is None and not (
+                    following and _one_date(block, citation, following, conjunctions)
+                ):
                     yield self.finding(
                         citation.span,
                         f"resolution {citation.symbol} is cited here for the first time: "
@@ -373,15 +390,14 @@ class CitationListAnd(Rule):
             gaps: list[tuple[int, int, bool]] = []  # between the items of one list
             for previous, citation, last in _in_lists(block):
                 start, end = previous.end, citation.offset
-                # "67/139 and 67/143 of 20 December 2012": two of one date, joined by "and"
-                shared_date = previous.date_text is None and citation.date_text is not None
-                joined = block.text[start:end].strip() in conjunctions and not (
-                    shared_date and not last
-                )
-                gaps.append((start, end, joined))
+                if not _one_date(block, previous, citation, conjunctions):  # one item if so
+                    gaps.append((start, end, block.text[start:end].strip() in conjunctions))
                 if last:
                     ends_later = goes_on.match(block.text, citation.end) is not None
-                    yield from self.list_findings(document, block, gaps, ends_later, conjunction)
+                    if gaps:
+                        yield from self.list_findings(
+                            document, block, gaps, ends_later, conjunction
+                        )
                     gaps = []
 
     def list_findings(

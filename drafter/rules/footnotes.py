@@ -9,8 +9,15 @@ from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 
 def _calls(document: Document) -> list[tuple[Inline, FootnoteRef]]:
-    """Footnote calls in reading order: heading, body, then those inside footnote texts."""
-    return [(block, ref) for block in document.blocks for ref in block.footnote_refs]
+    """Footnote calls in the order of the text (a section's preamble, say, comes after the
+    operative paragraphs of the section before), then those inside footnote texts."""
+    resolution = document.resolution
+    notes = {id(note.content) for note in [*resolution.footnotes, *resolution.notes]}
+    calls = [(block, ref) for block in document.blocks for ref in block.footnote_refs]
+    body = sorted(
+        (call for call in calls if id(call[0]) not in notes), key=lambda call: call[1].span
+    )
+    return body + [call for call in calls if id(call[0]) in notes]
 
 
 @register
