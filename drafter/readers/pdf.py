@@ -51,6 +51,7 @@ class _Char:
 @dataclass
 class _Line:
     page: int
+    height: float = 792.0  # of its page, in points (US Letter; A4 is 842)
     chars: list[_Char] = field(default_factory=list)
     # Measured once the line is whole (`measure`): read many times while paragraphs are made.
     text: str = ""
@@ -110,6 +111,7 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
     import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     page = document[number]
+    height = page.get_height()
     text_page = page.get_textpage()
     handle = text_page.raw
     count = text_page.count_chars()
@@ -118,13 +120,13 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
         text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
     fonts: dict[int, str] = {}  # by text object: a run of characters shares its font
     x, y = ctypes.c_double(), ctypes.c_double()
-    line = _Line(number)
+    line = _Line(number, height)
     try:
         for index, char in enumerate(text):
             if char in "\r\n":
                 if char == "\n" and line.chars:
                     yield line.measure()
-                    line = _Line(number)
+                    line = _Line(number, height)
                 continue
             if char == " " and _spurious_space(raw, handle, index, text):
                 continue
@@ -141,7 +143,7 @@ def _lines(document: Any, number: int) -> Iterator[_Line]:
             previous = next((c for c in reversed(line.chars) if c.text.strip()), None)
             if previous and found.text.strip() and found.x - previous.x > _COLUMN_GAP * 3:
                 yield line.measure()  # another column on its baseline: "General Assembly  Distr."
-                line = _Line(number)
+                line = _Line(number, height)
             line.chars.append(found)
         if line.chars:
             yield line.measure()
@@ -231,7 +233,8 @@ def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
         return True
     if _JOB_NUMBER.fullmatch(text) or _PAGE_NUMBER.fullmatch(text):
         return True
-    return not first_page and line.size < body_size and line.top > 700
+    # (The top eighth of the page, whatever its size: UN documents are printed on A4 and Letter.)
+    return not first_page and line.size < body_size and line.top > line.height * 0.875
 
 
 def _star_note(line: _Line, body_size: float) -> bool:
