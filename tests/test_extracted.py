@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import drafter
-from test_pdf import PDFS, SAMPLES
+from test_pdf import PDFS, SAMPLES, pdf_text
 
 from drafter.config import Settings
 from drafter.lint import lint_file
@@ -75,7 +75,7 @@ def same_model(copy: Resolution, pdf: Resolution) -> None:
 
 @pytest.fixture(scope="module")
 def pdf_models():
-    return {name: parse_text(read_source(PDFS / name).text) for name in SAMPLES}
+    return {name: parse_text(pdf_text(name)) for name in SAMPLES}
 
 
 @pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
@@ -180,7 +180,7 @@ def extractor_markdown(pdf_text: str) -> str:
 
 def test_extractor_markdown_reads_into_the_model_of_its_pdf(pdf_models, tmp_path):
     path = tmp_path / "80-96.md"
-    path.write_text(extractor_markdown(read_source(PDFS / "A_RES_80_96.pdf").text), "utf-8")
+    path.write_text(extractor_markdown(pdf_text("A_RES_80_96.pdf")), "utf-8")
     model = parse_text(read_source(path).text)
     same_model(model, pdf_models["A_RES_80_96.pdf"])
     assert model.preamble[0].opening.italic  # Markdown keeps the italics

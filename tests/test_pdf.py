@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,13 @@ from drafter.parser import parse_text
 from drafter.reader import read_source
 
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
+
+
+@cache
+def pdf_text(name: str) -> str:
+    """The text drafter reads from a sample PDF, read once for all the tests that need it."""
+    return read_source(PDFS / name).text
+
 
 # What a careful reader counts in each adopted resolution (checked against the printed page):
 # preambular paragraphs, operative paragraphs (numbered 1…N), footnotes (1…N), the plenary
@@ -33,7 +41,7 @@ SAMPLES = {
 
 @pytest.fixture(scope="module")
 def models():
-    return {name: parse_text(read_source(PDFS / name).text) for name in SAMPLES}
+    return {name: parse_text(pdf_text(name)) for name in SAMPLES}
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
@@ -61,7 +69,7 @@ def test_an_adopted_pdf_has_no_error(name):
 
 
 def test_page_furniture_is_gone_and_calls_are_superscripts(models):
-    text = read_source(PDFS / "A_RES_80_96.pdf").text
+    text = pdf_text("A_RES_80_96.pdf")
     assert "25-20103" not in text and "*2520103*" not in text and "2/6" not in text
     assert "A/RES/80/96 Question of Guam" not in text  # the running header
     assert "Peoples for 2025,¹" in text and "\n¹ *Official Records of the General Assembly" in text
@@ -180,7 +188,7 @@ def test_a_finding_in_a_pdf_says_its_page():
     result = lint_file(str(PDFS / "A_RES_80_96.pdf"), Settings())
     messages = [f.message for f in result.findings]
     assert messages and all(message.endswith(("(page 5)", "(page 6)")) for message in messages)
-    text_lines = read_source(PDFS / "A_RES_80_96.pdf").text.split("\n")
+    text_lines = pdf_text("A_RES_80_96.pdf").split("\n")
     first = result.findings[0]
     assert "resolution 1541" in text_lines[first.span.line - 1]  # the line of `drafter text`
 
@@ -190,22 +198,22 @@ def words(text: str) -> str:
 
 
 def test_words_are_whole_across_ligatures_letter_spacing_and_line_ends():
-    text_102 = words(read_source(PDFS / "A_RES_78_102.pdf").text)
+    text_102 = words(pdf_text("A_RES_78_102.pdf"))
     assert "its seventy-ninth session in the framework" in text_102  # cut after its hyphen
-    text_313 = words(read_source(PDFS / "A_RES_79_313.pdf").text)
+    text_313 = words(pdf_text("A_RES_79_313.pdf"))
     assert "aff ect" not in text_313 and "crimes that affect the" in text_313  # a ligature
-    text_53 = words(read_source(PDFS / "A_RES_78_53.pdf").text)
+    text_53 = words(pdf_text("A_RES_78_53.pdf"))
     assert "risk that these weapons" in text_53 and "legally binding" in text_53  # spaced out
-    text_198 = words(read_source(PDFS / "A_RES_79_198.pdf").text)
+    text_198 = words(pdf_text("A_RES_79_198.pdf"))
     assert "middle-income countries" in text_198  # "middle -" with a space PDFium made up
-    text_80_96 = words(read_source(PDFS / "A_RES_80_96.pdf").text)
+    text_80_96 = words(pdf_text("A_RES_80_96.pdf"))
     assert "Non-Self-Governing Territories”, held" in text_80_96  # cut at a page's end
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_a_call_stands_apart_from_the_word_after_it(name):
     # PDFium ends a line at a raised call and begins another with the words after it.
-    text = read_source(PDFS / name).text
+    text = pdf_text(name)
     assert re.findall(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+[^\W\d⁰¹²³⁴⁵⁶⁷⁸⁹]", text) == []
 
 
