@@ -21,7 +21,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from drafter.lexicon import alternation, available, load, longest_first
-from drafter.model import SUPERSCRIPT_DIGITS
+from drafter.model import SUPERSCRIPT_DIGITS, superscript
 from drafter.normalize import LABELLED, ends_and_begins
 from drafter.readers import rejoin_cut_word
 
@@ -60,7 +60,6 @@ _LIKELY_CALL = (
 )
 # PDFium marks a word cut after its hyphen with U+FFFE (once U+0002): a copy may keep it.
 _LINE_HYPHENS = str.maketrans("\ufffe\x02", "--")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 class Extracted(NamedTuple):
@@ -233,7 +232,7 @@ def _add_to_notes(notes: list[_Line], line: _Line, body: list[_Line]) -> None:
     other line goes on with the one before."""
     start = re.fullmatch(_NOTE_START, line.text)
     if start and int(start.group(1)) == len(notes) + 1:
-        number = start.group(1).translate(_TO_SUPERSCRIPT)
+        number = superscript(int(start.group(1)))
         notes.append(_Line(line.number, f"{number} {start.group(2) or ''}".rstrip()))
     elif notes:
         last = notes[-1]
@@ -248,8 +247,7 @@ def _joined(lines: list[_Line]) -> list[_Line]:
     """What the copy cut in the middle of a printed line is one line again: a word cut after
     its own hyphen ("self-" / "determination"), and the words after a call ("Rights,⁴" / "the
     International Covenant"): the two together no longer than a printed line."""
-    lengths = sorted(len(line.text) for line in lines)
-    printed = lengths[len(lengths) * 4 // 5] * 1.1 if lengths else 0  # most lines are full
+    printed = _printed_length(lines) * 1.1
     out: list[_Line] = []
     for line in lines:
         last = out[-1].text if out else ""
@@ -270,13 +268,18 @@ def _joined(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _printed_length(lines: list[_Line]) -> int:
+    """The length of a printed line: most lines of a copy are full ones."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[len(lengths) * 4 // 5] if lengths else 0
+
+
 def _with_breaks(lines: list[_Line]) -> list[_Line]:
     """A blank line before each paragraph of the body: at a number, a label or a known opening,
     and after a line that ends a paragraph by its look (it ends as a paragraph does, the next
     begins as one does, and it is shorter than a printed line: most lines are printed ones, so
     their length tells it)."""
-    lengths = sorted(len(line.text) for line in lines)
-    printed = lengths[len(lengths) * 4 // 5] if lengths else 0
+    printed = _printed_length(lines)
     organs = _organ_names()
     openings = _openings()
     out: list[_Line] = []
@@ -323,7 +326,7 @@ def _with_calls(lines: list[_Line], notes: int) -> list[_Line]:
     done = 0
     for number, start in sorted(calls.items(), key=lambda item: item[1]):
         end = start + len(str(number))
-        call = str(number).translate(_TO_SUPERSCRIPT)
+        call = superscript(number)
         if text[start - 1] == "\n":  # back to the end of the line before, with its word
             pieces += (text[done : start - 1], call, "\n")
             done = end + 1 if text[end : end + 1] == " " else end
@@ -385,8 +388,3 @@ def _first(starts: list[int], after: int, before: int) -> int:
     """The first of `starts` from `after` on, if it is before `before`; else `before`."""
     at = bisect_left(starts, after)
     return starts[at] if at < len(starts) and starts[at] < before else before
-
-
-def original_line(lines: list[int], line: int) -> int:
-    """The user's line for a line of the text form (lines past its end: the last one)."""
-    return lines[min(line, len(lines)) - 1] if lines else line
