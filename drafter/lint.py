@@ -11,6 +11,8 @@ from functools import cache
 from drafter.config import ConfigError, Settings
 from drafter.model import Resolution, Suppression
 from drafter.parser import NotAResolution, parse_text
+from drafter.places import part_at
+from drafter.positions import Place
 from drafter.reader import ReadError, Source, read_source
 from drafter.rules import REGISTRY, Document, Edit, Finding, Fix, Rule
 
@@ -35,6 +37,7 @@ class FileResult:
     fixed: int = 0  # findings fixed
     unfixed: list[Finding] = field(default_factory=list, repr=False)  # before any fix
     source: Source | None = field(default=None, repr=False)
+    resolution: Resolution | None = field(default=None, repr=False)  # as first read
     fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
     language_error: str | None = None  # LanguageTool could not be used: why
 
@@ -181,9 +184,9 @@ def lint_file(
     except (ReadError, NotAResolution) as error:
         result.error = str(error)
     if result.source is not None and (result.source.pages or result.source.lines):
-        _point_into_file(result.source, result.findings)
+        _point_into_file(result.source, result.findings, result.resolution)
         if result.unfixed is not result.findings:
-            _point_into_file(result.source, result.unfixed)
+            _point_into_file(result.source, result.unfixed, result.resolution)
     return result
 
 
@@ -198,13 +201,17 @@ def _check_language_too(result: FileResult, settings: Settings, fix: bool, unsaf
         _check(result, replace(settings, language_check=False), fix, unsafe)
 
 
-def _point_into_file(source: Source, findings: list[Finding]) -> None:
+def _point_into_file(
+    source: Source, findings: list[Finding], resolution: Resolution | None
+) -> None:
     """A PDF's findings point at the lines of the text drafter made of it (`drafter text`),
-    and each message says which page of the PDF the line is on. Those of a text made from
+    and each says its place in the PDF: the page, and the paragraph. Those of a text made from
     another text (copied out of a PDF) point at the lines of that text."""
     for finding in findings:
         if source.pages:
-            finding.message += f" (page {_of_line(source.pages, finding.span.line)})"
+            line = finding.span.line
+            part = part_at(resolution, line) if resolution else ""
+            finding.place = Place(_of_line(source.pages, line), part)
         if source.lines:
             span = finding.span
             finding.span = span._replace(
@@ -221,7 +228,7 @@ def _of_line(values: list[int], line: int) -> int:
 def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:
     assert result.source is not None
     text = result.source.text
-    _, result.findings = lint_text(text, settings, result.path)
+    result.resolution, result.findings = lint_text(text, settings, result.path)
     if fix:
         result.unfixed = result.findings
         fixed_text, result.findings, result.fixed = fix_text(

@@ -21,6 +21,18 @@ class Span(NamedTuple):
     end_column: int
 
 
+class Place(NamedTuple):
+    """Where a finding is for a reader of a file whose lines they cannot count (a PDF): its page,
+    where the format has pages, and the part of the resolution ("operative paragraph 12")."""
+
+    page: int | None
+    part: str
+
+    def __str__(self) -> str:
+        where = [f"page {self.page}"] if self.page is not None else []
+        return ", ".join([*where, self.part] if self.part else where)
+
+
 class LineIndex:
     """Turns character offsets of the original text into (line, column)."""
 

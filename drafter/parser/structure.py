@@ -216,7 +216,7 @@ class _Builder:
             label = unit.text.strip().rstrip(".")
             self.divisions.append(Division(label, self.span(unit)))
             self.awaiting = "title"
-            self.opens_resolution = len(label) == 1 and label not in "IVX"
+            self.opens_resolution = names_a_resolution(label)
             if self.opens_resolution:
                 self.part, self.section = label, ""
             else:
@@ -380,3 +380,8 @@ def _first_token(tree: Tree | None) -> Token | None:
 
 def _ignore(heading: Heading, line: HeadingLine) -> None:
     """Heading lines with nothing to extract."""
+
+
+def names_a_resolution(label: str) -> bool:
+    """Whether a division's label is a resolution's letter ("B"), not a section's ("II")."""
+    return len(label) == 1 and label not in "IVX"

@@ -22,7 +22,7 @@ def render(results: list[FileResult], options: Options) -> str:
                 f"title={_property(f'{finding.code} {finding.name}')}",
             ]
         )
-        lines.append(f"::{level} {properties}::{_data(finding.message)}")
+        lines.append(f"::{level} {properties}::{_data(finding.described)}")
     return "".join(line + "\n" for line in lines)
 
 

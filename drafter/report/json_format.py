@@ -44,4 +44,7 @@ def as_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "fixable": bool(fixable(finding)),
         "fix": fix,
+        # Where lines alone do not tell it (a PDF): the page and the part of the resolution.
+        "page": finding.place.page if finding.place else None,
+        "part": finding.place.part or None if finding.place else None,
     }

@@ -69,9 +69,10 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _level(finding.severity),
-        "message": {"text": finding.message},
+        "message": {"text": finding.described},
         "locations": [
             {
+                **_logical_location(finding),
                 "physicalLocation": {
                     "artifactLocation": {"uri": _uri(finding.path)},
                     "region": {
@@ -82,10 +83,27 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
                         if span.end_line == span.line
                         else span.end_column,
                     },
-                }
+                },
             }
         ],
     }
+
+
+def _logical_location(finding: Finding) -> dict[str, Any]:
+    """The page (a property: SARIF's regions count lines, and a PDF's lines are drafter's) and
+    the paragraph (a logical location) where a finding's lines are not the file's own."""
+    if finding.place is None:
+        return {}
+    place: dict[str, Any] = {"properties": {"page": finding.place.page}}
+    if finding.place.part:
+        place["logicalLocations"] = [
+            {
+                "name": finding.place.part,
+                "fullyQualifiedName": str(finding.place),
+                "kind": "paragraph",
+            }
+        ]
+    return place
 
 
 def _uri(path: str) -> str:

@@ -29,7 +29,7 @@ def _line(finding: Finding, options: Options) -> str:
     color = "red" if finding.severity is Severity.error else "yellow"
     code = _paint(finding.code, color, options)
     mark = " [*]" if options.show_fixes and fixable(finding) == "safe" else ""
-    return f"{where} {code}{mark} {finding.message}"
+    return f"{where} {code}{mark} {finding.described}"
 
 
 def statistics(results: list[FileResult], options: Options) -> list[str]:

@@ -18,7 +18,7 @@ from typing import ClassVar, NamedTuple
 
 from drafter import lexicon
 from drafter.model import Inline, OperativeParagraph, PreambularParagraph, Resolution
-from drafter.positions import LineIndex, Span
+from drafter.positions import LineIndex, Place, Span
 
 
 class Severity(StrEnum):
@@ -50,6 +50,13 @@ class Finding:
     span: Span
     fix: Fix | None = None
     path: str = ""
+    place: Place | None = None  # for a PDF: its page and paragraph
+
+    @property
+    def described(self) -> str:
+        """The message, and the finding's place where lines alone do not tell it."""
+        where = str(self.place) if self.place else ""
+        return f"{self.message} ({where})" if where else self.message
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
