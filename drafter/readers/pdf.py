@@ -43,7 +43,7 @@ class _Char:
     text: str
     x: float
     y: float  # its baseline
-    size: float
+    size: float  # in points, to a tenth
     italic: bool
     font: str
 
@@ -63,8 +63,9 @@ class _Line:
     def measure(self) -> _Line:
         visible = [c for c in self.chars if c.text.strip()]
         self.text = "".join(char.text for char in self.chars).strip()
-        sizes = [round(c.size, 1) for c in visible if c.size > 2]
-        self.size = statistics.mode(sizes) if sizes else 0.0
+        sizes = [c.size for c in visible if c.size > 2]
+        distinct = set(sizes)  # most lines have one size: no need to count
+        self.size = distinct.pop() if len(distinct) == 1 else statistics.mode(sizes or [0.0])
         self.x = visible[0].x if visible else 0.0
         full = [c for c in visible if c.size >= self.size * 0.9]
         self.top, self.bottom = (full[0].y, full[-1].y) if full else (0.0, 0.0)
@@ -96,7 +97,8 @@ def read_pdf(data: bytes) -> PdfText:
             raise PdfProblem("encrypted PDF: drafter cannot read it without its password") from None
         raise PdfProblem(f"not a readable PDF ({error})") from None
     try:
-        pages = [list(_lines(document, number)) for number in range(len(document))]
+        calls = _Calls()
+        pages = [list(_lines(document, n, calls)) for n in range(len(document))]
     finally:
         document.close()
     if not any(line.text for page in pages for line in page):
@@ -104,47 +106,77 @@ def read_pdf(data: bytes) -> PdfText:
     return _compose(pages)
 
 
-def _lines(document: Any, number: int) -> Iterator[_Line]:
+class _Calls:
+    """The PDFium calls made once per character, with plain pointer and integer types: half
+    the time of pypdfium2's typed bindings, which convert their pointer types on each call."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+        def direct(name: str, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value or 0
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        pointer, integer, double = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double)
+        self.raw = raw
+        self.text_object = direct("FPDFText_GetTextObject", pointer, pointer, integer)
+        self.origin = direct("FPDFText_GetCharOrigin", integer, pointer, integer, double, double)
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
+
+    def font(self, handle: Any, index: int) -> tuple[str, float]:
+        """The name and size of a character's font: its text object's, asked once per object."""
+        import ctypes
+
+        name = ctypes.create_string_buffer(128)
+        font = self.raw.FPDFTextObj_GetFont(self.raw.FPDFText_GetTextObject(handle, index))
+        self.raw.FPDFFont_GetBaseFontName(font, name, 128)
+        size = round(self.raw.FPDFText_GetFontSize(handle, index), 1)  # 9.96 and 10 are one
+        return name.value.decode(errors="replace"), size
+
+
+def _lines(document: Any, number: int, calls: _Calls) -> Iterator[_Line]:
     """The page's lines in PDFium's reading order, each cut where a wide gap parts columns."""
     import ctypes
 
-    import pypdfium2.raw as raw  # type: ignore[import-untyped]
-
+    raw = calls.raw
     page = document[number]
     height = page.get_height()
     text_page = page.get_textpage()
     handle = text_page.raw
+    address = ctypes.cast(handle, ctypes.c_void_p)
     count = text_page.count_chars()
     text = text_page.get_text_range() if count else ""
     if len(text) != count:  # characters beyond the first plane: one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count))
-    fonts: dict[int, str] = {}  # by text object: a run of characters shares its font
-    x, y = ctypes.c_double(), ctypes.c_double()
+    fonts: dict[int, tuple[str, float]] = {}  # by text object: its characters share a font
     line = _Line(number, height)
+    last_x: float | None = None  # of the line's last visible character
     try:
         for index, char in enumerate(text):
             if char in "\r\n":
                 if char == "\n" and line.chars:
                     yield line.measure()
-                    line = _Line(number, height)
+                    line, last_x = _Line(number, height), None
                 continue
             if char == " " and _spurious_space(raw, handle, index, text):
                 continue
-            raw.FPDFText_GetCharOrigin(handle, index, x, y)
-            font = _font(raw, handle, index, fonts)
-            found = _Char(
-                "-" if char in _LINE_HYPHENS else char,
-                x.value,
-                y.value,
-                raw.FPDFText_GetFontSize(handle, index),
-                "Italic" in font,
-                font,
-            )
-            previous = next((c for c in reversed(line.chars) if c.text.strip()), None)
-            if previous and found.text.strip() and found.x - previous.x > _COLUMN_GAP * 3:
+            calls.origin(address, index, calls.x_ref, calls.y_ref)
+            key = calls.text_object(address, index) or 0
+            if key not in fonts:
+                fonts[key] = calls.font(handle, index)
+            font, size = fonts[key]
+            x = calls.x.value
+            visible = not char.isspace()
+            if visible and last_x is not None and x - last_x > _COLUMN_GAP * 3:
                 yield line.measure()  # another column on its baseline: "General Assembly  Distr."
                 line = _Line(number, height)
-            line.chars.append(found)
+            if visible:
+                last_x = x
+            text_of = "-" if char in _LINE_HYPHENS else char
+            line.chars.append(_Char(text_of, x, calls.y.value, size, "Italic" in font, font))
         if line.chars:
             yield line.measure()
     finally:
@@ -170,23 +202,9 @@ def _spurious_space(raw: Any, handle: Any, index: int, text: str) -> bool:
     return 0 <= x.value - right.value < size * 0.18
 
 
-def _font(raw: Any, handle: Any, index: int, fonts: dict[int, str]) -> str:
-    """The name of a character's font, looked up once per text object."""
-    import ctypes
-
-    text_object = raw.FPDFText_GetTextObject(handle, index)
-    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-    if key not in fonts:
-        name = ctypes.create_string_buffer(128)
-        font = raw.FPDFTextObj_GetFont(text_object)
-        raw.FPDFFont_GetBaseFontName(font, name, 128)
-        fonts[key] = name.value.decode(errors="replace")
-    return fonts[key]
-
-
 def _compose(pages: list[list[_Line]]) -> PdfText:
     body_size = statistics.mode(
-        round(c.size, 1) for page in pages for line in page for c in line.chars if c.size > 2
+        c.size for page in pages for line in page for c in line.chars if c.size > 2
     )
     body: list[_Line] = []
     notes: list[tuple[int, list[str]]] = []  # the page each footnote is on, and its lines
