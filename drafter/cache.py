@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import time
 import zlib
 from contextlib import suppress
 from functools import cache
@@ -14,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from drafter.files import write_file
+
+DAY = 24 * 3600  # seconds
+UNUSED_FOR = 30 * DAY  # what no run has used for this long goes when more is kept
 
 
 @cache
@@ -47,7 +51,11 @@ def _writable(folder: Path, private: bool = False) -> bool:
 def checksum(text: str) -> str:
     """A key that changes when `text` does, for naming what is computed from it. (zlib's
     checksums, not hashlib: its import alone costs a few milliseconds of every start-up.)"""
-    data = text.encode("utf-8")
+    return checksum_bytes(text.encode("utf-8"))
+
+
+def checksum_bytes(data: bytes) -> str:
+    """`checksum` of a file's bytes."""
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
@@ -57,9 +65,30 @@ def read_data(name: str) -> Any | None:
     if folder is None:
         return None
     try:
-        return marshal.loads((folder / name).read_bytes())
+        data = marshal.loads((folder / name).read_bytes())
+        mark_used(folder / name)
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    return data
+
+
+def mark_used(path: Path) -> None:
+    """Spare a kept file from `prune` (marked once a day at most: a write costs)."""
+    if time.time() - path.stat().st_mtime > DAY:
+        os.utime(path)
+
+
+def prune(pattern: str) -> list[Path]:
+    """Delete the files of the cache folder that match `pattern` and that no run has used for
+    a month (each change of drafter leaves some behind); return them."""
+    folder = cache_dir()
+    gone: list[Path] = []
+    for path in folder.glob(pattern) if folder else ():
+        with suppress(OSError):
+            if time.time() - path.stat().st_mtime > UNUSED_FOR:
+                path.unlink()
+                gone.append(path)
+    return gone
 
 
 def store_data(name: str, data: Any) -> None:

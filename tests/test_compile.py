@@ -151,6 +151,7 @@ def test_compiled_grammars_no_run_has_used_for_a_month_are_deleted(tmp_path, mon
         path.write_bytes(b"")
     os.utime(stale, (month_ago, month_ago))
     monkeypatch.setattr(grammars, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path)
     monkeypatch.delitem(sys.modules, "drafter_parsers_fr", raising=False)
     grammars.runtime.__wrapped__("fr")  # compiles: nothing of this folder is current
     left = sorted(path.name for path in tmp_path.iterdir())

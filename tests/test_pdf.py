@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import time
 from functools import cache
 from pathlib import Path
 
@@ -171,6 +173,33 @@ def test_the_text_of_a_hand_made_pdf_is_read():
     # The helper above makes a real PDF: its text comes back (so "not a resolution" is true).
     from drafter.readers.pdf import read_pdf
 
+    assert read_pdf(_pdf_with_text("Hello world")).text.strip() == "Hello world"
+
+
+def test_a_pdf_read_once_is_read_again_from_the_cache_and_only_if_unchanged(tmp_path, monkeypatch):
+    # A pre-commit hook lints the same PDF on every commit: PDFium opens it once.
+    import drafter.cache
+    import drafter.readers.pdf as pdf
+
+    monkeypatch.setattr(drafter.cache, "cache_dir", lambda: tmp_path)
+    first = pdf.read_pdf(_pdf_with_text("Hello world"))
+    opened = []
+    monkeypatch.setattr(pdf, "_read_text_layer", lambda data: opened.append(data) or first)
+    assert pdf.read_pdf(_pdf_with_text("Hello world")) == first and not opened
+    stale = tmp_path / "pdf" / "read-two-months-ago.data"
+    stale.write_bytes(b"")
+    two_months_ago = time.time() - 60 * 24 * 3600
+    os.utime(stale, (two_months_ago, two_months_ago))
+    pdf.read_pdf(_pdf_with_text("Hello there"))
+    assert len(opened) == 1  # another PDF is read, not served the first one's text
+    assert not stale.exists()  # and what no run used for a month goes
+
+
+def test_a_pdf_is_read_without_a_cache_folder(monkeypatch):
+    import drafter.cache
+    from drafter.readers.pdf import read_pdf
+
+    monkeypatch.setattr(drafter.cache, "cache_dir", lambda: None)
     assert read_pdf(_pdf_with_text("Hello world")).text.strip() == "Hello world"
 
 

@@ -9,10 +9,8 @@ compiler, most of what its import costs, is needed only by the first run after a
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import time
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -20,7 +18,7 @@ from types import CodeType, ModuleType
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from drafter import lexicon, package_data
-from drafter.cache import cache_dir, checksum
+from drafter.cache import cache_dir, checksum, mark_used, prune
 from drafter.files import write_file
 
 if TYPE_CHECKING:  # the runtime's classes are copies of these: the same code, other classes
@@ -43,9 +41,6 @@ _IMPORT_REGEX = (
 )
 _NO_REGEX = "_has_regex = False\n"
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(:initials)?@")
-_DAY = 24 * 3600  # seconds
-# A compiled module that no run has loaded for this long goes when another is compiled.
-_UNUSED_FOR = 30 * _DAY
 
 
 def fill(template: str, language: str) -> str:
@@ -100,7 +95,7 @@ def runtime(language: str) -> Any:
         sources = {name: fill(template, language) for name, template in templates.items()}
         code = _compile(sources, folder / f"{stem}.py" if folder else None)
         if folder:
-            _prune(folder, language)
+            _prune(language)
     module = ModuleType(f"drafter_parsers_{language}")
     sys.modules[module.__name__] = module  # its dataclasses look themselves up there
     exec(code, module.__dict__)
@@ -132,22 +127,19 @@ def is_token(node: Tree | Token) -> TypeGuard[Token]:
 def _load_code(path: Path) -> CodeType | None:
     try:
         code = marshal.loads(path.read_bytes())
-        if time.time() - path.stat().st_mtime > _DAY:
-            os.utime(path)  # in use: spared by `_prune` (marked once a day at most)
+        mark_used(path)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None
 
 
-def _prune(folder: Path, language: str) -> None:
+def _prune(language: str) -> None:
     """Delete the compiled modules of `language` that no run has loaded for a month: each
     change of drafter or of its lexicon leaves one behind (half a megabyte). Another install
     of drafter sharing the folder keeps its own in use, so they do not take turns compiling."""
-    for compiled in folder.glob(f"parsers-{language}-*.marshal"):
+    for compiled in prune(f"parsers-{language}-*.marshal"):
         with suppress(OSError):
-            if time.time() - compiled.stat().st_mtime > _UNUSED_FOR:
-                compiled.unlink()
-                compiled.with_suffix(".py").unlink(missing_ok=True)
+            compiled.with_suffix(".py").unlink(missing_ok=True)
 
 
 def _compile(sources: dict[str, str], path: Path | None) -> CodeType:
