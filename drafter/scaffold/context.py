@@ -4,12 +4,22 @@ language      "fr"
 session       the new session's number
 heading       [str]  each line of the heading block
 organ         "L'Assemblée générale,"
+decision      str | None  the one sentence of a decision, which has no paragraphs
+body          the paragraphs and the heads of sections in the order of the text, each with its
+              "kind": "preambular" {"text", "subparagraphs"}, "operative" {"number", "text",
+              "subparagraphs"}, "misplaced" {"text"} (kept where it stood), "division"
+              {"label": "II", "title": str | None, "organ": str | None (the organ line again,
+              when the division is resolution "B")}
 preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}]}]
 operative     [{"number": int, "text": str, "subparagraphs": [...]}]
 misplaced     [str]  paragraphs the previous text had out of place, kept
 closing       {"meeting": "49^e séance plénière", "date": str | None, "italic": bool} | None
 trailing      [str]  lines after the closing, kept
+annexes       [{"label": "Annex I", "lines": [str]}]
 footnotes     [{"mark": "¹", "text": str}]
+notes         [{"mark": "*", "text": str}]  notes marked with asterisks (a draft's sponsor)
+(body holds what preamble, operative and misplaced hold, and the divisions: a template that
+lays out resolutions with sections or resolutions A and B reads body.)
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from typing import Any
 
 from drafter.dates import spell
 from drafter.model import (
+    Division,
     Inline,
     OperativeParagraph,
     PreambularParagraph,
@@ -26,6 +37,7 @@ from drafter.model import (
     Subparagraph,
     superscript,
 )
+from drafter.parser.structure import names_a_resolution
 from drafter.scaffold.markup import markup
 
 Write = Callable[[Inline], str]
@@ -43,14 +55,48 @@ def context_of(
         "session": session or resolution.session,
         "heading": [write(line.content) for line in resolution.heading.lines],
         "organ": resolution.organ_text,
+        "decision": write(resolution.decision) if resolution.decision else None,
+        "body": _body(resolution, write),
         "preamble": [_preambular(p, write) for p in resolution.preamble],
         "operative": [_operative(p, write) for p in resolution.operative],
         "misplaced": [write(p.content) for p in resolution.misplaced],
         "closing": closing if closing is not None else _closing(resolution),
         "trailing": [write(inline) for inline in resolution.trailing],
+        "annexes": [
+            {"label": annex.label, "lines": [write(line) for line in annex.lines]}
+            for annex in resolution.annexes
+        ],
         "footnotes": [
             {"mark": superscript(f.number), "text": write(f.content)} for f in resolution.footnotes
         ],
+        "notes": [{"mark": note.mark, "text": write(note.content)} for note in resolution.notes],
+    }
+
+
+def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
+    """The preambular and operative paragraphs, the misplaced ones and the divisions' heads,
+    in the order of the text (a section's own preamble stands after its head)."""
+    items: list[tuple[tuple[int, int], dict[str, Any]]] = []
+    for preambular in resolution.preamble:
+        items.append(
+            (preambular.span[:2], {"kind": "preambular", **_preambular(preambular, write)})
+        )
+    for operative in resolution.operative:
+        items.append((operative.span[:2], {"kind": "operative", **_operative(operative, write)}))
+    for misplaced in resolution.misplaced:
+        items.append((misplaced.span[:2], {"kind": "misplaced", "text": write(misplaced.content)}))
+    for division in resolution.divisions:
+        items.append((division.span[:2], _division(division, resolution)))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def _division(division: Division, resolution: Resolution) -> dict[str, Any]:
+    opens_resolution = names_a_resolution(division.label)
+    return {
+        "kind": "division",
+        "label": division.label,
+        "title": division.title,
+        "organ": resolution.organ_text if opens_resolution else None,
     }
 
 

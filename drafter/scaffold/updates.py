@@ -102,7 +102,11 @@ class _Planner:
         context = context_of(
             self.previous, self.write, session=self.session, closing=self.closing()
         )
-        context["preamble"][:0] = [{"text": t, "subparagraphs": []} for t in self.extra_preamble]
+        proposed = [{"text": t, "subparagraphs": []} for t in self.extra_preamble]
+        context["preamble"][:0] = proposed
+        body = context["body"]  # the same, before the first preambular paragraph
+        first = next((i for i, item in enumerate(body) if item["kind"] == "preambular"), 0)
+        body[first:first] = [{"kind": "preambular", **item} for item in proposed]
         context["previous"] = {
             "symbol": self.previous.symbol,
             "session": self.previous.session,
