@@ -193,6 +193,16 @@ class Division:
 
 
 @dataclass
+class Subheading:
+    """A heading among the paragraphs that opens no section: a budget text heads the
+    paragraphs on one mission with its name ("Office of the Special Envoy of the
+    Secretary-General for Syria"). It has no number and no final punctuation."""
+
+    content: Inline
+    span: Span
+
+
+@dataclass
 class Annex:
     """An annex after the plenary line: its heading ("Annex II") and its lines, which are not
     paragraphs of the resolution."""
@@ -272,6 +282,7 @@ class Resolution:
     stray_organs: list[Span] = field(default_factory=list)  # organ lines after the first place
     annexes: list[Annex] = field(default_factory=list)
     divisions: list[Division] = field(default_factory=list)
+    subheadings: list[Subheading] = field(default_factory=list)
     # A decision instead of a resolution: its one sentence ("The General Assembly … decides …").
     decision: Inline | None = None
     problems: list[SyntaxProblem] = field(default_factory=list)
@@ -326,6 +337,7 @@ class Resolution:
         if self.decision is not None:
             found.append(self.decision)
         found.extend(paragraph.content for paragraph in self.misplaced)
+        found.extend(subheading.content for subheading in self.subheadings)
         found.extend(self.trailing)
         found.extend(line for annex in self.annexes for line in annex.lines)
         found.extend(footnote.content for footnote in self.footnotes)
@@ -363,6 +375,9 @@ class Resolution:
             "decision": self.decision.text if self.decision is not None else None,
             "divisions": [
                 {"label": d.label, "title": d.title, "line": d.span.line} for d in self.divisions
+            ],
+            "subheadings": [
+                {"text": sub.content.text, "line": sub.span.line} for sub in self.subheadings
             ],
             "annexes": [
                 {

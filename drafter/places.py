@@ -29,6 +29,9 @@ def part_at(resolution: Resolution, line: int) -> str:
             return name + _of_division(operative.division)
     if any(_holds(paragraph.span, line) for paragraph in resolution.misplaced):
         return _unnumbered(resolution, line)
+    for subheading in resolution.subheadings:
+        if _holds(subheading.span, line):
+            return f"heading “{subheading.content.text.strip()}”"
     return _outside_paragraphs(resolution, line)
 
 

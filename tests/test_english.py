@@ -289,6 +289,74 @@ def test_sections_with_their_titles_and_numbering_through_or_anew():
     assert [code for code, _, _ in findings(gap, "N001")] == ["N001"]
 
 
+def test_a_budget_text_s_headings_and_its_sections_of_one_paragraph():
+    # Fifth Committee texts head the paragraphs on one mission with its name, and leave the
+    # only paragraph of a section unnumbered, as a resolution of one paragraph does.
+    text = draft_en(
+        PP,
+        "1. *Decides* this;",
+        "I",
+        "Special political missions",
+        "2. *Takes note* of the report;",
+        "Office of the Special Envoy of the Secretary-General for Syria",
+        "3. *Decides* against the abolishment of the post;",
+        "Panel of Experts on Haiti",
+        "4. *Approves* the reclassification of one post;",
+        "II",
+        "International Trade Centre",
+        "*Approves* resources in the amount of 22,055,700 dollars;",
+        "III",
+        "Department of Safety and Security",
+        "Having considered the report of the Secretary-General,",
+        "*Approves* the budget, broken down as follows:",
+        "(a) Field Security Operations: 124,739,200 dollars;",
+        "(b) Security and Safety Services: 22,515,600 dollars.",
+    )
+    model = parse_text(text)
+    assert [s.content.text for s in model.subheadings] == [
+        "Office of the Special Envoy of the Secretary-General for Syria",
+        "Panel of Experts on Haiti",
+    ]
+    assert [(p.number, p.numbered, p.division) for p in model.operative] == [
+        (1, True, ""),
+        (2, True, "I"),
+        (3, True, "I"),
+        (4, True, "I"),
+        (1, False, "II"),
+        (1, False, "III"),
+    ]
+    assert [s.label for s in model.operative[-1].subparagraphs] == ["a", "b"]
+    assert [p.opening.text for p in model.preamble] == ["Recalling", "Having considered"]
+    assert model.misplaced == [] and findings(text) == []
+    from drafter.places import part_at
+
+    assert part_at(model, model.subheadings[1].span.line) == "heading “Panel of Experts on Haiti”"
+    assert part_at(model, model.operative[4].span.line) == "operative part of section II"
+    # Numbered through the sections, the count passes over the section of one paragraph.
+    through = text.replace("*Approves* the budget", "5. *Approves* the budget")
+    assert [(p.number, p.numbered) for p in parse_text(through).operative][-3:] == [
+        (4, True),
+        (1, False),
+        (5, True),
+    ]
+    assert findings(through, "N001") == []
+    # A paragraph that only lacks its number is still reported, however short.
+    forgot = text.replace("3. *Decides* against", "Decides against")
+    assert [code for code, _, _ in findings(forgot, "S004")] == ["S004"]
+
+
+def test_another_organ_in_its_resolution_is_not_the_assembly_s():
+    text = draft_en(
+        PP,
+        "1. *Approves* posts to support the activities mandated by the Human Rights Council "
+        "in its resolutions 58/13 of 3 April 2025 and 60/2 of 6 October 2025;",
+        "2. *Requests* that.",
+    )
+    assert findings(text, "R001") == []
+    own = text.replace("the Human Rights Council in its", "its")
+    assert [code for code, _, _ in findings(own, "R001")] == ["R001", "R001"]
+
+
 def test_resolutions_a_and_b_under_one_number():
     text = draft_en(
         "A",

@@ -24,7 +24,7 @@ TEXT = draft_en(
     "Utilization of resources",
     "Recalling the report of the Committee,",
     "3. *Reaffirms* the practice;",
-    "An unnumbered line among the operative paragraphs",
+    "Noting also the unnumbered paragraph among the operative paragraphs,",
     "4. *Decides* to remain seized of the matter.",
     "¹ A/76/1.",
 )
@@ -44,7 +44,7 @@ def test_each_part_of_a_resolution_is_named_as_a_reader_counts_it():
     assert part_of(TEXT, "(b) a plan") == "operative paragraph 2 (b) of section I"
     # A section's own preamble is counted from 1 again.
     assert part_of(TEXT, "report of the Committee") == "preambular paragraph 1 of section II"
-    assert part_of(TEXT, "An unnumbered line") == (
+    assert part_of(TEXT, "Noting also the unnumbered") == (
         "unnumbered paragraph after operative paragraph 3 of section II"
     )
     assert part_of(TEXT, "¹ A/76/1.") == "footnote 1"

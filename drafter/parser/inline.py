@@ -256,8 +256,10 @@ def _organ_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[s
     """The organs named before the citing word (English), or after the numbers (French)."""
     words = lexicon.load(language)
     before, after = words.phrases("other_organs_before"), words.phrases("other_organs_after")
+    between = words.phrases("other_organs_between")
+    then = f"(?: +{lexicon.alternation(between)})?" if between else ""
     return (
-        re.compile(lexicon.alternation(before) + r" +\Z") if before else None,
+        re.compile(lexicon.alternation(before) + then + r" +\Z") if before else None,
         re.compile(r" *,? *" + lexicon.alternation(after)) if after else None,
     )
 

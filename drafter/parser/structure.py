@@ -22,6 +22,7 @@ from drafter.model import (
     OperativeParagraph,
     PreambularParagraph,
     Resolution,
+    Subheading,
     Subparagraph,
     number_value,
     superscript_value,
@@ -39,6 +40,7 @@ _NUMBER_PREFIX = re.compile(r"(\d+)\. +")
 _FOOTNOTE_PREFIX = re.compile(r"(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d+)\]:|\[\^(\*+)\]:) *")
 _LABEL = re.compile(r"(\(?)((?:[a-z]{1,2}|[ivxlc]{1,6}))([).]) +")
 _TITLE = re.compile(r"(.+?)\. +(.+)")
+_SUBHEADING_WORDS = 15  # a heading among paragraphs is a name: "Panel of Experts on Haiti"
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
@@ -55,6 +57,10 @@ class _Builder:
         self.stray_organs: list[Span] = []
         self.divisions: list[Division] = []
         self.late_preamble: list[PreambularParagraph] = []  # of divisions in the operative part
+        self.operative_paragraphs: list[OperativeParagraph] = []
+        self.subheadings: list[Subheading] = []
+        # Where the last division began: in `late_preamble`, in `operative_paragraphs`.
+        self.division_start = (0, 0)
         self.awaiting = ""  # after a division line: "title", then "preamble", then ""
         self.opens_resolution = False  # the last division is "A", "B": an organ line follows
         self.part = self.section = ""  # the resolution ("B") and section ("II") being read
@@ -113,6 +119,7 @@ class _Builder:
             stray_organs=self.stray_organs,
             annexes=annexes,
             divisions=self.divisions,
+            subheadings=self.subheadings,
             decision=decision,
         )
 
@@ -194,19 +201,40 @@ class _Builder:
         if not last.content.text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹").endswith("."):
             return []
         preamble.pop()
-        start = last.content.span(0, 0)
-        return [
-            OperativeParagraph(
-                number=1,
-                number_span=start,
-                verb=verb,
-                content=last.content,
-                span=last.span,
-                subparagraphs=last.subparagraphs,
-                joins=last.joins,
-                numbered=False,
-            )
-        ]
+        return [_unnumbered(last, verb)]
+
+    def close_division(self) -> None:
+        """A section with one operative paragraph leaves it unnumbered too ("XVIII",
+        "International Trade Centre", "*Approves* resources …;"): the last paragraph of a
+        section without numbered ones is it when it opens with a known operative verb."""
+        preamble_start, operative_start = self.division_start
+        late, operative = self.late_preamble, self.operative_paragraphs
+        self.division_start = (len(late), len(operative))
+        if len(operative) > operative_start or len(late) <= preamble_start:
+            return
+        last, verbs = late[-1], openings.operative(self.language)
+        if not verbs.match(last.content.text).known:
+            return
+        late.pop()
+        operative.append(_unnumbered(last, self.opening(last.content, verbs)))
+        operative[-1].division, operative[-1].part = last.division, self.part
+        self.division_start = (len(late), len(operative))
+
+    def subheading(self, unit: Unit) -> bool:
+        """Whether an unnumbered line among the operative paragraphs heads some of them
+        ("Office of the Special Envoy …"): a short line that begins with a capital, opens
+        with no paragraph's word and has no final punctuation."""
+        content = self.inline(unit)
+        text = content.text.strip()
+        if not text[:1].isupper() or text.endswith((",", ";", ":", ".")):
+            return False
+        if len(text.split()) > _SUBHEADING_WORDS:
+            return False
+        for matcher in (openings.operative(self.language), openings.preambular(self.language)):
+            if matcher.match(text).known:
+                return False
+        self.subheadings.append(Subheading(content, self.span(unit)))
+        return True
 
     # -- sections and resolutions A, B under one number ---------------------------------------
     def division_or_organ(self, kind: str, unit: Unit) -> None:
@@ -246,24 +274,31 @@ class _Builder:
         return "/".join(label for label in (self.part, self.section) if label)
 
     def operative(self, tree: Tree) -> tuple[list[OperativeParagraph], list[PreambularParagraph]]:
-        paragraphs: list[OperativeParagraph] = []
+        paragraphs = self.operative_paragraphs
         misplaced: list[PreambularParagraph] = []
+        last: OperativeParagraph | PreambularParagraph | None = None  # takes subparagraphs
         for node in tree.children:
             unit = self.unit(node.children[0])
             if node.data == "operative_paragraph":
-                paragraphs.append(self.operative_paragraph(unit))
-                paragraphs[-1].division, paragraphs[-1].part = self.division(), self.part
+                last = self.operative_paragraph(unit)
+                last.division, last.part = self.division(), self.part
+                paragraphs.append(last)
                 self.awaiting = ""
             elif node.data == "late_paragraph":
-                # A division's own preamble comes before its first numbered paragraph.
-                in_preamble = self.awaiting == "preamble"
-                if not self.division_title(unit):
-                    (self.late_preamble if in_preamble else misplaced).append(self.preambular(unit))
-                    self.awaiting = "preamble" if in_preamble else ""
+                # A division's own preamble comes after its head and title, before its first
+                # numbered paragraph.
+                in_preamble = bool(self.awaiting)
+                if not self.division_title(unit) and not self.subheading(unit):
+                    last = self.preambular(unit)
+                    (self.late_preamble if in_preamble else misplaced).append(last)
+                self.awaiting = "preamble" if in_preamble else ""
             elif node.data in ("stray_organ", "division"):
+                if node.data == "division":
+                    self.close_division()
                 self.division_or_organ(node.data, unit)
-            elif paragraphs:
-                self.add_subparagraph(paragraphs[-1].subparagraphs, node)
+            elif last is not None:
+                self.add_subparagraph(last.subparagraphs, node)
+        self.close_division()
         return paragraphs, misplaced
 
     def operative_paragraph(self, unit: Unit) -> OperativeParagraph:
@@ -358,6 +393,20 @@ def _agenda_item(language: str) -> re.Pattern[str]:
     prefix = lexicon.alternation(words.phrases("agenda_prefix"))
     suffix = lexicon.alternation(words.phrases("agenda_suffix"))
     return re.compile(rf"{prefix} +(.*?),? *{suffix} *")
+
+
+def _unnumbered(paragraph: PreambularParagraph, verb: Opening) -> OperativeParagraph:
+    """The only operative paragraph of a resolution or a section, which has no number."""
+    return OperativeParagraph(
+        number=1,
+        number_span=paragraph.content.span(0, 0),
+        verb=verb,
+        content=paragraph.content,
+        span=paragraph.span,
+        subparagraphs=paragraph.subparagraphs,
+        joins=paragraph.joins,
+        numbered=False,
+    )
 
 
 def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:

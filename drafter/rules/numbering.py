@@ -50,17 +50,23 @@ class OperativeNumbering(Rule):
                 yield self.finding(
                     paragraph.number_span, _misnumbered(previous, paragraph.number), renumbering
                 )
-            previous = paragraph.number
+            if paragraph.numbered:
+                previous = paragraph.number
 
 
 def _expected_numbers(operative: list[OperativeParagraph]) -> list[int]:
     """1, 2, 3 … through the text; a section or resolution ("II", "B") whose first paragraph
-    is numbered 1 starts again at 1 (budget texts number each section anew)."""
+    is numbered 1 starts again at 1 (budget texts number each section anew). A section's only
+    paragraph has no number and takes none from the count."""
     expected: list[int] = []
+    count = 0
     for index, paragraph in enumerate(operative):
+        if not paragraph.numbered:
+            expected.append(paragraph.number)
+            continue
         new_division = index and paragraph.division != operative[index - 1].division
-        restart = not index or (new_division and paragraph.number == 1)
-        expected.append(1 if restart else expected[-1] + 1)
+        count = 1 if not count or (new_division and paragraph.number == 1) else count + 1
+        expected.append(count)
     return expected
 
 

@@ -7,7 +7,8 @@ organ         "L'Assemblée générale,"
 decision      str | None  the one sentence of a decision, which has no paragraphs
 body          the paragraphs and the heads of sections in the order of the text, each with its
               "kind": "preambular" {"text", "subparagraphs"}, "operative" {"number", "text",
-              "subparagraphs"}, "misplaced" {"text"} (kept where it stood), "division"
+              "subparagraphs"}, "misplaced" {"text"} (kept where it stood), "subheading"
+              {"text"} (a heading among the paragraphs: "Panel of Experts on Haiti"), "division"
               {"label": "II", "title": str | None, "organ": str | None (the organ line again,
               when the division is resolution "B")}
 preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}]}]
@@ -85,6 +86,10 @@ def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
         items.append((operative.span[:2], {"kind": "operative", **_operative(operative, write)}))
     for misplaced in resolution.misplaced:
         items.append((misplaced.span[:2], {"kind": "misplaced", "text": write(misplaced.content)}))
+    for subheading in resolution.subheadings:
+        items.append(
+            (subheading.span[:2], {"kind": "subheading", "text": write(subheading.content)})
+        )
     for division in resolution.divisions:
         items.append((division.span[:2], _division(division, resolution)))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
