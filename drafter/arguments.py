@@ -43,6 +43,7 @@ LINT_FORMATS = ("text", "json", "sarif", "github")
 # As drafter.config has them (a test checks): importing it here would cost every start-up.
 PROFILES = ("auto", "adopted", "draft", "extract")
 PARSE_FORMATS = ("json", "text")
+REVISIONS = ("accepted", "rejected")  # a Word document's tracked changes, read so
 
 COMMANDS: dict[str, tuple[Option, ...]] = {
     "lint": (
@@ -64,12 +65,13 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         Option("language_server", ("--language-server",)),
         _flag("fix_language"),
         _flag("no_cache", "--no-cache"),
+        Option("revisions", ("--revisions",), choices=REVISIONS),
     ),
     "parse": (
         Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="json"),
         Option("language", ("--language",), default="auto"),
     ),
-    "text": (),
+    "text": (Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),),
     "rules": (Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="text"),),
 }
 # The positional arguments: a name, and whether it takes several.

@@ -27,6 +27,14 @@ class ParseFormat(StrEnum):
     text = "text"
 
 
+class Revisions(StrEnum):
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+_REVISIONS_HELP = "A Word document's tracked changes: read accepted or rejected."
+
+
 class LintFormat(StrEnum):
     text = "text"
     json = "json"
@@ -80,7 +88,10 @@ def parse(
 
 @app.command()
 def text(
-    path: Annotated[str, typer.Argument(help="A resolution: text, PDF, or - for standard input.")],
+    path: Annotated[
+        str, typer.Argument(help="A resolution: text, PDF, Word, or - for standard input.")
+    ],
+    revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
 ) -> None:
     """Print the text drafter reads from a file, in drafter's text form.
 
@@ -91,7 +102,7 @@ def text(
     """
     from drafter.commands.text import run
 
-    raise typer.Exit(run(path))
+    raise typer.Exit(run(path, revisions.value))
 
 
 Codes = Annotated[
@@ -160,6 +171,7 @@ def lint(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Ask LanguageTool again, even for known text.")
     ] = False,
+    revisions: Annotated[Revisions | None, typer.Option(help=_REVISIONS_HELP)] = None,
 ) -> None:
     """Check resolution texts against the drafting conventions.
 
@@ -194,6 +206,7 @@ def lint(
             language_server=language_server,
             fix_language=fix_language,
             no_cache=no_cache,
+            revisions=revisions.value if revisions else None,
         )
     )
 

@@ -34,6 +34,7 @@ class Settings:
     fix_language: bool = False  # a match's single replacement becomes a safe fix
     language_cache: bool = True
     language_timeout: float = 20
+    revisions: str = "accepted"  # a Word document's tracked changes, read "accepted" or "rejected"
     root: Path | None = field(default=None, compare=False)  # where the configuration file is
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -63,12 +64,15 @@ LOCAL = "local"  # a local LanguageTool that language-tool-python runs (see its 
 
 
 PROFILES = ("auto", "adopted", "draft", "extract")
+REVISIONS = ("accepted", "rejected")
 
 
 def choices(key: str) -> tuple[str, ...] | None:
     """The values a setting may take, where they are a fixed list."""
     if key == "profile":
         return PROFILES
+    if key == "revisions":
+        return REVISIONS
     if key == "language":
         from drafter import lexicon  # a file listing: only for a run that names a language
 

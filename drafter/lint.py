@@ -7,6 +7,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from drafter.config import ConfigError, Settings
 from drafter.model import Resolution, Suppression
@@ -176,17 +177,18 @@ def lint_file(
     (an unknown rule code) is raised, since it stops the whole run."""
     result = FileResult(path)
     try:
-        result.source = read_source(path)
+        result.source = read_source(path, settings.revisions)
         if not settings.language_check:
             _check(result, settings, fix, unsafe)
         else:
             _check_language_too(result, settings, fix, unsafe)
     except (ReadError, NotAResolution) as error:
         result.error = str(error)
-    if result.source is not None and (result.source.pages or result.source.lines):
-        _point_into_file(result.source, result.findings, result.resolution)
+    source = result.source
+    if source is not None and (source.pages or source.lines or source.word_lines):
+        _point_into_file(source, result.findings, result.resolution)
         if result.unfixed is not result.findings:
-            _point_into_file(result.source, result.unfixed, result.resolution)
+            _point_into_file(source, result.unfixed, result.resolution)
     return result
 
 
@@ -205,13 +207,20 @@ def _point_into_file(
     source: Source, findings: list[Finding], resolution: Resolution | None
 ) -> None:
     """A PDF's findings point at the lines of the text drafter made of it (`drafter text`),
-    and each says its place in the PDF: the page, and the paragraph. Those of a text made from
-    another text (copied out of a PDF) point at the lines of that text."""
+    and each says its place in the PDF: the page, and the paragraph; a Word document's say the
+    paragraph and the column in it. Those of a text made from another text (copied out of a
+    PDF) point at the lines of that text."""
+    text_lines = source.text.split("\n") if source.word_lines else []
     for finding in findings:
+        line = finding.span.line
         if source.pages:
-            line = finding.span.line
             part = part_at(resolution, line) if resolution else ""
             finding.place = Place(_of_line(source.pages, line), part)
+        if source.word_lines:
+            before = (
+                text_lines[line - 1][: finding.span.column - 1] if line <= len(text_lines) else ""
+            )
+            finding.place = _word_place(source, resolution, line, before)
         if source.lines:
             span = finding.span
             finding.span = span._replace(
@@ -220,7 +229,23 @@ def _point_into_file(
             )
 
 
-def _of_line(values: list[int], line: int) -> int:
+def _word_place(source: Source, resolution: Resolution | None, line: int, before: str) -> Place:
+    """The paragraph of a Word document (its part of the resolution, or its first words where
+    it is none: a heading line) and the column in it as Word counts, from what the line holds
+    `before` the finding: the text form's * and ^ marks are not in the document, nor a number
+    that Word generates."""
+    paragraph, offset = _of_line(source.word_lines, line)
+    part = part_at(resolution, line) if resolution else ""
+    if part in ("", "heading", "title", "organ line", "closing"):
+        part = f"paragraph “{paragraph}”"
+    marks = before.count("*") + before.count("^")
+    return Place(None, part, max(1, offset + len(before) + 1 - marks))
+
+
+_Value = TypeVar("_Value")
+
+
+def _of_line(values: list[_Value], line: int) -> _Value:
     """What `values` holds for a line (from 1); past its end, for its last line."""
     return values[min(line, len(values)) - 1]
 

@@ -59,7 +59,7 @@ def _parse(values: dict[str, Any]) -> int:
 def _text(values: dict[str, Any]) -> int:
     from drafter.commands import text
 
-    return text.run(values["path"])
+    return text.run(values["path"], values["revisions"])
 
 
 def _rules(values: dict[str, Any]) -> int:

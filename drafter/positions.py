@@ -22,15 +22,20 @@ class Span(NamedTuple):
 
 
 class Place(NamedTuple):
-    """Where a finding is for a reader of a file whose lines they cannot count (a PDF): its page,
-    where the format has pages, and the part of the resolution ("operative paragraph 12")."""
+    """Where a finding is for a reader of a file whose lines they cannot count (a PDF, a Word
+    document): its page, where the format has pages, the part of the resolution ("operative
+    paragraph 12", or a paragraph's first words), and the column in that paragraph, where the
+    format's paragraphs are what a reader finds (Word)."""
 
     page: int | None
     part: str
+    column: int | None = None
 
     def __str__(self) -> str:
         where = [f"page {self.page}"] if self.page is not None else []
-        return ", ".join([*where, self.part] if self.part else where)
+        where += [self.part] if self.part else []
+        where += [f"column {self.column}"] if self.column is not None else []
+        return ", ".join(where)
 
 
 class LineIndex:

@@ -13,9 +13,15 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.readers.word import WordLine
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
+# A zip package (.docx), or the container of Word 97-2003 and of encrypted Office files.
+_OFFICE_FILES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 # Byte-order marks, the longest first: UTF-32's little-endian mark begins with UTF-16's.
 _MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -44,6 +50,9 @@ class Source:
     pages: list[int] = field(default_factory=list, repr=False)  # each line's page, if paged
     # Each line's line in the file, where the text was made from another text.
     lines: list[int] = field(default_factory=list, repr=False)
+    # Each line's paragraph in a Word document, and where in it the line starts.
+    word_lines: list[WordLine] = field(default_factory=list, repr=False)
+    notice: str | None = None  # what the reader did that the user should know ("tracked changes")
 
     def __post_init__(self) -> None:
         self.text = self.raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -59,11 +68,12 @@ def read_path(path: str | Path) -> str:
     return read_source(path).text
 
 
-def read_source(path: str | Path) -> Source:
-    """Read a file, or standard input for "-"."""
+def read_source(path: str | Path, revisions: str = "accepted") -> Source:
+    """Read a file, or standard input for "-"; a Word document's tracked changes as
+    `revisions` says ("accepted" or "rejected")."""
     if str(path) == "-":
         try:
-            return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1))
+            return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1), revisions)
         except (AttributeError, OSError, ValueError):  # closed, or no buffer to read
             raise ReadError("standard input cannot be read (is it closed?)") from None
     target = Path(path)
@@ -77,7 +87,7 @@ def read_source(path: str | Path) -> Source:
         raise ReadError("permission denied") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return decode_source(data)
+    return decode_source(data, revisions)
 
 
 def read_bytes(target: Path, limit: int) -> bytes:
@@ -94,11 +104,13 @@ def decode(data: bytes) -> str:
     return decode_source(data).text
 
 
-def decode_source(data: bytes) -> Source:
+def decode_source(data: bytes, revisions: str = "accepted") -> Source:
     if len(data) > MAX_BYTES:
         raise ReadError(f"too large (drafter reads texts of up to {MAX_BYTES // 2**20} MiB)")
     if data.startswith(b"%PDF-"):
         return _pdf_source(data)
+    if data.startswith(_OFFICE_FILES):
+        return _word_source(data, revisions)
     original = data
     mark, encoding = next(((m, e) for m, e in _MARKS if data.startswith(m)), (b"", ""))
     if mark:
@@ -121,6 +133,21 @@ def _pdf_source(data: bytes) -> Source:
     except PdfProblem as problem:
         raise ReadError(str(problem)) from None
     return Source(read.text, "utf-8", data, converted_from="PDF", pages=read.pages)
+
+
+def _word_source(data: bytes, revisions: str) -> Source:
+    from drafter.readers.word import WordProblem, read_docx  # python-docx, only for Word
+
+    try:
+        read = read_docx(data, revisions)
+    except WordProblem as problem:
+        raise ReadError(str(problem)) from None
+    source = Source(read.text, "utf-8", data, converted_from="Word document")
+    source.word_lines = read.lines
+    if read.revisions:
+        changes = "tracked change" if read.revisions == 1 else "tracked changes"
+        source.notice = f"{read.revisions} {changes} read as {revisions}"
+    return source
 
 
 def _extracted_source(source: Source) -> Source | None:

@@ -317,7 +317,7 @@ def test_quiet_prints_the_findings_only(broken):
 def test_an_empty_folder_is_a_failure_not_a_pass(tmp_path):
     # A hook pointed at the wrong folder must not pass by checking nothing.
     result = drafter("lint", str(tmp_path))
-    assert result.returncode == 2 and "no .txt or .md files in" in result.stderr
+    assert result.returncode == 2 and "no .txt, .md or .docx files in" in result.stderr
 
 
 def test_standard_input():

@@ -27,7 +27,7 @@ from drafter.lint import FileResult, lint_file
 from drafter.report import STATISTICS_FORMATS, Options, counts, formatter, plural
 from drafter.rules import Severity
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".docx")
 # Starting worker processes costs more than linting a few files; a progress bar for a few
 # files only flickers.
 PARALLEL_FROM = 8
@@ -56,6 +56,7 @@ class LintOptions:
     language_server: str | None = None
     fix_language: bool = False
     language_cache: bool = True
+    revisions: str | None = None  # a Word document's tracked changes: "accepted", "rejected"
     quiet: bool = False  # the findings only: no summary, no progress
     verbose: bool = False
 
@@ -65,7 +66,8 @@ class LintOptions:
         fresh = self.select is not None
         if self.select == ():
             raise ConfigError(f"--{NO_SELECTION}")
-        for key, value in (("profile", self.profile), ("language", self.language)):
+        choices = (("profile", self.profile), ("language", self.language))
+        for key, value in (*choices, ("revisions", self.revisions)):
             if value is not None:
                 check_choice(key, value, f"--{key}")
         given = {
@@ -79,6 +81,7 @@ class LintOptions:
             "language_server": language_server(self.language_server),
             "fix_language": self.fix_language or None,
             "language_cache": None if self.language_cache else False,
+            "revisions": self.revisions,
         }
         return {key: value for key, value in given.items() if value is not None}
 
@@ -148,7 +151,8 @@ def run(options: LintOptions) -> int:
         return error(f"--statistics goes with --format {formats}, not {options.output_format}")
     files = discover(options.paths)
     if not files:
-        return error(f"no {' or '.join(SUFFIXES)} files in {', '.join(options.paths)}")
+        kinds = ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]
+        return error(f"no {kinds} files in {', '.join(options.paths)}")
     try:
         results = lint_all(files, options)
     except ConfigError as problem:
@@ -158,6 +162,8 @@ def run(options: LintOptions) -> int:
     for result in results:
         if result.error:
             error(f"{result.path}: {result.error}")
+        elif result.source is not None and result.source.notice:
+            error(f"{result.path}: {result.source.notice}")
     for reason in dict.fromkeys(r.language_error for r in results if r.language_error):
         error(f"{reason}; grammar and spelling were not checked")
     if options.diff:

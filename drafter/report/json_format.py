@@ -44,7 +44,9 @@ def as_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "fixable": bool(fixable(finding)),
         "fix": fix,
-        # Where lines alone do not tell it (a PDF): the page and the part of the resolution.
+        # Where lines alone do not tell it (a PDF, a Word document): the page, the part of the
+        # resolution, and the column in a Word paragraph.
         "page": finding.place.page if finding.place else None,
         "part": finding.place.part or None if finding.place else None,
+        "part_column": finding.place.column if finding.place else None,
     }

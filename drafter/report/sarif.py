@@ -94,7 +94,10 @@ def _logical_location(finding: Finding) -> dict[str, Any]:
     the paragraph (a logical location) where a finding's lines are not the file's own."""
     if finding.place is None:
         return {}
-    place: dict[str, Any] = {"properties": {"page": finding.place.page}}
+    properties: dict[str, Any] = {"page": finding.place.page}
+    if finding.place.column is not None:  # a Word paragraph's column
+        properties["partColumn"] = finding.place.column
+    place: dict[str, Any] = {"properties": properties}
     if finding.place.part:
         place["logicalLocations"] = [
             {
