@@ -41,9 +41,10 @@ def main() -> None:
             word_lint = min(
                 seconds(lambda w=word: lint_file(str(w), settings)) for _ in range(runs)
             )
+            size = len(text.encode()) // 1024
             print(
-                f"{source.stem:34} {len(text.encode()) // 1024:3} KB: read {word_read * 1000:5.1f} ms"
-                f" from Word, {text_read * 1000:4.1f} ms from text; lint {word_lint * 1000:5.1f} ms"
+                f"{source.stem:34} {size:3} KB: read {word_read * 1000:5.1f} ms from Word,"
+                f" {text_read * 1000:4.1f} ms from text; lint {word_lint * 1000:5.1f} ms"
                 f" against {text_lint * 1000:5.1f} ms ({word_lint / text_lint:.1f} times)"
             )
 
