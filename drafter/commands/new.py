@@ -9,12 +9,12 @@ from pathlib import Path
 from drafter.commands import EXIT_CLEAN, error
 from drafter.config import ConfigError, check_choice
 from drafter.files import write_file
-from drafter.model import PLACEHOLDER
+from drafter.model import PLACEHOLDER, Resolution
 from drafter.parser import NotAResolution, parse_file
 from drafter.reader import ReadError
 from drafter.report import plural
 from drafter.scaffold.render import TemplateProblem, builtin_template, render, user_template
-from drafter.scaffold.updates import CannotScaffold, next_session
+from drafter.scaffold.updates import CannotScaffold, NextSession, next_session
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,12 @@ def run(options: NewOptions) -> int:
         text = render(source, planned.context).rstrip("\n") + "\n"
     except (CannotScaffold, TemplateProblem) as problem:
         return error(str(problem))
+    data = text.encode("utf-8")
+    if target and target.suffix.lower() == ".docx":
+        data = _word(options.previous, previous, planned)
     if target:
         try:
-            write_file(target, text.encode("utf-8"), overwrite=options.force)
+            write_file(target, data, overwrite=options.force)
         except FileExistsError:  # created meanwhile
             return error(taken)
         except OSError as problem:
@@ -70,6 +73,18 @@ def run(options: NewOptions) -> int:
     if not options.quiet:
         _summarize(options.previous, previous.symbol, planned.summary, text, target)
     return EXIT_CLEAN
+
+
+def _word(path: str, previous: Resolution, planned: NextSession) -> bytes:
+    """The new draft as a Word document: the previous text with every change tracked, in the
+    previous document's styles and page set-up when it was a Word document itself."""
+    from drafter.reader import MAX_BYTES, read_bytes
+    from drafter.writers.word import write_docx
+
+    base = None
+    if path != "-" and Path(path).suffix.lower() == ".docx":
+        base = read_bytes(Path(path), MAX_BYTES)
+    return write_docx(previous, planned, base=base)
 
 
 def _summarize(

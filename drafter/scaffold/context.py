@@ -35,6 +35,7 @@ from drafter.model import (
     OperativeParagraph,
     PreambularParagraph,
     Resolution,
+    Subheading,
     Subparagraph,
     superscript,
 )
@@ -74,25 +75,39 @@ def context_of(
     }
 
 
+BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading
+
+
+def body_items(resolution: Resolution) -> list[tuple[str, BodyItem]]:
+    """The preambular and operative paragraphs, the misplaced ones, the subheadings and the
+    divisions' heads, each with its kind, in the order of the text (a section's own preamble
+    stands after its head)."""
+    items: list[tuple[tuple[int, int], str, BodyItem]] = []
+    kinds: list[tuple[str, list[Any]]] = [
+        ("preambular", resolution.preamble),
+        ("operative", resolution.operative),
+        ("misplaced", resolution.misplaced),
+        ("subheading", resolution.subheadings),
+        ("division", resolution.divisions),
+    ]
+    for kind, found in kinds:
+        items.extend((item.span[:2], kind, item) for item in found)
+    return [(kind, item) for _, kind, item in sorted(items, key=lambda entry: entry[0])]
+
+
 def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
-    """The preambular and operative paragraphs, the misplaced ones and the divisions' heads,
-    in the order of the text (a section's own preamble stands after its head)."""
-    items: list[tuple[tuple[int, int], dict[str, Any]]] = []
-    for preambular in resolution.preamble:
-        items.append(
-            (preambular.span[:2], {"kind": "preambular", **_preambular(preambular, write)})
-        )
-    for operative in resolution.operative:
-        items.append((operative.span[:2], {"kind": "operative", **_operative(operative, write)}))
-    for misplaced in resolution.misplaced:
-        items.append((misplaced.span[:2], {"kind": "misplaced", "text": write(misplaced.content)}))
-    for subheading in resolution.subheadings:
-        items.append(
-            (subheading.span[:2], {"kind": "subheading", "text": write(subheading.content)})
-        )
-    for division in resolution.divisions:
-        items.append((division.span[:2], _division(division, resolution)))
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    """The context's "body": `body_items` as the template reads them."""
+    body: list[dict[str, Any]] = []
+    for kind, item in body_items(resolution):
+        if isinstance(item, Division):
+            body.append(_division(item, resolution))
+        elif isinstance(item, Subheading) or kind == "misplaced":
+            body.append({"kind": kind, "text": write(item.content)})
+        elif isinstance(item, OperativeParagraph):
+            body.append({"kind": kind, **_operative(item, write)})
+        else:
+            body.append({"kind": kind, **_preambular(item, write)})
+    return body
 
 
 def _division(division: Division, resolution: Resolution) -> dict[str, Any]:

@@ -51,6 +51,11 @@ class NextSession:
     context: dict[str, Any]
     session: int
     summary: list[str] = field(default_factory=list)
+    # The same changes as edits of the previous model, for a writer that shows them as
+    # tracked changes (Word): by the id() of the previous text's Inline, in canonical
+    # offsets; the paragraphs proposed before the preamble (marked-up text); the closing.
+    changes: dict[int, list[Change]] = field(default_factory=dict)
+    proposed: list[str] = field(default_factory=list)
 
 
 def next_session(
@@ -112,7 +117,9 @@ class _Planner:
             "session": self.previous.session,
             "adopted_on": self.previous.adopted_on,
         }
-        return NextSession(context, self.session, self.summary)
+        return NextSession(
+            context, self.session, self.summary, dict(self.changes), list(self.extra_preamble)
+        )
 
     def placeholder(self, key: str) -> str:
         return self.values.get(key) or f"[[{self.words.setting('placeholders')[key]}]]"

@@ -1,0 +1,340 @@
+"""Write next session's draft as a Word document (.docx) in which the base text is the previous
+resolution and every change `drafter new` made is a tracked change: accepting them all gives
+the new draft, rejecting them all the previous text, as the General Assembly's submission
+guidelines ask of a text that updates an earlier one.
+
+The layout is the UN's: heading lines, the organ line, unnumbered preambular paragraphs with
+their italic openings, numbered operative paragraphs with their italic verbs (typed numbers,
+then a tab), subparagraphs "(a)", real Word footnotes, the plenary line. When the previous text
+is itself a .docx, its styles and page set-up are kept (python-docx, loaded only here).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+from xml.sax.saxutils import escape, quoteattr
+
+from drafter.model import (
+    Division,
+    Inline,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    Subheading,
+    superscript,
+)
+from drafter.parser.structure import names_a_resolution
+from drafter.scaffold.context import body_items
+from drafter.scaffold.markup import Change
+from drafter.scaffold.updates import NextSession
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = f'xmlns:w="{_W}"'
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_NOTE_IDS = 9000  # the ids of the notes marked with asterisks, after any footnote's number
+_INDENT = 'w:firstLine="1247"'  # the UN's first-line indent (2.2 cm), in twentieths of a point
+
+
+class Piece(NamedTuple):
+    """A stretch of a paragraph: kept, deleted or inserted text (italic or not), or a call."""
+
+    kind: str  # "same", "del", "ins", "call"
+    text: str
+    italic: bool = False
+    raised: bool = False  # a superscript: the "e" of "49^e séance plénière"
+
+
+@dataclass
+class _Revisions:
+    """The author and date of the tracked changes, and their ids (unique in the document)."""
+
+    author: str
+    date: str
+    count: int = 0
+
+    def attributes(self) -> str:
+        self.count += 1
+        return f'w:id="{self.count}" w:author={quoteattr(self.author)} w:date="{self.date}"'
+
+
+def write_docx(
+    previous: Resolution,
+    plan: NextSession | None = None,
+    *,
+    base: bytes | None = None,
+    author: str = "drafter",
+    now: datetime | None = None,
+) -> bytes:
+    """The new draft of `plan` over `previous`, as the bytes of a .docx (without a plan: the
+    previous text as it is). `base`: a .docx whose styles and page set-up the new document
+    keeps (the previous text's own, when it was one)."""
+    import docx  # type: ignore[import-untyped]
+    from docx.oxml import parse_xml  # type: ignore[import-untyped]
+
+    moment = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    writer = _Writer(previous, plan, _Revisions(author, moment))
+    document = docx.Document(io.BytesIO(base) if base else None)
+    body = document.element.body
+    section = body.find(f"{{{_W}}}sectPr")
+    for element in list(body):
+        if element is not section:
+            body.remove(element)
+    for xml in writer.paragraphs():
+        element = parse_xml(xml)
+        if section is not None:
+            section.addprevious(element)
+        else:
+            body.append(element)
+    _put_footnotes(document, writer.footnotes())
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+class _Writer:
+    def __init__(
+        self, previous: Resolution, plan: NextSession | None, revisions: _Revisions
+    ) -> None:
+        self.previous = previous
+        self.changes = plan.changes if plan else {}
+        self.proposed = plan.proposed if plan else []
+        self.new_closing = plan.context.get("closing") if plan else None
+        self.revisions = revisions
+
+    # -- the body ------------------------------------------------------------------------------
+    def paragraphs(self) -> Iterator[str]:
+        resolution = self.previous
+        marks = {note.mark: _NOTE_IDS + index for index, note in enumerate(resolution.notes)}
+        for line in resolution.heading.lines:
+            pieces = _with_note_calls(self.pieces(line.content), marks)
+            yield self.paragraph(pieces, centred=line.kind == "title")
+        if resolution.organ_text:
+            yield self.paragraph([Piece("same", resolution.organ_text)], indent=True)
+        proposed = [_marked(text, "ins") for text in self.proposed]
+        if resolution.decision is not None:
+            yield self.paragraph(self.pieces(resolution.decision), indent=True)
+        for kind, item in body_items(resolution):
+            if proposed and kind == "preambular":
+                yield from (self.paragraph(p, indent=True, inserted=True) for p in proposed)
+                proposed = []
+            yield from self.item(kind, item)
+        yield from self.closing()
+        for inline in resolution.trailing:
+            yield self.paragraph(self.pieces(inline))
+        for annex in resolution.annexes:
+            yield self.paragraph([Piece("same", annex.label)], centred=True)
+            yield from (self.paragraph(self.pieces(line), indent=True) for line in annex.lines)
+
+    def item(
+        self, kind: str, item: PreambularParagraph | OperativeParagraph | Division | Subheading
+    ) -> Iterator[str]:
+        if isinstance(item, Division):
+            yield self.paragraph([Piece("same", item.label)], centred=True)
+            if item.title:
+                yield self.paragraph([Piece("same", item.title)], centred=True)
+            if names_a_resolution(item.label) and self.previous.organ_text:
+                yield self.paragraph([Piece("same", self.previous.organ_text)], indent=True)
+            return
+        if isinstance(item, Subheading):
+            yield self.paragraph(self.pieces(item.content))
+            return
+        number = []
+        if isinstance(item, OperativeParagraph) and item.numbered and kind == "operative":
+            number = [Piece("same", f"{item.number}.\t")]
+        yield self.paragraph([*number, *self.pieces(item.content)], indent=True)
+        for sub in item.subparagraphs:
+            marker = [Piece("same", f"{sub.marker}\t")]
+            yield self.paragraph([*marker, *self.pieces(sub.content)], indent=True)
+
+    def closing(self) -> Iterator[str]:
+        old, new = self.previous.closing, self.new_closing or {}
+        if old is None:
+            return
+        lines = [(old.meeting_text, new.get("meeting") or old.meeting_text)]
+        if old.date_text:
+            lines.append((old.date_text, new.get("date") or old.date_text))
+        for before, after in lines:
+            pieces = [piece._replace(italic=old.italic) for piece in _difference(before, after)]
+            yield self.paragraph([raised for piece in pieces for raised in _raised(piece)])
+
+    # -- footnotes -----------------------------------------------------------------------------
+    def footnotes(self) -> Iterator[tuple[int, str]]:
+        """Each footnote by its number, and each note marked with asterisks by an id of its
+        own, its text after its mark (as Word writes a note with a mark of its own)."""
+        for footnote in self.previous.footnotes:
+            yield footnote.number, self.runs(self.pieces(footnote.content))
+        for index, note in enumerate(self.previous.notes):
+            mark = self.runs([Piece("same", note.mark, raised=True), Piece("same", " ")])
+            yield _NOTE_IDS + index, mark + self.runs(self.pieces(note.content))
+
+    # -- text ----------------------------------------------------------------------------------
+    def pieces(self, inline: Inline) -> list[Piece]:
+        return list(_pieces(inline, self.changes.get(id(inline), ())))
+
+    def paragraph(
+        self,
+        pieces: list[Piece],
+        *,
+        indent: bool = False,
+        centred: bool = False,
+        inserted: bool = False,
+    ) -> str:
+        properties = ""
+        if indent:
+            properties += f"<w:ind {_INDENT}/>"
+        if centred:
+            properties += '<w:jc w:val="center"/>'
+        if inserted:  # the paragraph mark too: rejecting the change removes the paragraph
+            properties += f"<w:rPr><w:ins {self.revisions.attributes()}/></w:rPr>"
+        head = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+        return f"<w:p {_NS}>{head}{self.runs(pieces)}</w:p>"
+
+    def runs(self, pieces: Iterable[Piece]) -> str:
+        out = []
+        for piece in pieces:
+            style = "<w:i/>" if piece.italic else ""
+            if piece.raised:
+                style += '<w:vertAlign w:val="superscript"/>'
+            if piece.kind in ("call", "note"):  # a note's own mark follows its reference
+                custom = ' w:customMarkFollows="1"' if piece.kind == "note" else ""
+                out.append(
+                    '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                    f'<w:footnoteReference{custom} w:id="{piece.text}"/></w:r>'
+                )
+                continue
+            tag = "w:delText" if piece.kind == "del" else "w:t"
+            run = f"<w:r><w:rPr>{style}</w:rPr>{_text(piece.text, tag)}</w:r>"
+            if piece.kind in ("ins", "del"):
+                kind = "w:ins" if piece.kind == "ins" else "w:del"
+                run = f"<{kind} {self.revisions.attributes()}>{run}</{kind}>"
+            out.append(run)
+        return "".join(out)
+
+
+def _text(text: str, tag: str) -> str:
+    """Text with its tabs as Word's tabs."""
+    parts = [f'<{tag} xml:space="preserve">{escape(part)}</{tag}>' for part in text.split("\t")]
+    return "<w:tab/>".join(parts)
+
+
+def _pieces(inline: Inline, changes: Iterable[Change]) -> Iterator[Piece]:
+    """The inline's text as pieces: kept, deleted by a change, inserted by one; italics as they
+    were; a footnote call as a call (where no change touches it)."""
+    text = inline.text
+    italic = bytearray(len(text))
+    for start, end in inline.italics:
+        italic[start:end] = b"\x01" * (end - start)
+    calls = {ref.offset: ref for ref in inline.footnote_refs}
+
+    def stretch(start: int, end: int, kind: str) -> Iterator[Piece]:
+        at = start
+        while at < end:
+            ref = calls.get(at) if kind == "same" else None
+            if ref is not None:
+                yield Piece("call", str(ref.number))
+                at += len(superscript(ref.number))
+                continue
+            stop = at + 1
+            while stop < end and italic[stop] == italic[at] and stop not in calls:
+                stop += 1
+            yield Piece(kind, text[at:stop], bool(italic[at]))
+            at = stop
+
+    cursor = 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        yield from stretch(cursor, change.start, "same")
+        yield from stretch(max(cursor, change.start), change.end, "del")
+        if change.text:  # italic where the text around it is
+            before = change.start > 0 and italic[change.start - 1] == 1
+            after = change.end < len(text) and italic[change.end] == 1
+            yield Piece("ins", change.text, before and after)
+        cursor = max(cursor, change.end)
+    yield from stretch(cursor, len(text), "same")
+
+
+def _with_note_calls(pieces: list[Piece], marks: dict[str, int]) -> list[Piece]:
+    """A heading line's note mark ("Morocco:* draft resolution") as a call to its note: the
+    reference, then the mark raised. Each mark is called once, where it first stands."""
+    out: list[Piece] = []
+    for piece in pieces:
+        found = next((m for m in marks if piece.kind == "same" and m in piece.text), None)
+        if found is None:
+            out.append(piece)
+            continue
+        before, after = piece.text.split(found, 1)
+        out += [piece._replace(text=before)] if before else []
+        out += [Piece("note", str(marks.pop(found))), piece._replace(text=found, raised=True)]
+        out += [piece._replace(text=after)] if after else []
+    return out
+
+
+def _raised(piece: Piece) -> Iterator[Piece]:
+    """ "49^e" as "49" and a raised "e", as the text form writes a superscript."""
+    first, *rest = piece.text.split("^")
+    if first:
+        yield piece._replace(text=first)
+    for part in rest:
+        letters = len(part) - len(part.lstrip("abcdefghijklmnopqrstuvwxyzèé"))
+        if letters:
+            yield piece._replace(text=part[:letters], raised=True)
+        if part[letters:]:
+            yield piece._replace(text=part[letters:])
+
+
+def _marked(text: str, kind: str) -> list[Piece]:
+    """Marked-up text ("*Recalling* …") as pieces of one kind."""
+    return [Piece(kind, part, bool(i % 2)) for i, part in enumerate(text.split("*")) if part]
+
+
+def _difference(before: str, after: str) -> list[Piece]:
+    """One line changed as little as it can be: the common start and end kept."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    pieces = [Piece("same", before[:start])]
+    pieces += [Piece("del", before[start : len(before) - end])]
+    pieces += [Piece("ins", after[start : len(after) - end])]
+    pieces += [Piece("same", before[len(before) - end :])]
+    return [piece for piece in pieces if piece.text]
+
+
+def _put_footnotes(document: Any, notes: Iterable[tuple[int, str]]) -> None:
+    """The footnotes part: Word's two separators, then each footnote (its id is its number),
+    in the part the document already has, or a new one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE  # type: ignore[import-untyped]
+    from docx.opc.packuri import PackURI  # type: ignore[import-untyped]
+    from docx.opc.part import Part  # type: ignore[import-untyped]
+
+    written = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:pPr><w:rPr/></w:pPr><w:r><w:rPr>'
+        '<w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
+        for number, runs in notes
+    )
+    separators = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+    )
+    blob = f"<w:footnotes {_NS}>{separators}{written}</w:footnotes>".encode()
+    for relationship in document.part.rels.values():
+        if relationship.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
+            existing = relationship.target_part
+            if hasattr(existing, "_element"):  # a part python-docx reads as XML
+                from docx.oxml import parse_xml  # type: ignore[import-untyped]
+
+                existing._element = parse_xml(blob)
+            else:
+                existing._blob = blob
+            return
+    if not written:
+        return
+    part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, blob, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
