@@ -35,6 +35,7 @@ class Settings:
     language_cache: bool = True
     language_timeout: float = 20
     revisions: str = "accepted"  # a Word document's tracked changes, read "accepted" or "rejected"
+    author: str = "drafter"  # of the tracked changes --fix writes into a Word document
     root: Path | None = field(default=None, compare=False)  # where the configuration file is
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -150,7 +151,7 @@ def _value(path: Path, key: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: per-file-ignores is a table of glob = [codes]")
         return tuple((glob, tuple(_codes(path, key, codes))) for glob, codes in value.items())
-    if key in {"profile", "language", "language-server"}:
+    if key in {"profile", "language", "language-server", "revisions", "author"}:
         if not isinstance(value, str):
             raise ConfigError(f"{path}: {key} is a string")
         return check_choice(key, value, str(path))

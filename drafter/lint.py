@@ -41,6 +41,7 @@ class FileResult:
     resolution: Resolution | None = field(default=None, repr=False)  # as first read
     fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
     language_error: str | None = None  # LanguageTool could not be used: why
+    author: str = "drafter"  # of the tracked changes --fix writes into a Word document
 
     @property
     def changed(self) -> bool:
@@ -175,7 +176,7 @@ def lint_file(
 
     A file that cannot be read or is no resolution is recorded in the result; a ConfigError
     (an unknown rule code) is raised, since it stops the whole run."""
-    result = FileResult(path)
+    result = FileResult(path, author=settings.author)
     try:
         result.source = read_source(path, settings.revisions)
         if not settings.language_check:

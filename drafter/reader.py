@@ -13,10 +13,10 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from drafter.readers.word import WordLine
+    from drafter.readers.word import Origin, WordLine
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
@@ -45,13 +45,16 @@ class Source:
     original: bytes = field(default=b"", repr=False)  # the bytes read, to tell a later edit
     text: str = field(init=False)
     # What was read when it is not drafter's text form ("PDF"): its text was made from it,
-    # and fixes cannot be written back into it.
+    # and fixes cannot be written back into it as text (into a Word document, as changes).
     converted_from: str | None = None
     pages: list[int] = field(default_factory=list, repr=False)  # each line's page, if paged
     # Each line's line in the file, where the text was made from another text.
     lines: list[int] = field(default_factory=list, repr=False)
     # Each line's paragraph in a Word document, and where in it the line starts.
     word_lines: list[WordLine] = field(default_factory=list, repr=False)
+    # Where each character of a Word document's text is in its XML, and the XML (for --fix).
+    word_origins: list[Origin | None] = field(default_factory=list, repr=False)
+    word_parts: dict[str, Any] = field(default_factory=dict, repr=False)
     notice: str | None = None  # what the reader did that the user should know ("tracked changes")
 
     def __post_init__(self) -> None:
@@ -143,7 +146,7 @@ def _word_source(data: bytes, revisions: str) -> Source:
     except WordProblem as problem:
         raise ReadError(str(problem)) from None
     source = Source(read.text, "utf-8", data, converted_from="Word document")
-    source.word_lines = read.lines
+    source.word_lines, source.word_origins, source.word_parts = read.lines, read.origins, read.parts
     if read.revisions:
         changes = "tracked change" if read.revisions == 1 else "tracked changes"
         source.notice = f"{read.revisions} {changes} read as {revisions}"

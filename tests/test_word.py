@@ -16,7 +16,9 @@ from word_documents import (
     deleted,
     inserted,
     libreoffice_convert,
+    libreoffice_text,
     needs_libreoffice,
+    needs_uno,
     paragraph,
     run,
     text_paragraphs,
@@ -230,13 +232,75 @@ def test_a_word_document_that_is_no_resolution_gets_one_line(tmp_path):
     assert result.returncode == 2 and "no text" in result.stderr
 
 
-def test_fixes_are_not_written_into_a_word_document(tmp_path):
-    path = draft_docx(
+def _fixable(tmp_path) -> str:
+    # P002: operative paragraph 1 has no semicolon; Y004: a doubled space in paragraph 2.
+    return draft_docx(
         tmp_path,
         paragraph(run("1. "), run("Decides", italic=True), run(" to do this")),
+        paragraph(
+            run("2. "), run("Requests", italic=True), run(" the  Secretary-General to report.")
+        ),
+    )
+
+
+def _parts(path: str) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_fixes_are_written_into_a_word_document_as_tracked_changes(tmp_path):
+    path = _fixable(tmp_path)
+    before = _parts(path)
+    text = read_source(path).text
+    expected = lint_file(path, Settings(), fix=True).fixed_raw
+    assert expected is not None and expected != text
+    result = drafter("lint", path, "--fix")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert read_source(path).text == expected  # the changes accepted: the fixed text
+    assert read_source(path, "rejected").text == text  # rejected: the document as it was
+    after = _parts(path)
+    assert after.keys() == before.keys()
+    assert [name for name in before if before[name] != after[name]] == ["word/document.xml"]
+    assert b'w:author="drafter"' in after["word/document.xml"]
+
+
+def test_the_author_of_the_fixes_is_configurable(tmp_path):
+    path = _fixable(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.drafter]\nauthor = "Delegation of Fiji"\n')
+    assert drafter("lint", path, "--fix", cwd=tmp_path).returncode == 0
+    assert b'w:author="Delegation of Fiji"' in _parts(path)["word/document.xml"]
+
+
+def test_without_fix_a_word_document_is_not_written(tmp_path):
+    path = _fixable(tmp_path)
+    before = Path(path).read_bytes()
+    assert drafter("lint", path).returncode == 1
+    assert Path(path).read_bytes() == before
+
+
+def test_a_fix_that_changes_formatting_is_left_to_word_and_said(tmp_path):
+    # V-rules fix an opening by its italics: that is formatting, which a change of text in
+    # Word cannot make; the other fixes are written.
+    path = draft_docx(
+        tmp_path,
+        paragraph(run("1. Decides to do this")),
         paragraph(run("2. "), run("Requests", italic=True), run(" that.")),
     )
-    before = Path(path).read_bytes()
+    text = read_source(path).text
     result = drafter("lint", path, "--fix")
-    assert Path(path).read_bytes() == before
-    assert "not written into a Word document" in result.stderr
+    assert "not:" in result.stderr and "Traceback" not in result.stderr
+    fixed = read_source(path).text
+    assert "*" not in fixed.split("\n")[6] and "1. Decides to do this;" in fixed
+    assert read_source(path, "rejected").text == text
+
+
+@needs_uno
+def test_libreoffice_applies_the_fixes_drafter_wrote(tmp_path):
+    path = _fixable(tmp_path)
+    assert drafter("lint", path, "--fix").returncode == 0
+    accepted = libreoffice_text(Path(path), "accept")
+    rejected = libreoffice_text(Path(path), "reject")
+    assert "1.\tDecides to do this;" in accepted or "1. Decides to do this;" in accepted
+    assert "2. Requests the Secretary-General to report." in accepted
+    assert "1. Decides to do this" in rejected
+    assert "2. Requests the  Secretary-General to report." in rejected

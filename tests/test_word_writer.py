@@ -6,13 +6,10 @@ previous text."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from conftest import ENGLISH, SEED_62, SEED_78, drafter
-from word_documents import build, needs_libreoffice, paragraph, run
+from word_documents import build, libreoffice_text, needs_libreoffice, needs_uno, paragraph, run
 
 from drafter.parser import parse_text
 from drafter.reader import read_source
@@ -22,7 +19,6 @@ from drafter.writers.word import write_docx
 
 PDFS = ENGLISH.parent / "pdf"
 TEXTS = [SEED_78, SEED_62, *sorted(ENGLISH.glob("*.txt")), *sorted(PDFS.glob("*.pdf"))]
-UNO_PYTHON = "/usr/bin/python3"  # Debian's, with LibreOffice's bridge (python3-uno)
 
 
 def _without_lines(value):
@@ -40,34 +36,6 @@ def test_a_resolution_written_to_word_reads_back_as_the_same_model(tmp_path, pat
     written.write_bytes(write_docx(model))
     again = parse_text(read_source(written).text)
     assert _without_lines(again.to_json()) == _without_lines(model.to_json())
-
-
-def _has_uno() -> bool:
-    if shutil.which("soffice") is None or not Path(UNO_PYTHON).exists():
-        return False
-    return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
-
-
-needs_uno = pytest.mark.skipif(
-    not _has_uno(),
-    reason="LibreOffice and its Python bridge (Debian libreoffice-writer-nogui, python3-uno) "
-    "are not installed",
-)
-
-
-def libreoffice_text(document: Path, action: str) -> list[str]:
-    """The paragraphs LibreOffice shows once it has accepted (or rejected) every change."""
-    target = document.with_name(f"{document.stem}-{action}.txt")
-    script = Path(__file__).parent / "libreoffice_changes.py"
-    profile = document.parent / "libreoffice-profile"
-    subprocess.run(
-        [UNO_PYTHON, str(script), str(document), str(target), action, str(profile)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = target.read_text(encoding="utf-8-sig")
-    return [_plain(line) for line in text.split("\n") if line.strip()]
 
 
 def _plain(line: str) -> str:
@@ -93,8 +61,8 @@ def test_drafter_new_writes_the_changes_as_tracked_changes_that_word_processors_
     new_text = drafter("new", str(SEED_78)).stdout
     previous = parse_text(read_source(SEED_78).text)
     previous_text = render(builtin_template("fr"), context_of(previous))
-    accepted = libreoffice_text(target, "accept")
-    rejected = libreoffice_text(target, "reject")
+    accepted = [_plain(line) for line in libreoffice_text(target, "accept")]
+    rejected = [_plain(line) for line in libreoffice_text(target, "reject")]
     assert accepted == _paragraphs(new_text)
     assert rejected == _paragraphs(previous_text)
     assert (

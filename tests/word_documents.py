@@ -17,6 +17,37 @@ needs_libreoffice = pytest.mark.skipif(
 )
 
 
+UNO_PYTHON = "/usr/bin/python3"  # Debian's, with LibreOffice's bridge (python3-uno)
+
+
+def _has_uno() -> bool:
+    if shutil.which("soffice") is None or not Path(UNO_PYTHON).exists():
+        return False
+    return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+
+
+needs_uno = pytest.mark.skipif(
+    not _has_uno(),
+    reason="LibreOffice and its Python bridge (Debian libreoffice-writer-nogui, python3-uno) "
+    "are not installed",
+)
+
+
+def libreoffice_text(document: Path, action: str) -> list[str]:
+    """The paragraphs LibreOffice shows once it has accepted (or rejected) every change."""
+    target = document.with_name(f"{document.stem}-{action}.txt")
+    script = Path(__file__).parent / "libreoffice_changes.py"
+    profile = document.parent / "libreoffice-profile"
+    subprocess.run(
+        [UNO_PYTHON, str(script), str(document), str(target), action, str(profile)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = target.read_text(encoding="utf-8-sig")
+    return [line for line in text.split("\n") if line.strip()]
+
+
 def libreoffice_convert(source: Path, target: str) -> Path:
     """`source` converted by LibreOffice, headless, to `target` ("docx", "txt"), beside it.
     Each call has its own profile folder: two LibreOffice runs may not share one."""

@@ -249,12 +249,15 @@ def _status(results: list[FileResult], strict: bool) -> int:
 
 
 def _write_fixes(results: list[FileResult]) -> None:
-    """Write each fixed file; one that cannot be written is reported as it was, unfixed."""
+    """Write each fixed file (a Word document: its fixes as tracked changes); one that cannot
+    be written is reported as it was, unfixed."""
     for result in results:
         if result.source is None or result.fixed_raw is None:
             continue
         if result.path == "-":
             sys.stdout.write(result.fixed_raw)
+        elif result.changed and result.source.word_parts:
+            _write_word_fixes(result)
         elif result.changed and result.source.converted_from:
             _not_fixed(result, f"fixes are not written into a {result.source.converted_from}")
         elif result.changed:
@@ -263,6 +266,33 @@ def _write_fixes(results: list[FileResult]) -> None:
                 write_file(result.path, data, overwrite=True, expected=result.source.original)
             except OSError as problem:
                 _not_fixed(result, str(problem.strerror or problem))
+
+
+def _write_word_fixes(result: FileResult) -> None:
+    """The fixes as tracked changes of the Word document, for its author to accept or reject;
+    what a fix cannot change in the document's text is said, and left as it was."""
+    from drafter.writers.word_fixes import tracked_fixes
+
+    source = result.source
+    assert source is not None and result.fixed_raw is not None
+    fixes = tracked_fixes(
+        source.original,
+        source.text,
+        result.fixed_raw,
+        source.word_origins,
+        source.word_parts,
+        author=result.author,
+    )
+    try:
+        write_file(result.path, fixes.data, overwrite=True, expected=source.original)
+    except OSError as problem:
+        _not_fixed(result, str(problem.strerror or problem))
+        return
+    if fixes.left:
+        result.error = (
+            f"{fixes.written} fixes written as tracked changes; {fixes.left} not: they change "
+            "what Word generates or formats (a list number, italics), to do in Word"
+        )
 
 
 def _not_fixed(result: FileResult, reason: str) -> None:

@@ -47,6 +47,8 @@ class WordText(NamedTuple):
     text: str
     lines: list[WordLine]  # one per line of `text`
     revisions: int  # tracked changes read as accepted (or rejected)
+    origins: list[Origin | None]  # one per character of `text`: where --fix edits it
+    parts: dict[str, Any]  # the XML trees those characters are in, by their part's name
 
 
 def read_docx(data: bytes, revisions: str = "accepted") -> WordText:
@@ -83,12 +85,48 @@ def is_docx(data: bytes) -> bool:
     return data.startswith((b"PK\x03\x04", _OLE))
 
 
+Origin = tuple[Any, int]  # a character's w:t element and its index there
+
+
+@dataclass
+class _Line:
+    """A line of the text form, and where each character comes from in the document (None:
+    drafter wrote it, as the * of italics or a number Word generates)."""
+
+    chars: list[str] = field(default_factory=list)
+    origins: list[Origin | None] = field(default_factory=list)
+
+    def add(self, text: str, element: Any = None) -> None:
+        """Text from `element` (a w:t, when each character is its own), or drafter's."""
+        self.chars.extend(text)
+        own = element is not None and len(text) == len(element.text or "")
+        self.origins.extend((element, i) if own else None for i in range(len(text)))
+
+    def insert(self, index: int, text: str) -> None:
+        self.chars[index:index] = list(text)
+        self.origins[index:index] = [None] * len(text)
+
+    def strip(self, *, left: bool = True, right: bool = True) -> None:
+        text = "".join(self.chars)
+        start = len(text) - len(text.lstrip()) if left else 0
+        end = len(text.rstrip()) if right else len(text)
+        self.chars, self.origins = self.chars[start:end], self.origins[start:end]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
 @dataclass
 class _Block:
     """A paragraph of the text form: its lines, and where each starts in the document."""
 
-    lines: list[str] = field(default_factory=lambda: [""])
+    lines: list[_Line] = field(default_factory=lambda: [_Line()])
     starts: list[int] = field(default_factory=lambda: [0])
+
+    @property
+    def empty(self) -> bool:
+        return not "".join(line.text for line in self.lines).strip()
 
 
 class _Reader:
@@ -101,62 +139,71 @@ class _Reader:
         self.revisions = 0
         self.italic_styles = _italic_styles(document)
         self.numbering = _Numbering(document)
-        self.footnote_elements = _footnotes(document)
+        self.footnote_parts, self.footnote_elements = _footnotes(document)
         self.calls: dict[str, int] = {}  # footnote id → its number, in the order of the calls
         self.marks: dict[str, str] = {}  # footnote id → its own mark ("*"), not numbered
 
     def read(self) -> WordText:
         blocks = [(self.paragraph(p), _words(p)) for p in _paragraphs(self.document.element)]
-        body = [(block, words) for block, words in blocks if "".join(block.lines).strip()]
+        body = [(block, words) for block, words in blocks if not block.empty]
         notes = list(self.footnote_blocks())
         lines: list[str] = []
+        origins: list[Origin | None] = []
         places: list[WordLine] = []
         for block, words in [*body, *notes]:
             if lines:
                 lines.append("")
+                origins.append(None)
                 places.append(places[-1])
-            for text, start in zip(block.lines, block.starts, strict=True):
-                lines.append(text.rstrip())
+            for line, start in zip(block.lines, block.starts, strict=True):
+                line.strip(left=False)
+                lines.append(line.text)
+                origins.extend([*line.origins, None])  # and its line end
                 places.append(WordLine(words, start))
         if not lines:
             raise WordProblem("the Word document has no text")
-        return WordText("\n".join(lines) + "\n", places, self.revisions)
+        text = "\n".join(lines) + "\n"
+        origins = origins[: len(text)]
+        parts = {str(self.document.part.partname): self.document.element}
+        parts.update(self.footnote_parts)
+        return WordText(text, places, self.revisions, origins, parts)
 
     # -- a paragraph -------------------------------------------------------------------------
     def paragraph(self, element: Any) -> _Block:
         block = _Block()
         label = self.numbering.label(element, self.document)
         if label:
-            block.lines[0] = f"{label} "
-            block.starts[0] = -len(block.lines[0])
+            block.lines[0].add(f"{label} ")
+            block.starts[0] = -len(block.lines[0].chars)
         style_italic = _paragraph_style(element) in self.italic_styles
         italic = False
         count = 0  # characters of the paragraph as Word counts them
-        for run, text in self.pieces(element):
+        for run, child, text in self.pieces(element):
             if text == "\n":  # a line break: a wrapped line, which the normalizer joins
-                block.lines.append("")
+                block.lines.append(_Line())
                 block.starts.append(count)
                 continue
             run_italic = _italic(run, self.italic_styles, style_italic)
             if text.strip() and run_italic != italic:
-                _mark_italics(block, closing=italic)
+                _mark_italics(block.lines[-1], closing=italic)
                 italic = run_italic
-            block.lines[-1] += text
+            block.lines[-1].add(text, child if child.tag == f"{_W}t" else None)
             count += len(text)
         if italic:
-            _mark_italics(block, closing=True)
+            _mark_italics(block.lines[-1], closing=True)
         if not label:
-            block.lines[0] = block.lines[0].lstrip()
+            block.lines[0].strip(right=False)
         return block
 
-    def pieces(self, paragraph: Any) -> Iterator[tuple[Any, str]]:
-        """Each run of the paragraph (those a revision keeps) with the text it shows."""
+    def pieces(self, paragraph: Any) -> Iterator[tuple[Any, Any, str]]:
+        """Each run of the paragraph (those a revision keeps), each of its children, and the
+        text that child shows."""
         for run in self.runs(paragraph):
             superscript = _superscript(run)
             for child in run:
                 text = self.text_of(child, superscript)
                 if text:
-                    yield run, text
+                    yield run, child, text
 
     def runs(self, element: Any) -> Iterator[Any]:
         for child in element:
@@ -207,29 +254,45 @@ class _Reader:
             element = self.footnote_elements.get(identifier)
             if element is None:
                 continue
-            blocks = [self.paragraph(p) for p in element.iter(f"{_W}p")]
-            text = " ".join(" ".join(b.lines).strip() for b in blocks if "".join(b.lines).strip())
-            if number:
-                yield _Block([f"{_superscript_number(number)} {text}"], [0]), f"footnote {number}"
-            else:  # the note's text begins with its own mark, as the call does
+            note = _Line()
+            note.add(f"{_superscript_number(number)} " if number else "")
+            for block in (self.paragraph(p) for p in element.iter(f"{_W}p")):
+                if not block.empty:
+                    for line in block.lines:
+                        line.strip()
+                        if note.chars and not note.text.endswith(" "):
+                            note.add(" ")
+                        note.chars += line.chars
+                        note.origins += line.origins
+            if not number:  # the note's text begins with its own mark, as the call does
                 mark = self.marks[identifier]
-                text = text.removeprefix(f"^{mark}").removeprefix(mark).lstrip()
-                yield _Block([f"[^{mark}]: {text}"], [0]), f"note {mark}"
+                note.strip()
+                for prefix in (f"^{mark}", mark):
+                    if note.text.startswith(prefix):
+                        note.chars, note.origins = (
+                            note.chars[len(prefix) :],
+                            note.origins[len(prefix) :],
+                        )
+                note.strip()
+                note.insert(0, f"[^{mark}]: ")
+            yield (
+                _Block([note], [0]),
+                f"footnote {number}" if number else f"note {self.marks[identifier]}",
+            )
 
 
 def _superscript_number(number: int) -> str:
     return str(number).translate(_TO_SUPERSCRIPT)
 
 
-def _mark_italics(block: _Block, *, closing: bool) -> None:
+def _mark_italics(line: _Line, *, closing: bool) -> None:
     """Open an italic run with *, or close it: the closing * before the spaces the run ended
     with ("*Our Common Agenda* and")."""
-    line = block.lines[-1]
     if not closing:
-        block.lines[-1] = line + "*"
+        line.add("*")
         return
-    stripped = line.rstrip(" ")
-    block.lines[-1] = stripped + "*" + line[len(stripped) :]
+    text = line.text
+    line.insert(len(text.rstrip(" ")), "*")
 
 
 def _paragraphs(body: Any) -> Iterator[Any]:
@@ -301,20 +364,24 @@ def _italic_styles(document: Any) -> set[str]:
     return italic
 
 
-def _footnotes(document: Any) -> dict[str, Any]:
-    """The footnotes part's footnotes by id (separators left out)."""
+def _footnotes(document: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The footnotes part's tree by its name, and its footnotes by id (separators left out)."""
     from docx.opc.constants import RELATIONSHIP_TYPE  # type: ignore[import-untyped]
     from lxml import etree  # type: ignore[import-untyped]
 
     for relationship in document.part.rels.values():
         if relationship.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not relationship.is_external:
-            root = etree.fromstring(relationship.target_part.blob)
-            return {
+            part = relationship.target_part
+            root = getattr(part, "_element", None)
+            if root is None:
+                root = etree.fromstring(part.blob)
+            notes = {
                 note.get(f"{_W}id"): note
                 for note in root.iter(f"{_W}footnote")
                 if note.get(f"{_W}type") in (None, "normal")
             }
-    return {}
+            return {str(part.partname): root}, notes
+    return {}, {}
 
 
 class _Numbering:
