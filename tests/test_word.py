@@ -78,6 +78,24 @@ def test_italics_footnotes_and_word_s_numbers_read_as_the_text_form_writes_them(
     assert model.problems == []
 
 
+def test_italics_of_a_character_style_count_and_comments_are_left_out(tmp_path):
+    comment = (
+        '<w:commentRangeStart w:id="0"/><w:r><w:t>1. </w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r>'
+    )
+    path = draft_docx(
+        tmp_path,
+        paragraph(comment, run("Decides", style="QuoteChar"), run(" to do this;")),
+        paragraph(run("2. "), run("Requests", italic=True), run(" that.")),
+    )
+    model = parse_text(read_source(path).text)
+    assert [(p.number, p.verb.text, p.verb.italic) for p in model.operative] == [
+        (1, "Decides", True),
+        (2, "Requests", True),
+    ]
+    assert model.operative[0].content.text == "Decides to do this;"
+
+
 def test_numbers_typed_with_a_tab_read_as_numbers(tmp_path):
     path = draft_docx(
         tmp_path,

@@ -104,3 +104,11 @@ def test_drafter_new_refuses_to_overwrite_a_word_document(tmp_path):
     result = drafter("new", str(SEED_78), "-o", str(target))
     assert result.returncode == 2 and "already exists" in result.stderr
     assert target.read_bytes() == b"the user's own"
+
+
+def test_a_template_does_not_lay_out_a_word_document(tmp_path):
+    template = tmp_path / "mine.txt.j2"
+    template.write_text("{{ organ }}\n")
+    target = tmp_path / "next.docx"
+    result = drafter("new", str(SEED_78), "-o", str(target), "--template", str(template))
+    assert result.returncode == 2 and "--template" in result.stderr and not target.exists()

@@ -38,6 +38,8 @@ def run(options: NewOptions) -> int:
         return error(taken)
     if target and target.exists() and not target.is_file():
         return error(f"{target}: not a regular file: drafter writes only to files")
+    if target and target.suffix.lower() == ".docx" and options.template:
+        return error("--template lays out a text; a .docx is written in the UN layout")
     try:
         check_choice("language", options.language, "--language")
     except ConfigError as problem:
