@@ -70,6 +70,7 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
     "parse": (
         Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="json"),
         Option("language", ("--language",), default="auto"),
+        Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
     ),
     "text": (Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),),
     "rules": (Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="text"),),

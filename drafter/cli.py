@@ -76,6 +76,7 @@ def parse(
         ParseFormat, typer.Option("--format", "-f", help="json (the model) or text (a summary).")
     ] = ParseFormat.json,
     language: Annotated[str, typer.Option(help="Language of the text: auto, fr or en.")] = "auto",
+    revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
 ) -> None:
     """Print the document model of a resolution.
 
@@ -83,7 +84,7 @@ def parse(
     """
     from drafter.commands.parse import run
 
-    raise typer.Exit(run(path, output_format.value, language))
+    raise typer.Exit(run(path, output_format.value, language, revisions.value))
 
 
 @app.command()
@@ -239,6 +240,7 @@ def new(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary on standard error.")
     ] = False,
+    revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
 ) -> None:
     r"""Draft next session's resolution from the previous one.
 
@@ -249,6 +251,7 @@ def new(
     Examples:
       drafter new seeds/fr_78-167_cooperation-sud-sud.txt -o draft-79.txt
       drafter new previous.txt --session 80 --set number=212 --set meeting=52
+      drafter new A_RES_79_236.pdf -o draft-80.docx   (every change a tracked change)
     """
     from drafter.commands.new import NewOptions, run
 
@@ -258,7 +261,9 @@ def new(
         if not equals or not key.strip():
             raise fail("--set", f"{value!r} is not KEY=VALUE")
         pairs[key.strip()] = text.strip()
-    options = NewOptions(previous, output, session, pairs, template, force, quiet, language)
+    options = NewOptions(
+        previous, output, session, pairs, template, force, quiet, language, revisions.value
+    )
     raise typer.Exit(run(options))
 
 

@@ -53,7 +53,9 @@ def _lint(values: dict[str, Any]) -> int:
 def _parse(values: dict[str, Any]) -> int:
     from drafter.commands import parse
 
-    return parse.run(values["path"], values["output_format"], values["language"])
+    return parse.run(
+        values["path"], values["output_format"], values["language"], values["revisions"]
+    )
 
 
 def _text(values: dict[str, Any]) -> int:

@@ -112,3 +112,14 @@ def test_a_template_does_not_lay_out_a_word_document(tmp_path):
     target = tmp_path / "next.docx"
     result = drafter("new", str(SEED_78), "-o", str(target), "--template", str(template))
     assert result.returncode == 2 and "--template" in result.stderr and not target.exists()
+
+
+def test_parse_and_new_read_a_word_document_s_changes_as_asked(tmp_path):
+    # The draft for session 79 as Word wrote it: rejected, its changes give 78/167 again.
+    draft = tmp_path / "next.docx"
+    assert drafter("new", str(SEED_78), "-o", str(draft)).returncode == 0
+    again = drafter("new", str(draft), "--revisions", "rejected").stdout
+    assert again == drafter("new", str(SEED_78)).stdout
+    parsed = drafter("parse", str(draft), "--revisions", "rejected", "--format", "text")
+    assert "session 78" in parsed.stdout
+    assert "session 79" in drafter("parse", str(draft), "--format", "text").stdout

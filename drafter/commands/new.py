@@ -29,6 +29,7 @@ class NewOptions:
     force: bool = False
     quiet: bool = False
     language: str = "auto"
+    revisions: str = "accepted"  # of a Word document's tracked changes
 
 
 def run(options: NewOptions) -> int:
@@ -45,9 +46,8 @@ def run(options: NewOptions) -> int:
     except ConfigError as problem:
         return error(str(problem))
     try:
-        previous = parse_file(
-            options.previous, None if options.language == "auto" else options.language
-        )
+        language = None if options.language == "auto" else options.language
+        previous = parse_file(options.previous, language, options.revisions)
     except (ReadError, NotAResolution) as problem:
         return error(f"{options.previous}: {problem}")
     try:

@@ -13,13 +13,15 @@ from drafter.reader import ReadError
 from drafter.report import plural
 
 
-def run(path: str, output_format: str = "json", language: str = "auto") -> int:
+def run(
+    path: str, output_format: str = "json", language: str = "auto", revisions: str = "accepted"
+) -> int:
     try:
         check_choice("language", language, "--language")
     except ConfigError as problem:
         return error(str(problem))
     try:
-        resolution = parse_file(path, None if language == "auto" else language)
+        resolution = parse_file(path, None if language == "auto" else language, revisions)
     except (ReadError, NotAResolution) as problem:
         return error(f"{path}: {problem}")
     model = resolution.to_json()

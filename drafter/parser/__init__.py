@@ -13,7 +13,7 @@ from drafter.normalize import Markers, Unit, normalize
 from drafter.parser.compile import grammar_parser, runtime
 from drafter.parser.structure import build
 from drafter.positions import LineIndex, Span
-from drafter.reader import read_path
+from drafter.reader import read_source
 
 if TYPE_CHECKING:
     from lark.exceptions import UnexpectedInput
@@ -23,8 +23,12 @@ class NotAResolution(ValueError):
     """The text has neither the organ line nor numbered operative paragraphs."""
 
 
-def parse_file(path: str | Path, language: str | None = None) -> Resolution:
-    return parse_text(read_path(path), language)
+def parse_file(
+    path: str | Path, language: str | None = None, revisions: str = "accepted"
+) -> Resolution:
+    """The model of a file in any format drafter reads (a Word document's tracked changes
+    read as `revisions` says)."""
+    return parse_text(read_source(path, revisions).text, language)
 
 
 def parse_text(text: str, language: str | None = None) -> Resolution:
