@@ -22,6 +22,7 @@ from word_documents import (
     paragraph,
     run,
     text_paragraphs,
+    without_lines,
 )
 
 from drafter.config import Settings
@@ -171,7 +172,7 @@ def test_real_resolutions_read_from_word_as_from_their_text(tmp_path):
         path.write_bytes(build(text_paragraphs(text)))
         from_word = parse_text(read_source(path).text)
         from_text = parse_text(text)
-        assert _without_lines(from_word.to_json()) == _without_lines(from_text.to_json())
+        assert without_lines(from_word.to_json()) == without_lines(from_text.to_json())
         assert [p.content.text for p in from_word.preamble] == [
             p.content.text for p in from_text.preamble
         ]
@@ -199,15 +200,6 @@ def test_what_a_word_processor_writes_reads_too(tmp_path):
         (2, "Requests", True),
     ]
     assert model.closing is not None and model.problems == []
-
-
-def _without_lines(value):
-    """The model's JSON without the lines things are on (a Word paragraph is one line)."""
-    if isinstance(value, dict):
-        return {key: _without_lines(item) for key, item in value.items() if key != "line"}
-    if isinstance(value, list):
-        return [_without_lines(item) for item in value]
-    return value
 
 
 def _zip(name: str, data: bytes) -> bytes:

@@ -9,7 +9,15 @@ import re
 
 import pytest
 from conftest import ENGLISH, SEED_62, SEED_78, drafter
-from word_documents import build, libreoffice_text, needs_libreoffice, needs_uno, paragraph, run
+from word_documents import (
+    build,
+    libreoffice_text,
+    needs_libreoffice,
+    needs_uno,
+    paragraph,
+    run,
+    without_lines,
+)
 
 from drafter.parser import parse_text
 from drafter.reader import read_source
@@ -21,21 +29,13 @@ PDFS = ENGLISH.parent / "pdf"
 TEXTS = [SEED_78, SEED_62, *sorted(ENGLISH.glob("*.txt")), *sorted(PDFS.glob("*.pdf"))]
 
 
-def _without_lines(value):
-    if isinstance(value, dict):
-        return {key: _without_lines(item) for key, item in value.items() if key != "line"}
-    if isinstance(value, list):
-        return [_without_lines(item) for item in value]
-    return value
-
-
 @pytest.mark.parametrize("path", TEXTS, ids=[path.stem for path in TEXTS])
 def test_a_resolution_written_to_word_reads_back_as_the_same_model(tmp_path, path):
     model = parse_text(read_source(path).text)
     written = tmp_path / "written.docx"
     written.write_bytes(write_docx(model))
     again = parse_text(read_source(written).text)
-    assert _without_lines(again.to_json()) == _without_lines(model.to_json())
+    assert without_lines(again.to_json()) == without_lines(model.to_json())
 
 
 def _plain(line: str) -> str:

@@ -74,6 +74,15 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{W_NS}"'
 
 
+def without_lines(value):
+    """A model's JSON without the lines things are on (a Word paragraph is one line)."""
+    if isinstance(value, dict):
+        return {key: without_lines(item) for key, item in value.items() if key != "line"}
+    if isinstance(value, list):
+        return [without_lines(item) for item in value]
+    return value
+
+
 def run(text: str, *, italic: bool = False, superscript: bool = False, style: str = "") -> str:
     properties = ""
     if italic:
