@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
-# A zip package (.docx), or the container of Word 97-2003 and of encrypted Office files.
-_OFFICE_FILES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+# The container of Word 97-2003 files and of encrypted Office files (an encrypted .docx).
+OLE_CONTAINER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What the Word reader reads: a zip package (.docx), or that container, to say what it is.
+_OFFICE_FILES = (b"PK\x03\x04", OLE_CONTAINER)
 # Byte-order marks, the longest first: UTF-32's little-endian mark begins with UTF-16's.
 _MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

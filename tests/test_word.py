@@ -107,6 +107,18 @@ def test_numbers_typed_with_a_tab_read_as_numbers(tmp_path):
     assert [p.number for p in model.operative] == [1, 2] and model.problems == []
 
 
+def test_a_paragraph_style_that_numbers_gives_its_numbers(tmp_path):
+    # Word's "List Number" style numbers its paragraphs through the style's own list.
+    path = draft_docx(
+        tmp_path,
+        paragraph(run("Decides", italic=True), run(" to do this;"), style="ListNumber"),
+        paragraph(run("Requests", italic=True), run(" that."), style="ListNumber"),
+        numbering=None,  # the template's lists, which the style refers to
+    )
+    model = parse_text(read_source(path).text)
+    assert [(p.number, p.verb.text) for p in model.operative] == [(1, "Decides"), (2, "Requests")]
+
+
 def test_tracked_changes_are_read_accepted_or_rejected_and_said_once(tmp_path):
     path = draft_docx(
         tmp_path,

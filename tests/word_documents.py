@@ -125,14 +125,16 @@ def deleted(text: str, identifier: int = 2) -> str:
     )
 
 
-def paragraph(*runs: str, numbered: tuple[int, int] | None = None) -> str:
-    """A paragraph of runs; `numbered` (list, level) numbers it as a Word list does."""
-    properties = ""
+def paragraph(*runs: str, numbered: tuple[int, int] | None = None, style: str = "") -> str:
+    """A paragraph of runs; `numbered` (list, level) numbers it as a Word list does, and
+    `style` gives it a paragraph style."""
+    properties = f'<w:pStyle w:val="{style}"/>' if style else ""
     if numbered:
         num_id, level = numbered
         number = f'<w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
-        properties = f"<w:pPr><w:numPr>{number}</w:numPr></w:pPr>"
-    return f"<w:p {_NS}>{properties}{''.join(runs)}</w:p>"
+        properties += f"<w:numPr>{number}</w:numPr>"
+    head = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f"<w:p {_NS}>{head}{''.join(runs)}</w:p>"
 
 
 def text_paragraphs(text: str) -> list[str]:

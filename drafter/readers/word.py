@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from drafter.model import SUPERSCRIPT_DIGITS
+from drafter.reader import OLE_CONTAINER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and encrypted Office files
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx hides in
 _OFF = {"0", "false", "off", "none"}
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -53,7 +53,7 @@ class WordText(NamedTuple):
 
 def read_docx(data: bytes, revisions: str = "accepted") -> WordText:
     """The text form of a .docx; WordProblem when it is none that drafter can read."""
-    if data.startswith(_OLE):
+    if data.startswith(OLE_CONTAINER):  # Word 97-2003, or an encrypted Office file
         if _ENCRYPTED in data:
             raise WordProblem("password-protected Word document: save a copy without a password")
         raise WordProblem("old binary Word document (.doc): save it as .docx (Word 2007 or later)")
@@ -78,11 +78,6 @@ def _open(data: bytes) -> Any:
 
 def _first_line(error: Exception) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
-
-def is_docx(data: bytes) -> bool:
-    """A zip package, or an Office file in the old container (encrypted, or a .doc)."""
-    return data.startswith((b"PK\x03\x04", _OLE))
 
 
 Origin = tuple[Any, int]  # a character's w:t element and its index there
@@ -163,7 +158,6 @@ class _Reader:
         if not lines:
             raise WordProblem("the Word document has no text")
         text = "\n".join(lines) + "\n"
-        origins = origins[: len(text)]
         parts = {str(self.document.part.partname): self.document.element}
         parts.update(self.footnote_parts)
         return WordText(text, places, self.revisions, origins, parts)
@@ -171,7 +165,7 @@ class _Reader:
     # -- a paragraph -------------------------------------------------------------------------
     def paragraph(self, element: Any) -> _Block:
         block = _Block()
-        label = self.numbering.label(element, self.document)
+        label = self.numbering.label(element)
         if label:
             block.lines[0].add(f"{label} ")
             block.starts[0] = -len(block.lines[0].chars)
@@ -392,6 +386,13 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → level
         self.counters: dict[str, dict[int, int]] = {}
+        # The list properties of the paragraph styles that number their paragraphs, read
+        # once (python-docx looks a style up by an XPath query each time).
+        self.style_numbers = {
+            style.get(f"{_W}styleId", ""): properties
+            for style in document.styles.element.iter(f"{_W}style")
+            if (properties := style.find(f"{_W}pPr/{_W}numPr")) is not None
+        }
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -412,8 +413,8 @@ class _Numbering:
                     levels[level] = (form, text, int(start.get(f"{_W}val", "1")))
             self.levels[num.get(f"{_W}numId")] = levels
 
-    def label(self, paragraph: Any, document: Any) -> str:
-        found = _number_properties(paragraph, document)
+    def label(self, paragraph: Any) -> str:
+        found = self.number_properties(paragraph)
         if found is None:
             return ""
         num_id, level = found
@@ -435,6 +436,19 @@ class _Numbering:
 
         return re.sub(r"%(\d)", value, levels[level][1])
 
+    def number_properties(self, paragraph: Any) -> tuple[str, int] | None:
+        """The list (numId) and level a paragraph is numbered by: its own, or its style's."""
+        properties = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if properties is None:
+            properties = self.style_numbers.get(_paragraph_style(paragraph) or "")
+        if properties is None:
+            return None
+        num_id = properties.find(f"{_W}numId")
+        level = properties.find(f"{_W}ilvl")
+        if num_id is None or num_id.get(f"{_W}val") == "0":
+            return None
+        return num_id.get(f"{_W}val"), int(level.get(f"{_W}val", "0")) if level is not None else 0
+
 
 def _levels(abstract: Any) -> dict[int, tuple[str, str, int]]:
     levels = {}
@@ -448,24 +462,6 @@ def _levels(abstract: Any) -> dict[int, tuple[str, str, int]]:
             int(start.get(f"{_W}val", "1")) if start is not None else 1,
         )
     return levels
-
-
-def _number_properties(paragraph: Any, document: Any) -> tuple[str, int] | None:
-    """The list (numId) and level a paragraph is numbered by: its own, or its style's."""
-    properties = paragraph.find(f"{_W}pPr/{_W}numPr")
-    if properties is None:
-        style_id = _paragraph_style(paragraph)
-        if style_id is None:
-            return None
-        style = document.styles.element.get_by_id(style_id)
-        properties = style.find(f"{_W}pPr/{_W}numPr") if style is not None else None
-        if properties is None:
-            return None
-    num_id = properties.find(f"{_W}numId")
-    level = properties.find(f"{_W}ilvl")
-    if num_id is None or num_id.get(f"{_W}val") == "0":
-        return None
-    return num_id.get(f"{_W}val"), int(level.get(f"{_W}val", "0")) if level is not None else 0
 
 
 def _format(number: int, form: str) -> str:
