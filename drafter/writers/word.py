@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
@@ -31,6 +30,7 @@ from drafter.parser.structure import names_a_resolution
 from drafter.scaffold.context import body_items
 from drafter.scaffold.markup import Change
 from drafter.scaffold.updates import NextSession
+from drafter.writers import Revisions
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{_W}"'
@@ -48,19 +48,6 @@ class Piece(NamedTuple):
     raised: bool = False  # a superscript: the "e" of "49^e séance plénière"
 
 
-@dataclass
-class _Revisions:
-    """The author and date of the tracked changes, and their ids (unique in the document)."""
-
-    author: str
-    date: str
-    count: int = 0
-
-    def attributes(self) -> str:
-        self.count += 1
-        return f'w:id="{self.count}" w:author={quoteattr(self.author)} w:date="{self.date}"'
-
-
 def write_docx(
     previous: Resolution,
     plan: NextSession | None = None,
@@ -75,8 +62,7 @@ def write_docx(
     import docx  # type: ignore[import-untyped]
     from docx.oxml import parse_xml  # type: ignore[import-untyped]
 
-    moment = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer = _Writer(previous, plan, _Revisions(author, moment))
+    writer = _Writer(previous, plan, Revisions(author, now))
     document = docx.Document(io.BytesIO(base) if base else None)
     body = document.element.body
     section = body.find(f"{{{_W}}}sectPr")
@@ -97,7 +83,7 @@ def write_docx(
 
 class _Writer:
     def __init__(
-        self, previous: Resolution, plan: NextSession | None, revisions: _Revisions
+        self, previous: Resolution, plan: NextSession | None, revisions: Revisions
     ) -> None:
         self.previous = previous
         self.changes = plan.changes if plan else {}
@@ -189,9 +175,15 @@ class _Writer:
         if centred:
             properties += '<w:jc w:val="center"/>'
         if inserted:  # the paragraph mark too: rejecting the change removes the paragraph
-            properties += f"<w:rPr><w:ins {self.revisions.attributes()}/></w:rPr>"
+            properties += f"<w:rPr><w:ins {self.attributes()}/></w:rPr>"
         head = f"<w:pPr>{properties}</w:pPr>" if properties else ""
         return f"<w:p {_NS}>{head}{self.runs(pieces)}</w:p>"
+
+    def attributes(self) -> str:
+        """Those of a tracked change, as XML."""
+        return " ".join(
+            f"w:{name}={quoteattr(value)}" for name, value in self.revisions.new().items()
+        )
 
     def runs(self, pieces: Iterable[Piece]) -> str:
         out = []
@@ -210,7 +202,7 @@ class _Writer:
             run = f"<w:r><w:rPr>{style}</w:rPr>{_text(piece.text, tag)}</w:r>"
             if piece.kind in ("ins", "del"):
                 kind = "w:ins" if piece.kind == "ins" else "w:del"
-                run = f"<{kind} {self.revisions.attributes()}>{run}</{kind}>"
+                run = f"<{kind} {self.attributes()}>{run}</{kind}>"
             out.append(run)
         return "".join(out)
 

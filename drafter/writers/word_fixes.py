@@ -14,11 +14,14 @@ import difflib
 import io
 import zipfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NamedTuple
+
+from drafter.writers import Revisions
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TAG = f"{{{_W}}}"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # What the text form writes for what is formatting in Word: italics, a raised letter, a call.
 _FORMATTING = ("*", "^", *"⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -47,8 +50,7 @@ def tracked_fixes(
     now: datetime | None = None,
 ) -> TrackedFixes:
     """`original` with the differences from `text` to `fixed` as tracked changes by `author`."""
-    moment = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    ids = _Ids(parts, author, moment)
+    ids = _Ids(parts, Revisions(author, now))
     written = left = 0
     touched: set[int] = set()
     for change in sorted(_changes(text, fixed), key=lambda c: (c.start, c.end), reverse=True):
@@ -99,26 +101,24 @@ def _anchor(change: _Change, origins: list[tuple[Any, int] | None]) -> tuple[Any
 
 
 class _Ids:
-    """The attributes of a tracked change: an id no other change of the document has."""
+    """Tracked changes as elements, their ids after those the document already has."""
 
-    def __init__(self, parts: dict[str, Any], author: str, moment: str) -> None:
+    def __init__(self, parts: dict[str, Any], revisions: Revisions) -> None:
         taken = [
             int(element.get(f"{_TAG}id", "0"))
             for root in parts.values()
             for element in root.iter(f"{_TAG}ins", f"{_TAG}del")
             if element.get(f"{_TAG}id", "0").isdigit()
         ]
-        self.next = max(taken, default=0) + 1
-        self.author, self.moment = author, moment
+        revisions.next_id = max(taken, default=0) + 1
+        self.revisions = revisions
 
     def element(self, kind: str) -> Any:
         from lxml import etree  # type: ignore[import-untyped]
 
         element = etree.Element(f"{_TAG}{kind}")
-        element.set(f"{_TAG}id", str(self.next))
-        element.set(f"{_TAG}author", self.author)
-        element.set(f"{_TAG}date", self.moment)
-        self.next += 1
+        for name, value in self.revisions.new().items():
+            element.set(f"{_TAG}{name}", value)
         return element
 
 
@@ -140,7 +140,7 @@ def _apply(change: _Change, origins: list[tuple[Any, int] | None], ids: _Ids) ->
             groups.append((element, index, index + 1))
     insert_after = None
     for element, start, end in reversed(groups):
-        tail = _split(element, end)
+        _split(element, end)  # the text after the deletion, in a run of its own
         middle = _split(element, start)
         middle_text = middle.find(f"{_TAG}t")
         middle_text.tag = f"{_TAG}delText"
@@ -148,53 +148,47 @@ def _apply(change: _Change, origins: list[tuple[Any, int] | None], ids: _Ids) ->
         middle.addprevious(wrapper)
         wrapper.append(middle)
         insert_after = insert_after if insert_after is not None else wrapper
-        del tail
     if change.text:
         assert anchor is not None
-        if insert_after is None:
+        if insert_after is None:  # an insertion alone: after the text before its place
             element, index = anchor
-            right = _split(element, index)
-            template = element.getparent()
-            insert_after = template
-            del right
-        else:
+            _split(element, index)
+            insert_after = template = element.getparent()
+        else:  # a replacement: after the deletion, formatted as the deleted text was
             template = insert_after[0]
-        run = copy.deepcopy(template)
-        for child in list(run):
-            if child.tag != f"{_TAG}rPr":
-                run.remove(child)
-        from lxml import etree  # type: ignore[import-untyped]
-
-        text = etree.SubElement(run, f"{_TAG}t")
-        text.text = change.text
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         wrapper = ids.element("ins")
-        wrapper.append(run)
+        wrapper.append(_run_like(template, change.text))
         insert_after.addnext(wrapper)
     return True
+
+
+def _run_like(run: Any, text: str) -> Any:
+    """A run of `text` with the formatting (w:rPr) of `run`."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    made = copy.deepcopy(run)
+    for child in list(made):
+        if child.tag != f"{_TAG}rPr":
+            made.remove(child)
+    element = etree.SubElement(made, f"{_TAG}t")
+    element.text = text
+    element.set(_SPACE, "preserve")
+    return made
 
 
 def _split(text_element: Any, index: int) -> Any:
     """Split the run of a w:t before its character `index`: the run holding the rest (and
     the run's later children) goes after it, with the same formatting; returned."""
-    from lxml import etree  # type: ignore[import-untyped]
-
     run = text_element.getparent()
     value = text_element.text or ""
-    rest = copy.deepcopy(run)
-    for child in list(rest):
-        if child.tag != f"{_TAG}rPr":
-            rest.remove(child)
-    moved = etree.SubElement(rest, f"{_TAG}t")
-    moved.text = value[index:]
-    moved.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    rest = _run_like(run, value[index:])
     after = False
     for child in list(run):
         if after:
             rest.append(child)
         after = after or child is text_element
     text_element.text = value[:index]
-    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text_element.set(_SPACE, "preserve")
     run.addnext(rest)
     return rest
 
