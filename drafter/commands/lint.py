@@ -66,8 +66,12 @@ class LintOptions:
         fresh = self.select is not None
         if self.select == ():
             raise ConfigError(f"--{NO_SELECTION}")
-        choices = (("profile", self.profile), ("language", self.language))
-        for key, value in (*choices, ("revisions", self.revisions)):
+        chosen = (
+            ("profile", self.profile),
+            ("language", self.language),
+            ("revisions", self.revisions),
+        )
+        for key, value in chosen:
             if value is not None:
                 check_choice(key, value, f"--{key}")
         given = {

@@ -10,8 +10,8 @@ from drafter.commands import EXIT_CLEAN, error
 from drafter.config import ConfigError, check_choice
 from drafter.files import write_file
 from drafter.model import PLACEHOLDER, Resolution
-from drafter.parser import NotAResolution, parse_file
-from drafter.reader import ReadError
+from drafter.parser import NotAResolution, parse_text
+from drafter.reader import ReadError, Source, read_source
 from drafter.report import plural
 from drafter.scaffold.render import TemplateProblem, builtin_template, render, user_template
 from drafter.scaffold.updates import CannotScaffold, NextSession, next_session
@@ -47,7 +47,8 @@ def run(options: NewOptions) -> int:
         return error(str(problem))
     try:
         language = None if options.language == "auto" else options.language
-        previous = parse_file(options.previous, language, options.revisions)
+        read = read_source(options.previous, options.revisions)
+        previous = parse_text(read.text, language)
     except (ReadError, NotAResolution) as problem:
         return error(f"{options.previous}: {problem}")
     try:
@@ -62,7 +63,7 @@ def run(options: NewOptions) -> int:
         return error(str(problem))
     data = text.encode("utf-8")
     if target and target.suffix.lower() == ".docx":
-        data = _word(options.previous, previous, planned)
+        data = _word(read, previous, planned)
     if target:
         try:
             write_file(target, data, overwrite=options.force)
@@ -77,15 +78,12 @@ def run(options: NewOptions) -> int:
     return EXIT_CLEAN
 
 
-def _word(path: str, previous: Resolution, planned: NextSession) -> bytes:
+def _word(source: Source, previous: Resolution, planned: NextSession) -> bytes:
     """The new draft as a Word document: the previous text with every change tracked, in the
     previous document's styles and page set-up when it was a Word document itself."""
-    from drafter.reader import MAX_BYTES, read_bytes
     from drafter.writers.word import write_docx
 
-    base = None
-    if path != "-" and Path(path).suffix.lower() == ".docx":
-        base = read_bytes(Path(path), MAX_BYTES)
+    base = source.original if source.word_parts else None
     return write_docx(previous, planned, base=base)
 
 

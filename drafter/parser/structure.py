@@ -209,15 +209,12 @@ class _Builder:
         section without numbered ones is it when it opens with a known operative verb."""
         preamble_start, operative_start = self.division_start
         late, operative = self.late_preamble, self.operative_paragraphs
-        self.division_start = (len(late), len(operative))
-        if len(operative) > operative_start or len(late) <= preamble_start:
-            return
-        last, verbs = late[-1], openings.operative(self.language)
-        if not verbs.match(last.content.text).known:
-            return
-        late.pop()
-        operative.append(_unnumbered(last, self.opening(last.content, verbs)))
-        operative[-1].division, operative[-1].part = last.division, self.part
+        verbs = openings.operative(self.language)
+        alone = len(operative) == operative_start and len(late) > preamble_start
+        if alone and verbs.match(late[-1].content.text).known:
+            last = late.pop()
+            operative.append(_unnumbered(last, self.opening(last.content, verbs)))
+            operative[-1].division, operative[-1].part = last.division, self.part
         self.division_start = (len(late), len(operative))
 
     def subheading(self, unit: Unit) -> bool:

@@ -50,7 +50,7 @@ class Finding:
     span: Span
     fix: Fix | None = None
     path: str = ""
-    place: Place | None = None  # for a PDF: its page and paragraph
+    place: Place | None = None  # for a PDF or a Word document: its page, paragraph, column
 
     @property
     def described(self) -> str:

@@ -53,7 +53,8 @@ class NextSession:
     summary: list[str] = field(default_factory=list)
     # The same changes as edits of the previous model, for a writer that shows them as
     # tracked changes (Word): by the id() of the previous text's Inline, in canonical
-    # offsets; the paragraphs proposed before the preamble (marked-up text); the closing.
+    # offsets; and the paragraphs proposed before the preamble (marked-up text). The new
+    # plenary line is the context's "closing".
     changes: dict[int, list[Change]] = field(default_factory=dict)
     proposed: list[str] = field(default_factory=list)
 
