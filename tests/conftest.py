@@ -96,3 +96,39 @@ def draft(*paragraphs: str, heading: str = "", closing: str = "", language: str 
 def draft_en(*paragraphs: str, heading: str = "", closing: str = "") -> str:
     """The same, in English."""
     return draft(*paragraphs, heading=heading, closing=closing, language="en")
+
+
+# An omnibus text: sections with their titles, the second with a preamble of its own.
+EN_SECTIONS = draft_en(
+    "Recalling its resolution 77/185 of 14 December 2022,",
+    "1. *Decides* this;",
+    "I",
+    "Calendar of conferences and meetings",
+    "2. *Approves* the draft calendar;",
+    "II",
+    "Utilization of conference-servicing resources",
+    "Recalling its resolution 76/221 of 17 December 2021,",
+    "3. *Reaffirms* the practice.",
+)
+# A Fifth Committee text: headings among the operative paragraphs, and sections of one
+# unnumbered paragraph (the last with a preamble and subparagraphs of its own).
+EN_BUDGET = draft_en(
+    "Recalling its resolution 77/185 of 14 December 2022,",
+    "1. *Decides* this;",
+    "I",
+    "Special political missions",
+    "2. *Takes note* of the report;",
+    "Office of the Special Envoy of the Secretary-General for Syria",
+    "3. *Decides* against the abolishment of the post;",
+    "Panel of Experts on Haiti",
+    "4. *Approves* the reclassification of one post;",
+    "II",
+    "International Trade Centre",
+    "*Approves* resources in the amount of 22,055,700 dollars;",
+    "III",
+    "Department of Safety and Security",
+    "Having considered the report of the Secretary-General,",
+    "*Approves* the budget, broken down as follows:",
+    "(a) Field Security Operations: 124,739,200 dollars;",
+    "(b) Security and Safety Services: 22,515,600 dollars.",
+)

@@ -6,7 +6,17 @@ import json
 from datetime import date
 
 import pytest
-from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
+from conftest import (
+    EN_BUDGET,
+    EN_SECTIONS,
+    ENGLISH,
+    SEED_62,
+    SEED_78,
+    draft,
+    draft_en,
+    drafter,
+    seed_text,
+)
 
 from drafter.config import Settings
 from drafter.lint import fix_text, lint_text
@@ -262,17 +272,7 @@ def test_an_annex_after_the_plenary_line_is_the_annex_not_operative_paragraphs()
 
 
 def test_sections_with_their_titles_and_numbering_through_or_anew():
-    through = draft_en(
-        PP,
-        "1. *Decides* this;",
-        "I",
-        "Calendar of conferences and meetings",
-        "2. *Approves* the draft calendar;",
-        "II",
-        "Utilization of conference-servicing resources",
-        "Recalling its resolution 76/221 of 17 December 2021,",
-        "3. *Reaffirms* the practice.",
-    )
+    through = EN_SECTIONS
     model = parse_text(through)
     assert [(d.label, d.title) for d in model.divisions] == [
         ("I", "Calendar of conferences and meetings"),
@@ -292,26 +292,7 @@ def test_sections_with_their_titles_and_numbering_through_or_anew():
 def test_a_budget_text_s_headings_and_its_sections_of_one_paragraph():
     # Fifth Committee texts head the paragraphs on one mission with its name, and leave the
     # only paragraph of a section unnumbered, as a resolution of one paragraph does.
-    text = draft_en(
-        PP,
-        "1. *Decides* this;",
-        "I",
-        "Special political missions",
-        "2. *Takes note* of the report;",
-        "Office of the Special Envoy of the Secretary-General for Syria",
-        "3. *Decides* against the abolishment of the post;",
-        "Panel of Experts on Haiti",
-        "4. *Approves* the reclassification of one post;",
-        "II",
-        "International Trade Centre",
-        "*Approves* resources in the amount of 22,055,700 dollars;",
-        "III",
-        "Department of Safety and Security",
-        "Having considered the report of the Secretary-General,",
-        "*Approves* the budget, broken down as follows:",
-        "(a) Field Security Operations: 124,739,200 dollars;",
-        "(b) Security and Safety Services: 22,515,600 dollars.",
-    )
+    text = EN_BUDGET
     model = parse_text(text)
     assert [s.content.text for s in model.subheadings] == [
         "Office of the Special Envoy of the Secretary-General for Syria",

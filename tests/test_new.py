@@ -7,7 +7,17 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
+from conftest import (
+    EN_BUDGET,
+    EN_SECTIONS,
+    ENGLISH,
+    SEED_62,
+    SEED_78,
+    draft,
+    draft_en,
+    drafter,
+    seed_text,
+)
 
 from drafter import ordinals
 from drafter.config import Settings
@@ -222,17 +232,7 @@ def test_rendering_a_model_reproduces_it(text):
 
 
 ENGLISH_SYNTHETIC = {
-    "sections with their own preambles": draft_en(
-        "Recalling its resolution 77/185 of 14 December 2022,",
-        "1. *Decides* this;",
-        "I",
-        "Calendar of conferences and meetings",
-        "2. *Approves* the draft calendar;",
-        "II",
-        "Utilization of conference-servicing resources",
-        "Recalling its resolution 76/221 of 17 December 2021,",
-        "3. *Reaffirms* the practice.",
-    ),
+    "sections with their own preambles": EN_SECTIONS,
     "resolutions A and B": draft_en(
         "A",
         "Assistance to Palestine refugees",
@@ -246,19 +246,7 @@ ENGLISH_SYNTHETIC = {
         "Recalling its resolution 76/221 of 17 December 2021,",
         "1. *Notes* this.",
     ),
-    "a budget text's headings and sections of one paragraph": draft_en(
-        "Recalling its resolution 77/185 of 14 December 2022,",
-        "1. *Decides* this;",
-        "I",
-        "Special political missions",
-        "Panel of Experts on Haiti",
-        "2. *Decides* against the abolishment of one post;",
-        "II",
-        "International Trade Centre",
-        "*Approves* resources, broken down as follows:",
-        "(a) Field Security Operations: 124,739,200 dollars;",
-        "(b) Security and Safety Services: 22,515,600 dollars.",
-    ),
+    "a budget text's headings and sections of one paragraph": EN_BUDGET,
     "a paragraph out of place, and an annex": draft_en(
         "Recalling its resolution 77/185 of 14 December 2022,",
         "1. *Decides* this;",
