@@ -59,6 +59,13 @@ def checksum_bytes(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
+def code_stamp(*sources: str) -> str:
+    """Changes when one of the `sources` (files of drafter's code) does: the name of what they
+    compute carries it, so that the cache never serves what older code computed."""
+    stamps = (Path(source).stat() for source in sources)
+    return checksum(" ".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stamps))
+
+
 def read_data(name: str) -> Any | None:
     """What `store_data` kept under `name` (a path inside the cache folder), or None."""
     folder = cache_dir()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,7 @@ class Source:
     # Each line's paragraph in a Word document, and where in it the line starts.
     word_lines: list[WordLine] = field(default_factory=list, repr=False)
     # Where each character of a Word document's text is in its XML, and the XML (for --fix).
-    word_origins: list[Origin | None] = field(default_factory=list, repr=False)
+    word_origins: Sequence[Origin | None] = field(default_factory=list, repr=False)
     word_parts: dict[str, Any] = field(default_factory=dict, repr=False)
     notice: str | None = None  # what the reader did that the user should know ("tracked changes")
 

@@ -97,6 +97,33 @@ def test_italics_of_a_character_style_count_and_comments_are_left_out(tmp_path):
     assert model.operative[0].content.text == "Decides to do this;"
 
 
+def _with_part(path: str, name: str, change) -> None:
+    """Rewrite one part of the package at `path` through `change` (bytes to bytes)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {info: package.read(info) for info in package.infolist()}
+    with zipfile.ZipFile(path, "w") as package:
+        for info, data in parts.items():
+            package.writestr(info, change(data) if info.filename == name else data)
+
+
+def test_a_style_changed_in_the_template_is_read_anew(tmp_path):
+    # What drafter learns of a styles part is kept from one run to the next (the styles are a
+    # template's, met again in every draft): a changed part must not be served from there.
+    path = draft_docx(
+        tmp_path, paragraph(run("1. "), run("Decides", style="QuoteChar"), run(" to do this."))
+    )
+    assert parse_text(read_source(path).text).operative[0].verb.italic
+
+    def not_italic(styles: bytes) -> bytes:
+        quote = styles.index(b'w:styleId="QuoteChar"')
+        italic = styles.index(b"<w:i/>", quote)
+        return styles[:italic] + b'<w:i w:val="0"/>' + styles[italic + len(b"<w:i/>") :]
+
+    _with_part(path, "word/styles.xml", not_italic)
+    verb = parse_text(read_source(path).text).operative[0].verb
+    assert verb.text == "Decides" and not verb.italic
+
+
 def test_numbers_typed_with_a_tab_read_as_numbers(tmp_path):
     path = draft_docx(
         tmp_path,

@@ -19,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from drafter.cache import checksum, checksum_bytes, prune, read_data, store_data
+from drafter.cache import checksum_bytes, code_stamp, prune, read_data, store_data
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.readers import rejoin_cut_word
 
@@ -92,7 +92,8 @@ def read_pdf(data: bytes) -> PdfText:
     """The text form of a PDF's text layer; PdfProblem when there is none to read. A PDF read
     once is read back from the cache folder (a pre-commit hook lints the same files again and
     again): PDFium alone takes longer to open its pages than drafter takes to lint the text."""
-    name = f"pdf/{checksum_bytes(data)}{len(data):x}-{_reader_stamp()}.data"
+    stamp = code_stamp(__file__, str(Path(__file__).parent / "__init__.py"))
+    name = f"pdf/{checksum_bytes(data)}{len(data):x}-{stamp}.data"
     kept = read_data(name)
     if isinstance(kept, tuple) and len(kept) == 2:
         return PdfText(*kept)
@@ -100,12 +101,6 @@ def read_pdf(data: bytes) -> PdfText:
     store_data(name, tuple(read))
     prune("pdf/*.data")
     return read
-
-
-def _reader_stamp() -> str:
-    """Changes when the code that reads a PDF does, so that the cache never serves old text."""
-    stamps = (Path(__file__).stat(), (Path(__file__).parent / "__init__.py").stat())
-    return checksum(" ".join(f"{s.st_size}:{s.st_mtime_ns}" for s in stamps))
 
 
 def _read_text_layer(data: bytes) -> PdfText:

@@ -1,8 +1,10 @@
 """Read a Word document (.docx) into drafter's text form.
 
-python-docx opens the package (imported only when a .docx is read); the body's paragraphs are
-walked in their XML, since drafter needs what python-docx does not give: tracked changes,
-footnote calls, the numbers Word generates. Italic runs (their own formatting, their character
+The package is opened with zipfile and lxml (python-docx, which writes Word, would take longer
+to import and to parse than the whole reading: a lint runs on every commit), and only the parts
+drafter needs are parsed: the main document and the styles, numbering and footnotes it refers
+to. The body's paragraphs are walked in their XML, tracked changes, footnote calls and the
+numbers Word generates included. Italic runs (their own formatting, their character
 style, or their paragraph's style) become *…*; a footnote call becomes a superscript number in
 the order of the calls, and the footnote's text goes after the body; a list number Word
 generates ("3.", "(a)") is written before the paragraph as a typed one would be; a tab is a
@@ -12,15 +14,20 @@ space and a line break a wrapped line. Tracked changes are read as accepted (or 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
+from drafter.cache import code_stamp, prune, read_data, store_data
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.reader import OLE_CONTAINER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx hides in
 _OFF = {"0", "false", "off", "none"}
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -47,7 +54,7 @@ class WordText(NamedTuple):
     text: str
     lines: list[WordLine]  # one per line of `text`
     revisions: int  # tracked changes read as accepted (or rejected)
-    origins: list[Origin | None]  # one per character of `text`: where --fix edits it
+    origins: Origins  # one per character of `text`: where --fix edits it
     parts: dict[str, Any]  # the XML trees those characters are in, by their part's name
 
 
@@ -61,19 +68,87 @@ def read_docx(data: bytes, revisions: str = "accepted") -> WordText:
     return _Reader(document, revisions).read()
 
 
-def _open(data: bytes) -> Any:
+def _open(data: bytes) -> _Package:
     import zipfile
 
-    import docx  # type: ignore[import-untyped]
-    from docx.opc.exceptions import PackageNotFoundError  # type: ignore[import-untyped]
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
     try:
-        return docx.Document(io.BytesIO(data))
-    except ValueError as error:  # python-docx: "… is not a Word file, content type is …"
-        raise WordProblem(f"not a Word document ({_first_line(error)})") from None
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError) as error:
+        return _Package(zipfile.ZipFile(io.BytesIO(data)))
+    except (zipfile.BadZipFile, KeyError, XMLSyntaxError, OSError, EOFError) as error:
         raise WordProblem(f"not a readable Word document ({_first_line(error)})") from None
+
+
+class _Package:
+    """The parts of a .docx that drafter reads: the main document, and the numbering and
+    footnotes parts it refers to, as XML trees (an empty one where there is none), and the
+    name of its styles part (see _Styles)."""
+
+    def __init__(self, archive: Any) -> None:
+        self.archive = archive
+        self.relations: dict[str, list[Any]] = {}
+        main = self.related("/", "officeDocument")
+        if main is None:
+            raise WordProblem("not a Word document (it has no main document part)")
+        kind = self.content_type(main)
+        if "wordprocessingml" not in kind:
+            raise WordProblem(f"not a Word document (its content type is {kind or 'unknown'})")
+        self.document_name = main
+        self.document = self.xml(main)
+        self.styles_name = self.related(main, "styles")
+        self.numbering = self.related_xml(main, "numbering")
+        self.footnotes_name = self.related(main, "footnotes")
+        self.footnotes = self.xml(self.footnotes_name) if self.footnotes_name else None
+
+    def xml(self, name: str) -> Any:
+        return _xml(self.archive.read(name.lstrip("/")))
+
+    def related_xml(self, source: str, kind: str) -> Any:
+        from lxml import etree  # type: ignore[import-untyped]
+
+        name = self.related(source, kind)
+        return self.xml(name) if name else etree.Element("none")
+
+    def related(self, source: str, kind: str) -> str | None:
+        """The part that `source` refers to by a relationship of `kind` (the type's last
+        word: transitional and strict documents spell its beginning differently)."""
+        folder = source.rpartition("/")[0]
+        for relation in self.relationships(source):
+            if relation.get("TargetMode") == "External":
+                continue
+            if relation.get("Type", "").rpartition("/")[2] == kind:
+                target = relation.get("Target", "")
+                joined = target if target.startswith("/") else f"{folder}/{target}"
+                name = posixpath.normpath(joined)
+                return name if name.lstrip("/") in self.archive.NameToInfo else None
+        return None
+
+    def relationships(self, source: str) -> list[Any]:
+        if source not in self.relations:
+            folder, _, file = source.rpartition("/")
+            rels = f"{folder}/_rels/{file}.rels".lstrip("/")
+            found = self.archive.NameToInfo.get(rels)
+            tree = self.xml(rels) if found else None
+            self.relations[source] = [] if tree is None else list(tree.iter(f"{_RELATIONSHIPS}*"))
+        return self.relations[source]
+
+    def content_type(self, name: str) -> str:
+        types = self.xml("[Content_Types].xml")
+        for override in types.iter(f"{_CONTENT_TYPES}Override"):
+            if override.get("PartName", "").lower() == name.lower():
+                return str(override.get("ContentType", ""))
+        extension = name.rpartition(".")[2].lower()
+        for default in types.iter(f"{_CONTENT_TYPES}Default"):
+            if default.get("Extension", "").lower() == extension:
+                return str(default.get("ContentType", ""))
+        return ""
+
+
+def _xml(data: bytes) -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    # No entities, no network: a document's XML is data, never instructions.
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
 def _first_line(error: Exception) -> str:
@@ -83,33 +158,98 @@ def _first_line(error: Exception) -> str:
 Origin = tuple[Any, int]  # a character's w:t element and its index there
 
 
-@dataclass
-class _Line:
-    """A line of the text form, and where each character comes from in the document (None:
-    drafter wrote it, as the * of italics or a number Word generates)."""
+class _Piece(NamedTuple):
+    text: str
+    element: Any  # the w:t the text is all of (from `first` on), or None: drafter wrote it
+    first: int = 0
 
-    chars: list[str] = field(default_factory=list)
-    origins: list[Origin | None] = field(default_factory=list)
+
+class Origins(Sequence[Origin | None]):
+    """Where each character of the text comes from, held as one entry per piece of text (a
+    lint asks for none of them, --fix for the few it changes)."""
+
+    def __init__(self, pieces: Iterable[_Piece]) -> None:
+        self.starts: list[int] = []
+        self.pieces: list[_Piece] = []
+        self.length = 0
+        for piece in pieces:
+            if piece.text:
+                self.starts.append(self.length)
+                self.pieces.append(piece)
+                self.length += len(piece.text)
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> Origin | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Origin | None]: ...
+    def __getitem__(self, index: int | slice) -> Origin | list[Origin | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        at = bisect_right(self.starts, index) - 1
+        piece = self.pieces[at]
+        if piece.element is None:
+            return None
+        return piece.element, piece.first + index - self.starts[at]
+
+
+class _Line:
+    """A line of the text form, as pieces that each say where their characters come from."""
+
+    def __init__(self, pieces: list[_Piece] | None = None) -> None:
+        self.set(pieces or [])
+
+    def set(self, pieces: list[_Piece]) -> None:
+        self.pieces = pieces
+        self.text = "".join(piece.text for piece in pieces)  # kept: read far more than changed
 
     def add(self, text: str, element: Any = None) -> None:
         """Text from `element` (a w:t, when each character is its own), or drafter's."""
-        self.chars.extend(text)
         own = element is not None and len(text) == len(element.text or "")
-        self.origins.extend((element, i) if own else None for i in range(len(text)))
+        self.pieces.append(_Piece(text, element if own else None))
+        self.text += text
 
     def insert(self, index: int, text: str) -> None:
-        self.chars[index:index] = list(text)
-        self.origins[index:index] = [None] * len(text)
+        before, after = self.split(index)
+        self.set([*before, _Piece(text, None), *after])
+
+    def drop(self, start: int, end: int | None = None) -> None:
+        """Keep the characters from `start` to `end` only."""
+        if start == 0 and end in (None, len(self.text)):
+            return
+        kept = self.split(start)[1]
+        if end is not None and end < len(self.text):
+            kept = _Line(kept).split(end - start)[0]
+        self.set(kept)
+
+    def split(self, index: int) -> tuple[list[_Piece], list[_Piece]]:
+        before: list[_Piece] = []
+        for at, piece in enumerate(self.pieces):
+            if index <= 0:
+                return before, self.pieces[at:]
+            if index < len(piece.text):
+                head = _Piece(piece.text[:index], piece.element, piece.first)
+                tail = _Piece(piece.text[index:], piece.element, piece.first + index)
+                return [*before, head], [tail, *self.pieces[at + 1 :]]
+            before.append(piece)
+            index -= len(piece.text)
+        return before, []
 
     def strip(self, *, left: bool = True, right: bool = True) -> None:
-        text = "".join(self.chars)
+        text = self.text
         start = len(text) - len(text.lstrip()) if left else 0
         end = len(text.rstrip()) if right else len(text)
-        self.chars, self.origins = self.chars[start:end], self.origins[start:end]
+        self.drop(start, max(start, end))
 
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
+    def extend(self, other: _Line) -> None:
+        self.pieces += other.pieces
+        self.text += other.text
 
 
 @dataclass
@@ -125,59 +265,62 @@ class _Block:
 
 
 class _Reader:
-    def __init__(self, document: Any, revisions: str) -> None:
-        self.document = document
+    def __init__(self, package: _Package, revisions: str) -> None:
+        self.package = package
         self.skipped = {f"{_W}del", f"{_W}moveFrom"}
         if revisions == "rejected":
             self.skipped = {f"{_W}ins", f"{_W}moveTo"}
         self.revised = {f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo"}
         self.revisions = 0
-        self.italic_styles = _italic_styles(document)
-        self.numbering = _Numbering(document)
-        self.footnote_parts, self.footnote_elements = _footnotes(document)
+        self.styles = _Styles.of(package)
+        self.numbering = _Numbering(self.styles, package.numbering)
+        self.footnote_elements = _footnotes(package.footnotes)
         self.calls: dict[str, int] = {}  # footnote id → its number, in the order of the calls
         self.marks: dict[str, str] = {}  # footnote id → its own mark ("*"), not numbered
 
     def read(self) -> WordText:
-        blocks = [(self.paragraph(p), _words(p)) for p in _paragraphs(self.document.element)]
+        blocks = [(self.paragraph(p), _words(p)) for p in _paragraphs(self.package.document)]
         body = [(block, words) for block, words in blocks if not block.empty]
         notes = list(self.footnote_blocks())
         lines: list[str] = []
-        origins: list[Origin | None] = []
+        pieces: list[_Piece] = []
         places: list[WordLine] = []
         for block, words in [*body, *notes]:
             if lines:
                 lines.append("")
-                origins.append(None)
+                pieces.append(_Piece("\n", None))
                 places.append(places[-1])
             for line, start in zip(block.lines, block.starts, strict=True):
                 line.strip(left=False)
                 lines.append(line.text)
-                origins.extend([*line.origins, None])  # and its line end
+                pieces += [*line.pieces, _Piece("\n", None)]  # and its line end
                 places.append(WordLine(words, start))
         if not lines:
             raise WordProblem("the Word document has no text")
         text = "\n".join(lines) + "\n"
-        parts = {str(self.document.part.partname): self.document.element}
-        parts.update(self.footnote_parts)
-        return WordText(text, places, self.revisions, origins, parts)
+        parts = {self.package.document_name: self.package.document}
+        if self.package.footnotes_name:
+            parts[self.package.footnotes_name] = self.package.footnotes
+        return WordText(text, places, self.revisions, Origins(pieces), parts)
 
     # -- a paragraph -------------------------------------------------------------------------
     def paragraph(self, element: Any) -> _Block:
         block = _Block()
-        label = self.numbering.label(element)
+        properties = element.find(f"{_W}pPr")  # the paragraph's own
+        style = _style_of(properties)
+        label = self.numbering.label(properties, style)
         if label:
             block.lines[0].add(f"{label} ")
-            block.starts[0] = -len(block.lines[0].chars)
-        style_italic = _paragraph_style(element) in self.italic_styles
+            block.starts[0] = -len(block.lines[0].text)
+        style_italic = self.styles.italic(style)
         italic = False
         count = 0  # characters of the paragraph as Word counts them
-        for run, child, text in self.pieces(element):
+        for properties, child, text in self.pieces(element):
             if text == "\n":  # a line break: a wrapped line, which the normalizer joins
                 block.lines.append(_Line())
                 block.starts.append(count)
                 continue
-            run_italic = _italic(run, self.italic_styles, style_italic)
+            run_italic = _italic(properties, self.styles, style_italic)
             if text.strip() and run_italic != italic:
                 _mark_italics(block.lines[-1], closing=italic)
                 italic = run_italic
@@ -190,14 +333,15 @@ class _Reader:
         return block
 
     def pieces(self, paragraph: Any) -> Iterator[tuple[Any, Any, str]]:
-        """Each run of the paragraph (those a revision keeps), each of its children, and the
-        text that child shows."""
+        """The properties (w:rPr) of each run of the paragraph (those a revision keeps), each
+        of the run's children, and the text that child shows."""
         for run in self.runs(paragraph):
-            superscript = _superscript(run)
+            properties = run.find(f"{_W}rPr")
+            superscript = _superscript(properties)
             for child in run:
                 text = self.text_of(child, superscript)
                 if text:
-                    yield run, child, text
+                    yield properties, child, text
 
     def runs(self, element: Any) -> Iterator[Any]:
         for child in element:
@@ -254,19 +398,15 @@ class _Reader:
                 if not block.empty:
                     for line in block.lines:
                         line.strip()
-                        if note.chars and not note.text.endswith(" "):
+                        if note.pieces and not note.text.endswith(" "):
                             note.add(" ")
-                        note.chars += line.chars
-                        note.origins += line.origins
+                        note.extend(line)
             if not number:  # the note's text begins with its own mark, as the call does
                 mark = self.marks[identifier]
                 note.strip()
                 for prefix in (f"^{mark}", mark):
                     if note.text.startswith(prefix):
-                        note.chars, note.origins = (
-                            note.chars[len(prefix) :],
-                            note.origins[len(prefix) :],
-                        )
+                        note.drop(len(prefix))
                 note.strip()
                 note.insert(0, f"[^{mark}]: ")
             yield (
@@ -309,73 +449,116 @@ def _on(element: Any | None) -> bool | None:
     return element.get(f"{_W}val", "true").lower() not in _OFF
 
 
-def _italic(run: Any, italic_styles: set[str], paragraph_italic: bool) -> bool:
-    properties = run.find(f"{_W}rPr")
+def _italic(properties: Any | None, styles: _Styles, paragraph_italic: bool) -> bool:
+    """Whether a run with these properties (w:rPr) is italic."""
     if properties is not None:
         own = _on(properties.find(f"{_W}i"))
         if own is not None:
             return own
         style = properties.find(f"{_W}rStyle")
-        if style is not None and style.get(f"{_W}val") in italic_styles:
+        if style is not None and styles.italic(style.get(f"{_W}val")):
             return True
     return paragraph_italic
 
 
-def _superscript(run: Any) -> bool:
-    """Set as a superscript, or raised (a word processor's import of HTML's <sup> raises)."""
-    align = run.find(f"{_W}rPr/{_W}vertAlign")
+def _superscript(properties: Any | None) -> bool:
+    """Whether a run with these properties (w:rPr) is set as a superscript, or raised (a word
+    processor's import of HTML's <sup> raises)."""
+    if properties is None:
+        return False
+    align = properties.find(f"{_W}vertAlign")
     if align is not None:
         return align.get(f"{_W}val") == "superscript"
-    raised = run.find(f"{_W}rPr/{_W}position")
+    raised = properties.find(f"{_W}position")
     height = raised.get(f"{_W}val", "0") if raised is not None else "0"
     return height.isdigit() and int(height) > 0  # "-4" (lowered) is not a digit string
 
 
-def _paragraph_style(paragraph: Any) -> str | None:
-    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+def _style_of(paragraph_properties: Any | None) -> str | None:
+    """The style of a paragraph with these properties (w:pPr)."""
+    if paragraph_properties is None:
+        return None
+    style = paragraph_properties.find(f"{_W}pStyle")
     return style.get(f"{_W}val") if style is not None else None
 
 
-def _italic_styles(document: Any) -> set[str]:
-    """The ids of the styles that make their text italic, by themselves or by inheritance
-    (read from the styles' XML in one pass: python-docx looks each base style up anew)."""
-    own: dict[str, bool | None] = {}
-    based_on: dict[str, str] = {}
-    for style in document.styles.element.iter(f"{_W}style"):
-        identifier = style.get(f"{_W}styleId", "")
-        own[identifier] = _on(style.find(f"{_W}rPr/{_W}i"))
-        base = style.find(f"{_W}basedOn")
-        if base is not None:
-            based_on[identifier] = base.get(f"{_W}val", "")
-    italic = set()
-    for identifier in own:
-        current, seen = identifier, set()
-        while current in own and own[current] is None and current not in seen:
+StyleSummary = tuple[bool, str | None, int]  # italic; the list (numId, level) it numbers by
+
+
+class _Styles:
+    """What drafter asks of a style, by its id: does it make its text italic (by itself or by
+    inheritance), and which list numbers its paragraphs. Worked out once per styles part and
+    kept in the cache folder: the styles are the template's, the same in every draft made from
+    it, and parsing them can take longer than reading the whole text (python-docx's template
+    has 350 KB of them)."""
+
+    def __init__(self, summary: dict[str, StyleSummary]) -> None:
+        self.summary = summary
+
+    @classmethod
+    def of(cls, package: _Package) -> _Styles:
+        """The styles of `package`, known by the checksum its zip entry has of them: a styles
+        part met before is not even decompressed."""
+        if package.styles_name is None:
+            return cls({})
+        entry = package.archive.getinfo(package.styles_name.lstrip("/"))
+        key = f"{entry.CRC:08x}{entry.file_size:x}"
+        name = f"word/styles-{key}-{code_stamp(__file__)}.data"
+        kept = read_data(name)
+        if isinstance(kept, dict):
+            return cls(kept)
+        summary = _summarize_styles(package.xml(package.styles_name))
+        store_data(name, summary)
+        prune("word/*.data")
+        return cls(summary)
+
+    def italic(self, identifier: str | None) -> bool:
+        found = self.summary.get(identifier or "")
+        return found is not None and found[0]
+
+    def list_of(self, identifier: str | None) -> tuple[str, int] | None:
+        """The list (numId) and level a paragraph style numbers its paragraphs by, if any."""
+        found = self.summary.get(identifier or "")
+        return (found[1], found[2]) if found is not None and found[1] is not None else None
+
+
+def _summarize_styles(styles: Any) -> dict[str, StyleSummary]:
+    by_id = {style.get(f"{_W}styleId", ""): style for style in styles.iter(f"{_W}style")}
+    summary: dict[str, StyleSummary] = {}
+    for identifier, style in by_id.items():
+        own, current, seen = None, identifier, set()
+        while current in by_id and current not in seen:
             seen.add(current)  # a loop of basedOn, which Word would not write, ends here
-            current = based_on.get(current, "")
-        if own.get(current):
-            italic.add(identifier)
-    return italic
+            own = _on(by_id[current].find(f"{_W}rPr/{_W}i"))
+            if own is not None:
+                break
+            base = by_id[current].find(f"{_W}basedOn")
+            current = base.get(f"{_W}val", "") if base is not None else ""
+        listed = _list_of(style.find(f"{_W}pPr/{_W}numPr"))
+        summary[identifier] = (bool(own), *(listed or (None, 0)))
+    return summary
 
 
-def _footnotes(document: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The footnotes part's tree by its name, and its footnotes by id (separators left out)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE  # type: ignore[import-untyped]
-    from lxml import etree  # type: ignore[import-untyped]
+def _list_of(properties: Any | None) -> tuple[str, int] | None:
+    """The list (numId) and level of list properties (w:numPr); None for none, or numId 0."""
+    if properties is None:
+        return None
+    num_id = properties.find(f"{_W}numId")
+    level = properties.find(f"{_W}ilvl")
+    if num_id is None or num_id.get(f"{_W}val") == "0":
+        return None
+    return num_id.get(f"{_W}val"), int(level.get(f"{_W}val", "0")) if level is not None else 0
 
-    for relationship in document.part.rels.values():
-        if relationship.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not relationship.is_external:
-            part = relationship.target_part
-            root = getattr(part, "_element", None)
-            if root is None:
-                root = etree.fromstring(part.blob)
-            notes = {
-                note.get(f"{_W}id"): note
-                for note in root.iter(f"{_W}footnote")
-                if note.get(f"{_W}type") in (None, "normal")
-            }
-            return {str(part.partname): root}, notes
-    return {}, {}
+
+def _footnotes(footnotes: Any | None) -> dict[str, Any]:
+    """The footnotes by id (separators left out)."""
+    if footnotes is None:
+        return {}
+    return {
+        note.get(f"{_W}id"): note
+        for note in footnotes.iter(f"{_W}footnote")
+        if note.get(f"{_W}type") in (None, "normal")
+    }
 
 
 class _Numbering:
@@ -383,20 +566,10 @@ class _Numbering:
     "(%2)" of a lowerLetter level "(b)". Counters go on through the document, and a level's
     counter starts again after a paragraph of a higher level."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, styles: _Styles, numbering: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → level
         self.counters: dict[str, dict[int, int]] = {}
-        # The list properties of the paragraph styles that number their paragraphs, read
-        # once (python-docx looks a style up by an XPath query each time).
-        self.style_numbers = {
-            style.get(f"{_W}styleId", ""): properties
-            for style in document.styles.element.iter(f"{_W}style")
-            if (properties := style.find(f"{_W}pPr/{_W}numPr")) is not None
-        }
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            return
+        self.styles = styles
         abstract = {
             a.get(f"{_W}abstractNumId"): _levels(a) for a in numbering.iter(f"{_W}abstractNum")
         }
@@ -413,8 +586,9 @@ class _Numbering:
                     levels[level] = (form, text, int(start.get(f"{_W}val", "1")))
             self.levels[num.get(f"{_W}numId")] = levels
 
-    def label(self, paragraph: Any) -> str:
-        found = self.number_properties(paragraph)
+    def label(self, properties: Any | None, style: str | None) -> str:
+        """The number of a paragraph with these properties (w:pPr) and style: "" if none."""
+        found = self.number_properties(properties, style)
         if found is None:
             return ""
         num_id, level = found
@@ -436,18 +610,12 @@ class _Numbering:
 
         return re.sub(r"%(\d)", value, levels[level][1])
 
-    def number_properties(self, paragraph: Any) -> tuple[str, int] | None:
+    def number_properties(
+        self, properties: Any | None, style: str | None
+    ) -> tuple[str, int] | None:
         """The list (numId) and level a paragraph is numbered by: its own, or its style's."""
-        properties = paragraph.find(f"{_W}pPr/{_W}numPr")
-        if properties is None:
-            properties = self.style_numbers.get(_paragraph_style(paragraph) or "")
-        if properties is None:
-            return None
-        num_id = properties.find(f"{_W}numId")
-        level = properties.find(f"{_W}ilvl")
-        if num_id is None or num_id.get(f"{_W}val") == "0":
-            return None
-        return num_id.get(f"{_W}val"), int(level.get(f"{_W}val", "0")) if level is not None else 0
+        own = properties.find(f"{_W}numPr") if properties is not None else None
+        return _list_of(own) if own is not None else self.styles.list_of(style)
 
 
 def _levels(abstract: Any) -> dict[int, tuple[str, str, int]]:

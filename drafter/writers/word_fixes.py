@@ -13,7 +13,7 @@ import copy
 import difflib
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -43,7 +43,7 @@ def tracked_fixes(
     original: bytes,
     text: str,
     fixed: str,
-    origins: list[tuple[Any, int] | None],
+    origins: Sequence[tuple[Any, int] | None],
     parts: dict[str, Any],
     *,
     author: str = "drafter",
@@ -86,13 +86,13 @@ def _changes(text: str, fixed: str) -> Iterator[_Change]:
                     yield _Change(start + a1, start + a2, new[b1:b2])
 
 
-def _origins(change: _Change, origins: list[tuple[Any, int] | None]) -> list[tuple[Any, int]]:
+def _origins(change: _Change, origins: Sequence[tuple[Any, int] | None]) -> list[tuple[Any, int]]:
     found = [origins[i] for i in range(change.start, change.end) if i < len(origins)]
     anchor = _anchor(change, origins)
     return [origin for origin in [*found, anchor] if origin is not None]
 
 
-def _anchor(change: _Change, origins: list[tuple[Any, int] | None]) -> tuple[Any, int] | None:
+def _anchor(change: _Change, origins: Sequence[tuple[Any, int] | None]) -> tuple[Any, int] | None:
     """Where an insertion goes: before the first changed character, or after the one before."""
     if change.start < len(origins) and origins[change.start] is not None:
         return origins[change.start]
@@ -122,7 +122,7 @@ class _Ids:
         return element
 
 
-def _apply(change: _Change, origins: list[tuple[Any, int] | None], ids: _Ids) -> bool:
+def _apply(change: _Change, origins: Sequence[tuple[Any, int] | None], ids: _Ids) -> bool:
     """Write one change into the XML; False (and nothing written) where a character it deletes
     or the place it inserts at is not the document's text."""
     removed = origins[change.start : change.end]
