@@ -43,6 +43,7 @@ LINT_FORMATS = ("text", "json", "sarif", "github")
 # As drafter.config has them (a test checks): importing it here would cost every start-up.
 PROFILES = ("auto", "adopted", "draft", "extract")
 PARSE_FORMATS = ("json", "text")
+DIFF_FORMATS = ("text", "markdown", "json", "html")
 REVISIONS = ("accepted", "rejected")  # a Word document's tracked changes, read so
 
 COMMANDS: dict[str, tuple[Option, ...]] = {
@@ -74,13 +75,22 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
     ),
     "text": (Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),),
     "rules": (Option("output_format", ("--format", "-f"), choices=PARSE_FORMATS, default="text"),),
+    "diff": (
+        Option("output_format", ("--format", "-f"), choices=DIFF_FORMATS, default="text"),
+        Option("output", ("--output", "-o")),
+        _flag("force"),
+        Option("language", ("--language",), default="auto"),
+        Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
+    ),
 }
-# The positional arguments: a name, and whether it takes several.
+# The positional arguments: their names, and how many are given: "list" (any number, in the
+# first name), "required" (as many as there are names) or "optional" (at most as many).
 POSITIONAL = {
-    "lint": ("paths", True),
-    "parse": ("path", False),
-    "text": ("path", False),
-    "rules": ("code", False),
+    "lint": (("paths",), "list"),
+    "parse": (("path",), "required"),
+    "text": (("path",), "required"),
+    "rules": (("code",), "optional"),
+    "diff": (("old_path", "new_path"), "required"),
 }
 
 
@@ -130,13 +140,13 @@ def _fits(option: Option, value: str) -> bool:
 def _with_positional(
     command: str, values: dict[str, Any], positional: list[str]
 ) -> dict[str, Any] | None:
-    name, several = POSITIONAL[command]
-    if several:
-        values[name] = positional or None
-    elif len(positional) > 1 or (command in ("parse", "text") and not positional):
+    names, count = POSITIONAL[command]
+    if count == "list":
+        values[names[0]] = positional or None
+        return values
+    if len(positional) > len(names) or (count == "required" and len(positional) < len(names)):
         return None  # Typer says what is missing or extra
-    else:
-        values[name] = positional[0] if positional else None
+    values.update(zip(names, [*positional, *[None] * (len(names) - len(positional))], strict=True))
     return values
 
 

@@ -27,6 +27,13 @@ class ParseFormat(StrEnum):
     text = "text"
 
 
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
 class Revisions(StrEnum):
     accepted = "accepted"
     rejected = "rejected"
@@ -265,6 +272,53 @@ def new(
         previous, output, session, pairs, template, force, quiet, language, revisions.value
     )
     raise typer.Exit(run(options))
+
+
+@app.command()
+def diff(
+    old_path: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier version: text, PDF or Word.")
+    ],
+    new_path: Annotated[
+        str, typer.Argument(metavar="NEW", help="The later version: text, PDF or Word.")
+    ],
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="text, markdown (a table), json or html."),
+    ] = DiffFormat.text,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write it here (else stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    language: Annotated[str, typer.Option(help="Language of both texts: auto, en or fr.")] = "auto",
+    revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
+) -> None:
+    """Show what changed from one version of a resolution to another, paragraph by paragraph.
+
+    Paragraphs are paired by their content, not their number: one inserted early does not
+    make every later one "changed", and a paragraph that moved is reported as moved. Each is
+    unchanged, amended (the words shown), new, deleted or moved, and technical (sessions,
+    dates, symbols, the recall list, placeholders) or substantive. Exit status as diff's:
+    0 no change, 1 changes, 2 trouble.
+
+    Examples:
+      drafter diff 78-167.txt draft-79.txt
+      drafter diff A_RES_78_167.pdf draft.docx --format markdown > changes.md
+      drafter diff old.txt new.txt --format html -o changes.html
+    """
+    from drafter.commands.diff import run
+
+    raise typer.Exit(
+        run(
+            old_path,
+            new_path,
+            output_format.value,
+            output,
+            force,
+            language,
+            revisions.value,
+        )
+    )
 
 
 @app.command()

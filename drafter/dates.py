@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 
@@ -24,6 +25,11 @@ def find_date(text: str, language: str) -> tuple[date | None, re.Match[str] | No
     if not match:
         return None, None
     return to_date(match, language), match
+
+
+def all_dates(text: str, language: str) -> Iterator[re.Match[str]]:
+    """Every date written in `text`, real or not."""
+    return _date_pattern(language).finditer(text)
 
 
 def to_date(match: re.Match[str], language: str) -> date | None:

@@ -70,7 +70,14 @@ def _rules(values: dict[str, Any]) -> int:
     return rules.run(values["code"], values["output_format"])
 
 
+def _diff(values: dict[str, Any]) -> int:
+    from drafter.commands import diff
+
+    return diff.run(**values)
+
+
 _COMMANDS: dict[str, Callable[[dict[str, Any]], int]] = {
+    "diff": _diff,
     "lint": _lint,
     "parse": _parse,
     "rules": _rules,

@@ -8,6 +8,7 @@ more than a whole lint run, so the table is computed once and kept in drafter's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from drafter import lexicon
@@ -24,6 +25,20 @@ def value(words: str, language: str) -> int | None:
 def spell(number: int, language: str) -> str:
     """The UN's spelling of a session ordinal, in lowercase: 78 → "soixante-dix-huitième"."""
     return _table(language)[number - 1]
+
+
+def session_ordinals(text: str, language: str) -> Iterator[re.Match[str]]:
+    """Each session ordinal in `text` with the word for session: "soixante-dix-huitième
+    session"; group 1 is the ordinal."""
+    return _session_pattern(language).finditer(text)
+
+
+@cache
+def _session_pattern(language: str) -> re.Pattern[str]:
+    words = [spell(n, language) for n in range(1, HIGHEST_SESSION + 1)]
+    session = lexicon.alternation(lexicon.load(language).phrases("session"))
+    alternatives = "|".join(re.escape(w) for w in lexicon.longest_first(words))
+    return re.compile(rf"(?<![\w-])({alternatives}) +{session}\b", re.IGNORECASE)
 
 
 def meeting_suffix(number: int, language: str) -> str:

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from drafter import lexicon, ordinals, sessions
@@ -141,7 +140,7 @@ class _Planner:
         phrases = self.words.phrases("follow_up")
         for paragraph in reversed(self.previous.operative):
             text = paragraph.content.text
-            for found in _session_ordinals(text, self.language):
+            for found in ordinals.session_ordinals(text, self.language):
                 before = text[: found.start()].rstrip()
                 number = ordinals.value(found.group(1), self.language)
                 if number and any(before.endswith(phrase) for phrase in phrases):
@@ -153,7 +152,7 @@ class _Planner:
         first, last = self.previous_session, self.previous_session + self.reach
         moved = 0
         for block in self.previous.blocks():
-            for found in _session_ordinals(block.text, self.language):
+            for found in ordinals.session_ordinals(block.text, self.language):
                 number = ordinals.value(found.group(1), self.language)
                 if number is None or not first <= number <= last:
                     continue
@@ -346,18 +345,6 @@ def _check_value(key: str, value: str, language: str) -> None:
     pattern, what = _VALUE_FORMS[key]
     if not pattern.fullmatch(value.strip()):
         raise CannotScaffold(f"--set {key}={value!r}: not {what}")
-
-
-@cache
-def _ordinal_pattern(language: str) -> re.Pattern[str]:
-    words = [ordinals.spell(n, language) for n in range(1, ordinals.HIGHEST_SESSION + 1)]
-    session = lexicon.alternation(lexicon.load(language).phrases("session"))
-    alternatives = "|".join(re.escape(w) for w in lexicon.longest_first(words))
-    return re.compile(rf"(?<![\w-])({alternatives}) +{session}\b", re.IGNORECASE)
-
-
-def _session_ordinals(text: str, language: str) -> Iterator[re.Match[str]]:
-    return _ordinal_pattern(language).finditer(text)
 
 
 def _cycle(shift: int) -> str:

@@ -1,0 +1,76 @@
+"""`drafter diff OLD NEW`: what changed from one version of a resolution to another."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
+from drafter.config import ConfigError, check_choice
+from drafter.files import write_file
+from drafter.parser import NotAResolution, parse_file
+from drafter.reader import ReadError
+
+if TYPE_CHECKING:
+    from drafter.diff.compare import Comparison
+
+
+def run(
+    old_path: str,
+    new_path: str,
+    output_format: str = "text",
+    output: str | None = None,
+    force: bool = False,
+    language: str = "auto",
+    revisions: str = "accepted",
+) -> int:
+    """0: the texts say the same; 1: they differ; 2: drafter could not compare them."""
+    from drafter.diff.compare import CannotCompare, compare
+
+    try:
+        check_choice("language", language, "--language")
+    except ConfigError as problem:
+        return error(str(problem))
+    if output and Path(output).exists() and not force:
+        return error(f"{output}: already exists (--force to overwrite it)")
+    chosen = None if language == "auto" else language
+    versions = []
+    for path in (old_path, new_path):
+        try:
+            versions.append(parse_file(path, chosen, revisions))
+        except (ReadError, NotAResolution) as problem:
+            return error(f"{path}: {problem}")
+    try:
+        comparison = compare(*versions)
+    except CannotCompare as problem:
+        return error(str(problem))
+    data = _render(comparison, output_format, old_path, new_path, output is None)
+    if output:
+        try:
+            write_file(output, data, overwrite=force)
+        except FileExistsError:
+            return error(f"{output}: already exists (--force to overwrite it)")
+        except OSError as problem:
+            return error(f"{output}: cannot write: {problem.strerror or problem}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return EXIT_FINDINGS if comparison.changed else EXIT_CLEAN
+
+
+def _render(
+    comparison: Comparison, output_format: str, old: str, new: str, terminal: bool
+) -> bytes:
+    from drafter.diff import formats
+
+    if output_format == "json":
+        return (formats.to_json(comparison, old, new) + "\n").encode("utf-8")
+    if output_format == "markdown":
+        return (formats.to_markdown(comparison, old, new) + "\n").encode("utf-8")
+    if output_format == "html":
+        from drafter.diff.html import to_html
+
+        return to_html(comparison, old, new).encode("utf-8")
+    colour = terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return (formats.to_text(comparison, old, new, colour) + "\n").encode("utf-8")

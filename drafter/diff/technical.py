@@ -1,0 +1,88 @@
+"""Which changes a new session makes as a matter of course ("technical updates").
+
+A change is technical when every word it takes out lies in a technical stretch of the old
+text and every word it puts in lies in one of the new: session ordinals, years, dates,
+document symbols, footnote calls, the placeholders of `drafter new`, the heading's and the
+closing's frame, and recall lists, so long as what a list gains is the previous resolution
+(or one it already cited). Everything else is substantive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from drafter import ordinals
+from drafter.dates import all_dates
+from drafter.diff.units import Unit
+from drafter.diff.words import Change
+from drafter.model import Inline
+
+_PLACEHOLDER = re.compile(r"\S*\[\[.*?\]\]\S*")  # with the symbol it stands in: "A/79/[[…]]"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_TITLE_SYMBOL = re.compile(r"^\s*\S+/\S+?\.")  # "78/167." before a title
+# Heading lines that are the document's frame: each session writes them anew.
+_FRAME = {"masthead", "distribution", "issue_date", "session", "agenda", "adoption", "basis"}
+
+
+class Stretches:
+    """The technical stretches of each side's texts."""
+
+    def __init__(self, language: str, cited_before: set[str]) -> None:
+        self.language = language
+        # What a recall list may gain and stay technical: the previous resolution, and what
+        # the previous text cited already.
+        self.cited_before = cited_before
+
+    def covered(self, unit: Unit, new_side: bool) -> bytearray:
+        """One flag per character of the unit's text (its own, not its subparagraphs'): 1
+        where it is technical."""
+        text = unit.text
+        flags = bytearray(len(text))
+        if unit.part == "closing" or (unit.part == "heading" and unit.label in _FRAME):
+            return bytearray(b"\x01" * len(text))
+        patterns = [_PLACEHOLDER, _YEAR, _CALL]
+        if unit.label == "title":
+            patterns.append(_TITLE_SYMBOL)
+        for pattern in patterns:
+            for found in pattern.finditer(text):
+                _mark(flags, found.start(), found.end())
+        for found in all_dates(text, self.language):
+            _mark(flags, found.start(), found.end())
+        for found in ordinals.session_ordinals(text, self.language):
+            _mark(flags, found.start(1), found.end(1))
+        if unit.inline is not None:
+            self._mark_citations(flags, unit.inline, new_side)
+        return flags
+
+    def _mark_citations(self, flags: bytearray, inline: Inline, new_side: bool) -> None:
+        for symbol in inline.symbols:
+            _mark(flags, symbol.offset, symbol.offset + len(symbol.symbol))
+        lists: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for citation in inline.citations:
+            lists[citation.phrase].append((citation.offset, citation.end or citation.offset))
+        for phrase, extents in lists.items():
+            _mark(flags, min(phrase, *(start for start, _ in extents)), max(e for _, e in extents))
+        if new_side:  # a citation the previous text did not have is news, list or not
+            for citation in inline.citations:
+                if citation.symbol not in self.cited_before:
+                    _mark(flags, citation.offset, citation.end or citation.offset, 0)
+
+
+def is_technical(change: Change, old: tuple[str, bytearray], new: tuple[str, bytearray]) -> bool:
+    """Whether every character the change takes out or puts in (spaces aside) is in a
+    technical stretch of its side."""
+    return _all_covered(old, change.old_start, change.old_end) and _all_covered(
+        new, change.new_start, change.new_end
+    )
+
+
+def _all_covered(side: tuple[str, bytearray], start: int, end: int) -> bool:
+    text, flags = side
+    return all(flags[i] or text[i].isspace() for i in range(start, end))
+
+
+def _mark(flags: bytearray, start: int, end: int, value: int = 1) -> None:
+    end = min(max(start, end), len(flags))
+    flags[start:end] = bytes([value]) * (end - start)
