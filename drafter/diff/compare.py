@@ -146,7 +146,9 @@ def _entry(part: str, pair: Pair, stretches: Stretches) -> Entry:
 def _block(label: str | None, old: Unit | None, new: Unit | None, stretches: Stretches) -> Block:
     old_text = old.text if old else ""
     new_text = new.text if new else ""
-    found = changes(old_text, new_text)
+    found = changes(old_text, new_text) if old_text != new_text else []
+    if not found:  # what is technical is worked out where there is a change only
+        return Block(label, old, new)
     old_flags = stretches.covered(old, False) if old else bytearray()
     new_flags = stretches.covered(new, True) if new else bytearray()
     technical = [
