@@ -51,6 +51,17 @@ class DocumentSymbol:
 
 
 @dataclass
+class Reference:
+    """A reference to a paragraph of the text itself: "paragraph 5 above", "subparagraph (b)
+    of paragraph 3", "paragraphe 5 ci-dessus" (one per number referred to)."""
+
+    number: int
+    label: str | None  # the subparagraph referred to ("b"), if any
+    offset: int  # of the number, in the canonical text
+    span: Span  # of the number, in the file
+
+
+@dataclass
 class Inline:
     """Canonical text of a paragraph, heading line or footnote, and where its markup was."""
 
@@ -62,6 +73,7 @@ class Inline:
     citations: list[Citation] = field(default_factory=list)
     symbols: list[DocumentSymbol] = field(default_factory=list)
     stray_markers: list[int] = field(default_factory=list)  # a lone "*" or "[", by offset
+    references: list[Reference] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """The span in the file of the canonical text between two offsets."""
@@ -370,6 +382,11 @@ class Resolution:
             "citations": [
                 {"symbol": c.symbol, "date": _iso(c.date), "line": c.span.line}
                 for c in self.citations
+            ],
+            "references": [
+                {"paragraph": r.number, "subparagraph": r.label, "line": r.span.line}
+                for block in self.blocks()
+                for r in block.references
             ],
             "closing": _closing_json(self.closing),
             "decision": self.decision.text if self.decision is not None else None,

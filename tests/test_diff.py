@@ -329,3 +329,16 @@ def test_french_works_as_english_does():
     comparison = _compare(old, new)
     amended = [e for e in comparison.entries if e.status == "amended"]
     assert [(e.old, e.new) for e in amended[0].edits] == [("", "activement")]
+
+
+def test_a_reference_that_follows_its_renumbered_paragraph_is_technical():
+    last = "*Decides* that the measures in paragraph 2 above apply."
+    old = _text(PREAMBLE, [*OPERATIVE[:2], last])
+    new = _text(PREAMBLE, [OPERATIVE[0], "*Notes* the plan;", OPERATIVE[1], last.replace("2", "3")])
+    comparison = _compare(old, new)
+    followed = next(e for e in comparison.entries if e.new and e.new.number == 4)
+    assert followed.status == "amended" and followed.renumbered
+    assert [(e.old, e.new, e.technical) for e in followed.edits] == [("2", "3", True)]
+    wrong = _compare(old, new.replace("paragraph 3 above", "paragraph 1 above"))
+    astray = next(e for e in wrong.entries if e.new and e.new.number == 4)
+    assert not astray.technical

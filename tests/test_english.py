@@ -471,3 +471,26 @@ def test_a_section_s_preamble_calls_its_footnotes_after_the_section_before():
         "¹ A/76/1.\n\n² A/76/2.\n\n³ A/76/3.",
     )
     assert findings(text, "F003") == [] and findings(text, "F002") == []
+
+
+def test_english_references_to_paragraphs_are_checked():
+    text = draft_en(
+        "Recalling its resolution 77/185 of 14 December 2022,",
+        "1. *Requests* the Secretary-General:",
+        "(a) To report;",
+        "(b) To act;",
+        "2. *Decides* that paragraph 1 (b) above and subparagraph (a) of paragraph 1 of the"
+        " present resolution apply, as do paragraphs 3 and 1 (c) below, but not paragraph 7 of"
+        " resolution 70/1.",
+    )
+    model = parse_text(text)
+    assert [(r["paragraph"], r["subparagraph"]) for r in model.to_json()["references"]] == [
+        (1, "b"),
+        (1, "a"),
+        (3, None),
+        (1, "c"),
+    ]
+    assert [message for _, _, message in findings(text, "N004")] == [
+        "there is no paragraph 3: the operative paragraphs run from 1 to 2",
+        "paragraph 1 has no subparagraph c",
+    ]

@@ -20,6 +20,7 @@ CARET = "‸"
 PP = "Rappelant sa résolution 77/185 du 14 décembre 2022,"
 OP1 = "1. *Décide* de faire ceci ;"
 OP2 = "2. *Prie* le Secrétaire général de faire cela."
+LISTED = "1. *Prie* le Secrétaire général :\n\na) de faire ceci ;\n\nb) de faire cela ;"
 BASIS = "[sur la base du rapport de la Deuxième Commission (A/78/465/Add.2, par. 7)]"
 TITLE = "78/500. Résolution d'essai"
 HEAD = (
@@ -104,6 +105,26 @@ CASES = [
         "N002",
         subs(" :", "de faire ceci ;", "de faire cela.").replace("\nb) de", "\n‸c) de"),
         subs(" :", "de faire ceci ;", "de faire cela."),
+    ),
+    Case(
+        "N004",
+        body(
+            PP, OP1, "2. *Prie* le Secrétaire général de donner suite au paragraphe ‸3 ci-dessus."
+        ),
+        body(PP, OP1, "2. *Prie* le Secrétaire général de donner suite au paragraphe 1 ci-dessus."),
+    ),
+    Case(  # a subparagraph the paragraph does not have
+        "N004",
+        body(
+            PP,
+            LISTED,
+            "2. *Prie* aussi le Secrétaire général d'appliquer l'alinéa c) du paragraphe ‸1.",
+        ),
+        body(
+            PP,
+            LISTED,
+            "2. *Prie* aussi le Secrétaire général d'appliquer l'alinéa b) du paragraphe 1.",
+        ),
     ),
     Case(
         "N003",
@@ -512,3 +533,39 @@ def test_a_footnote_call_moves_before_all_its_punctuation_at_once():
     _, findings = lint_text(text, settings)
     fixed, left, count = fix_text(text, findings, settings, "-", unsafe=False)
     assert "2022¹.," in fixed and count == 1 and left == []
+
+
+def test_renumbering_carries_the_references_along_with_their_paragraphs():
+    text = body(
+        PP,
+        LISTED,
+        "3. *Prie* le Secrétaire général de faire cela ;",
+        "4. *Décide* que les mesures visées au paragraphe 3 ci-dessus et à l'alinéa a) du"
+        " paragraphe 1 de la présente résolution s'appliquent ; voir le paragraphe 3 de la"
+        " résolution 70/1.",
+    )
+    fixed = _fixed(text, "N001", unsafe=True)
+    assert "2. *Prie*" in fixed and "3. *Décide*" in fixed
+    assert "visées au paragraphe 2 ci-dessus" in fixed  # followed its paragraph
+    assert "l'alinéa a) du paragraphe 1 de la présente" in fixed  # not renumbered
+    assert "le paragraphe 3 de la résolution 70/1" in fixed  # another text's paragraph
+    assert _fixed(text, "N001") == text  # unsafe: only with --unsafe-fixes
+    assert [f.code for f in lint_text(fixed, Settings(select=("N",)))[1]] == []
+
+
+def test_a_repeated_number_leaves_its_references_to_the_author():
+    text = body(
+        PP, OP1, "1. *Prie* cela ;", "3. *Décide* que le paragraphe 1 ci-dessus s'applique."
+    )
+    fixed = _fixed(text, "N001", unsafe=True)
+    assert "2. *Prie*" in fixed and "le paragraphe 1 ci-dessus" in fixed
+
+
+def test_another_text_s_paragraph_is_no_reference():
+    text = body(
+        PP,
+        OP1,
+        "2. *Prie* le Secrétaire général d'appliquer le paragraphe 12 de la résolution 70/1 et"
+        " l'alinéa d) du paragraphe 9 de sa résolution 75/1.",
+    )
+    assert [f for f in lint_text(text, Settings(select=("N004",)))[1]] == []

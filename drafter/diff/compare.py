@@ -96,13 +96,16 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     cited = {c.symbol for block in old.blocks() for c in block.citations}
     stretches = Stretches(old.language, cited | ({old.symbol} if old.symbol else set()))
     before, after = units(old), units(new)
-    entries: list[Entry] = []
-    for part in PARTS:
-        if part in ("heading", "closing"):
-            pairs = _by_kind(before[part], after[part])
-        else:
-            pairs = align(before[part], after[part])
-        entries.extend(_entry(part, pair, stretches) for pair in pairs)
+    pairs = {
+        part: (_by_kind if part in ("heading", "closing") else align)(before[part], after[part])
+        for part in PARTS
+    }
+    stretches.renumbered = {
+        pair.old.number: pair.new.number
+        for pair in pairs["operative"]
+        if pair.old and pair.new and pair.old.number is not None and pair.new.number is not None
+    }
+    entries = [_entry(part, pair, stretches) for part in PARTS for pair in pairs[part]]
     return Comparison(old, new, entries)
 
 

@@ -3,8 +3,9 @@
 A change is technical when every word it takes out lies in a technical stretch of the old
 text and every word it puts in lies in one of the new: session ordinals, years, dates,
 document symbols, footnote calls, the placeholders of `drafter new`, the heading's and the
-closing's frame, and recall lists, so long as what a list gains is the previous resolution
-(or one it already cited). Everything else is substantive.
+closing's frame, references that follow their renumbered paragraph, and recall lists, so
+long as what a list gains is the previous resolution (or one it already cited). Everything
+else is substantive.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class Stretches:
         # What a recall list may gain and stay technical: the previous resolution, and what
         # the previous text cited already.
         self.cited_before = cited_before
+        # Operative paragraphs' old numbers → new: a reference that follows its paragraph
+        # ("paragraph 5 above" → "paragraph 6 above") is renumbering.
+        self.renumbered: dict[int, int] = {}
 
     def covered(self, unit: Unit, new_side: bool) -> bytearray:
         """One flag per character of the unit's text (its own, not its subparagraphs'): 1
@@ -54,7 +58,16 @@ class Stretches:
             _mark(flags, found.start(1), found.end(1))
         if unit.inline is not None:
             self._mark_citations(flags, unit.inline, new_side)
+            self._mark_references(flags, unit.inline, new_side)
         return flags
+
+    def _mark_references(self, flags: bytearray, inline: Inline, new_side: bool) -> None:
+        moved = {old: new for old, new in self.renumbered.items() if old != new}
+        followed = set(moved.values()) if new_side else set(moved)
+        for reference in inline.references:
+            if reference.number in followed:
+                start = reference.offset
+                _mark(flags, start, start + len(str(reference.number)))
 
     def _mark_citations(self, flags: bytearray, inline: Inline, new_side: bool) -> None:
         for symbol in inline.symbols:

@@ -15,11 +15,13 @@ from drafter.model import (
     DocumentSymbol,
     FootnoteRef,
     Inline,
+    Reference,
     number_value,
     superscript,
     superscript_value,
 )
 from drafter.parser.compile import token_patterns
+from drafter.parser.references import references
 from drafter.positions import LineIndex, Span, TextMap
 
 _LINK = re.compile(r"\[([^\]]*)\]\(")
@@ -181,7 +183,7 @@ class _Builder:
 
         text = "".join(self.parts)
         others = _other_organs(self.citations, text, self.language)
-        return Inline(
+        inline = Inline(
             text,
             self.map.compose(source),
             index,
@@ -203,6 +205,11 @@ class _Builder:
             [DocumentSymbol(t, offset, span(s, e)) for t, offset, s, e in self.symbols],
             self.strays,
         )
+        inline.references = [
+            Reference(found.number, found.label, found.start, inline.span(found.start, found.end))
+            for found in references(text, self.language)
+        ]
+        return inline
 
 
 # The method that reads each terminal of inline.lark: `_Builder._italic` for ITALIC.

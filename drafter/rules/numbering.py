@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from drafter.model import OperativeParagraph, Subparagraph
@@ -15,8 +16,9 @@ ROMAN += ["xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xx
 class OperativeNumbering(Rule):
     """Operative paragraphs are numbered 1, 2, 3 … without gaps or repeats.
 
-    Renumbering is an unsafe fix: the text may refer to "paragraph 5 above", which a
-    renumbering would silently make wrong; check such references after `--unsafe-fixes`.
+    Renumbering is an unsafe fix (it may not be the numbers that are wrong, but a paragraph
+    missing). It renumbers the references to the paragraphs it renumbers ("paragraph 5
+    above" follows its paragraph, when its number was not repeated); N004 checks the rest.
 
     Wrong:
         1. *Décide* …;
@@ -41,7 +43,8 @@ class OperativeNumbering(Rule):
                 Edit(*document.offsets(p.number_span), f"{number}.")
                 for number, p in zip(expected, operative, strict=True)
                 if p.number != number
-            ),
+            )
+            + tuple(_followed_references(document, expected)),
             safe=False,
         )
         previous = 0
@@ -52,6 +55,23 @@ class OperativeNumbering(Rule):
                 )
             if paragraph.numbered:
                 previous = paragraph.number
+
+
+def _followed_references(document: Document, expected: list[int]) -> Iterator[Edit]:
+    """The references that follow their paragraph to its new number: those to a number that
+    one paragraph only had (a repeated number does not say which is meant)."""
+    operative = document.resolution.operative
+    counted = Counter(p.number for p in operative if p.numbered)
+    renumbered = {
+        p.number: number
+        for p, number in zip(operative, expected, strict=True)
+        if p.numbered and counted[p.number] == 1 and p.number != number
+    }
+    for block in document.resolution.blocks():
+        for reference in block.references:
+            if reference.number in renumbered:
+                start, end = document.offsets(reference.span)
+                yield Edit(start, end, str(renumbered[reference.number]))
 
 
 def _expected_numbers(operative: list[OperativeParagraph]) -> list[int]:
@@ -162,3 +182,49 @@ class SubparagraphLabelForm(Rule):
 def _marker_edit(document: Document, sub: Subparagraph, replacement: str) -> Edit:
     start, _ = document.offsets(sub.span)
     return Edit(start, start + len(sub.marker), replacement)
+
+
+@register
+class CrossReference(Rule):
+    """A reference to a paragraph of the text points to a paragraph that exists.
+
+    "Paragraph 5 above", "paragraphs 3 and 4 of the present resolution", "subparagraph (b) of
+    paragraph 3", "paragraphe 5 ci-dessus": the paragraph, and the subparagraph, must be in
+    the text. Such references are the first to go wrong when a paragraph is inserted or
+    dropped; N001's renumbering fix carries them along with their paragraphs.
+
+    Wrong (a text of four operative paragraphs):
+        4. *Requests* the Secretary-General to report on the implementation of paragraph 6
+        above.
+
+    Right:
+        4. *Requests* the Secretary-General to report on the implementation of paragraph 2
+        above.
+    """
+
+    code = "N004"
+    name = "cross-reference"
+    severity = Severity.error
+    summary = "A reference to a paragraph of the text points to one (and a subparagraph) it has."
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        by_number = {p.number: p for p in document.resolution.operative if p.numbered}
+        if not by_number:  # an extract without its operative part: nothing to point to
+            return
+        last = max(by_number)
+        for block in document.resolution.blocks():
+            for reference in block.references:
+                target = by_number.get(reference.number)
+                if target is None:
+                    yield self.finding(
+                        reference.span,
+                        f"there is no paragraph {reference.number}: the operative paragraphs"
+                        f" run from 1 to {last}",
+                    )
+                elif reference.label and reference.label not in {
+                    sub.label for sub in target.subparagraphs
+                }:
+                    yield self.finding(
+                        reference.span,
+                        f"paragraph {reference.number} has no subparagraph {reference.label}",
+                    )
