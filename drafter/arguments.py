@@ -43,7 +43,7 @@ LINT_FORMATS = ("text", "json", "sarif", "github")
 # As drafter.config has them (a test checks): importing it here would cost every start-up.
 PROFILES = ("auto", "adopted", "draft", "extract")
 PARSE_FORMATS = ("json", "text")
-DIFF_FORMATS = ("text", "markdown", "json", "html")
+DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
 REVISIONS = ("accepted", "rejected")  # a Word document's tracked changes, read so
 
 COMMANDS: dict[str, tuple[Option, ...]] = {

@@ -32,6 +32,7 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
+    docx = "docx"
 
 
 class Revisions(StrEnum):
@@ -284,7 +285,9 @@ def diff(
     ],
     output_format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="text, markdown (a table), json or html."),
+        typer.Option(
+            "--format", "-f", help="text, markdown (a table), json, html or docx (a redline)."
+        ),
     ] = DiffFormat.text,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write it here (else stdout).")

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
 from drafter.config import ConfigError, check_choice
 from drafter.files import write_file
-from drafter.parser import NotAResolution, parse_file
-from drafter.reader import ReadError
+from drafter.parser import NotAResolution, parse_text
+from drafter.reader import ReadError, Source, read_source
 
 if TYPE_CHECKING:
     from drafter.diff.compare import Comparison
@@ -28,6 +28,7 @@ def run(
 ) -> int:
     """0: the texts say the same; 1: they differ; 2: drafter could not compare them."""
     from drafter.diff.compare import CannotCompare, compare
+    from drafter.diff.redline import CannotRedline
 
     try:
         check_choice("language", language, "--language")
@@ -35,18 +36,24 @@ def run(
         return error(str(problem))
     if output and Path(output).exists() and not force:
         return error(f"{output}: already exists (--force to overwrite it)")
+    if output_format == "docx" and not output:
+        return error("--format docx writes a Word document: name it with --output FILE.docx")
     chosen = None if language == "auto" else language
-    versions = []
+    sources, versions = [], []
     for path in (old_path, new_path):
         try:
-            versions.append(parse_file(path, chosen, revisions))
+            sources.append(read_source(path, revisions))
+            versions.append(parse_text(sources[-1].text, chosen))
         except (ReadError, NotAResolution) as problem:
             return error(f"{path}: {problem}")
     try:
         comparison = compare(*versions)
-    except CannotCompare as problem:
+        if output_format == "docx":
+            data = _redline(comparison, sources[0], old_path)
+        else:
+            data = _render(comparison, output_format, old_path, new_path, output is None)
+    except (CannotCompare, CannotRedline) as problem:
         return error(str(problem))
-    data = _render(comparison, output_format, old_path, new_path, output is None)
     if output:
         try:
             write_file(output, data, overwrite=force)
@@ -57,6 +64,18 @@ def run(
     else:
         sys.stdout.write(data.decode("utf-8"))
     return EXIT_FINDINGS if comparison.changed else EXIT_CLEAN
+
+
+def _redline(comparison: Comparison, old: Source, old_path: str) -> bytes:
+    """NEW against OLD as a Word document: OLD, every change tracked (by the configured
+    author), in OLD's own styles and page set-up when it was a Word document."""
+    from drafter.config import settings_for
+    from drafter.diff.redline import redline
+    from drafter.writers.word import write_docx
+
+    author = settings_for(old_path, {}).author
+    base = old.original if old.word_parts else None
+    return write_docx(comparison.old, redline(comparison), base=base, author=author)
 
 
 def _render(

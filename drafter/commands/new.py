@@ -81,10 +81,16 @@ def run(options: NewOptions) -> int:
 def _word(source: Source, previous: Resolution, planned: NextSession) -> bytes:
     """The new draft as a Word document: the previous text with every change tracked, in the
     previous document's styles and page set-up when it was a Word document itself."""
+    from drafter.writers import Tracked
     from drafter.writers.word import write_docx
 
     base = source.original if source.word_parts else None
-    return write_docx(previous, planned, base=base)
+    tracked = Tracked(
+        changes=planned.changes,
+        proposed=planned.proposed,
+        closing=planned.context.get("closing"),
+    )
+    return write_docx(previous, tracked, base=base)
 
 
 def _summarize(

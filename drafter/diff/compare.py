@@ -36,6 +36,7 @@ class Block:
     new: Unit | None
     changes: list[Change] = field(default_factory=list)
     technical: list[bool] = field(default_factory=list)  # one per change
+    moved: bool = False  # a subparagraph whose place among the others changed
 
     def edits(self) -> list[Edit]:
         old_text = self.old.text if self.old else ""
@@ -134,7 +135,7 @@ def _entry(part: str, pair: Pair, stretches: Stretches) -> Entry:
         ]
     for sub in subparagraphs:
         label = sub.new.label if sub.new else sub.old.label if sub.old else None
-        blocks.append(_block(label, sub.old, sub.new, stretches))
+        blocks.append(_block(label, sub.old, sub.new, stretches, sub.moved))
     if pair.old is None:
         status = "new"
     elif pair.new is None:
@@ -146,15 +147,21 @@ def _entry(part: str, pair: Pair, stretches: Stretches) -> Entry:
     return Entry(part, status, pair.old, pair.new, blocks, pair.cut_from)
 
 
-def _block(label: str | None, old: Unit | None, new: Unit | None, stretches: Stretches) -> Block:
+def _block(
+    label: str | None,
+    old: Unit | None,
+    new: Unit | None,
+    stretches: Stretches,
+    moved: bool = False,
+) -> Block:
     old_text = old.text if old else ""
     new_text = new.text if new else ""
     found = changes(old_text, new_text) if old_text != new_text else []
     if not found:  # what is technical is worked out where there is a change only
-        return Block(label, old, new)
+        return Block(label, old, new, moved=moved)
     old_flags = stretches.covered(old, False) if old else bytearray()
     new_flags = stretches.covered(new, True) if new else bytearray()
     technical = [
         is_technical(change, (old_text, old_flags), (new_text, new_flags)) for change in found
     ]
-    return Block(label, old, new, found, technical)
+    return Block(label, old, new, found, technical, moved)

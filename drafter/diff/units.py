@@ -4,6 +4,7 @@ what changed ("PP3", "OP7 (b)", "footnote 4", the title), each with its text and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from drafter.model import Inline, OperativeParagraph, PreambularParagraph, Resolution, Subparagraph
 
@@ -20,6 +21,7 @@ class Unit:
     inline: Inline | None = None  # where the text comes from (None: the closing line)
     label: str | None = None  # a subparagraph's ("b"), or a heading line's kind ("title")
     children: list[Unit] = field(default_factory=list)  # its subparagraphs
+    item: Any = None  # what it is in the model: a paragraph, heading line, footnote …
 
     @property
     def full_text(self) -> str:
@@ -41,11 +43,18 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
     preamble = [_paragraph(p, "preamble", n) for n, p in enumerate(resolution.preamble, 1)]
     operative = [_paragraph(p, "operative", p.number) for p in resolution.operative]
     footnotes = [
-        Unit("footnote", note.number or None, note.content.text, note.content, note.mark or None)
+        Unit(
+            "footnote",
+            note.number or None,
+            note.content.text,
+            note.content,
+            note.mark or None,
+            item=note,
+        )
         for note in [*resolution.footnotes, *resolution.notes]
     ]
     heading = [
-        Unit("heading", None, line.content.text, line.content, line.kind)
+        Unit("heading", None, line.content.text, line.content, line.kind, item=line)
         for line in resolution.heading.lines
     ]
     closing = []
@@ -63,8 +72,9 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
 
 def _paragraph(paragraph: PreambularParagraph | OperativeParagraph, part: str, number: int) -> Unit:
     children = [_subparagraph(sub, part, number) for sub in paragraph.subparagraphs]
-    return Unit(part, number, paragraph.content.text, paragraph.content, children=children)
+    content = paragraph.content
+    return Unit(part, number, content.text, content, children=children, item=paragraph)
 
 
 def _subparagraph(sub: Subparagraph, part: str, number: int) -> Unit:
-    return Unit(part, number, sub.content.text, sub.content, sub.label)
+    return Unit(part, number, sub.content.text, sub.content, sub.label, item=sub)

@@ -1,5 +1,5 @@
-"""Write next session's draft as a Word document (.docx) in which the base text is the previous
-resolution and every change `drafter new` made is a tracked change: accepting them all gives
+"""Write a Word document (.docx) in which the base text is the previous resolution and every
+change (drafter new's, or a redline's of two versions) is a tracked change: accepting them all gives
 the new draft, rejecting them all the previous text, as the General Assembly's submission
 guidelines ask of a text that updates an earlier one.
 
@@ -19,18 +19,19 @@ from xml.sax.saxutils import escape, quoteattr
 
 from drafter.model import (
     Division,
+    HeadingLine,
     Inline,
     OperativeParagraph,
     PreambularParagraph,
     Resolution,
     Subheading,
+    Subparagraph,
     superscript,
 )
 from drafter.parser.structure import names_a_resolution
 from drafter.scaffold.context import body_items
 from drafter.scaffold.markup import Change
-from drafter.scaffold.updates import NextSession
-from drafter.writers import Revisions
+from drafter.writers import AFTER_ORGAN, AT_TOP, NEW_FOOTNOTES, After, Revisions, Tracked
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{_W}"'
@@ -50,19 +51,20 @@ class Piece(NamedTuple):
 
 def write_docx(
     previous: Resolution,
-    plan: NextSession | None = None,
+    tracked: Tracked | None = None,
     *,
     base: bytes | None = None,
     author: str = "drafter",
     now: datetime | None = None,
 ) -> bytes:
-    """The new draft of `plan` over `previous`, as the bytes of a .docx (without a plan: the
-    previous text as it is). `base`: a .docx whose styles and page set-up the new document
-    keeps (the previous text's own, when it was one)."""
+    """`previous` with the `tracked` changes (drafter new's, or a redline's) as tracked
+    changes, as the bytes of a .docx (without changes: the previous text as it is). `base`: a
+    .docx whose styles and page set-up the new document keeps (the previous text's own, when
+    it was one)."""
     import docx  # type: ignore[import-untyped]
     from docx.oxml import parse_xml  # type: ignore[import-untyped]
 
-    writer = _Writer(previous, plan, Revisions(author, now))
+    writer = _Writer(previous, tracked or Tracked(), Revisions(author, now))
     document = docx.Document(io.BytesIO(base) if base else None)
     body = document.element.body
     section = body.find(f"{{{_W}}}sectPr")
@@ -82,25 +84,26 @@ def write_docx(
 
 
 class _Writer:
-    def __init__(
-        self, previous: Resolution, plan: NextSession | None, revisions: Revisions
-    ) -> None:
+    def __init__(self, previous: Resolution, tracked: Tracked, revisions: Revisions) -> None:
         self.previous = previous
-        self.changes = plan.changes if plan else {}
-        self.proposed = plan.proposed if plan else []
-        self.new_closing = plan.context.get("closing") if plan else None
+        self.tracked = tracked
         self.revisions = revisions
 
     # -- the body ------------------------------------------------------------------------------
     def paragraphs(self) -> Iterator[str]:
         resolution = self.previous
         marks = {note.mark: _NOTE_IDS + index for index, note in enumerate(resolution.notes)}
+        yield from self.inserted(AT_TOP)
         for line in resolution.heading.lines:
             pieces = _with_note_calls(self.pieces(line.content), marks)
-            yield self.paragraph(pieces, centred=line.kind == "title")
+            yield self.paragraph(
+                pieces, centred=line.kind == "title", deleted=self.is_deleted(line.content)
+            )
+            yield from self.inserted(("after", id(line.content)))
         if resolution.organ_text:
             yield self.paragraph([Piece("same", resolution.organ_text)], indent=True)
-        proposed = [_marked(text, "ins") for text in self.proposed]
+        yield from self.inserted(AFTER_ORGAN)
+        proposed = [_marked(text, "ins") for text in self.tracked.proposed]
         if resolution.decision is not None:
             yield self.paragraph(self.pieces(resolution.decision), indent=True)
         for kind, item in body_items(resolution):
@@ -130,14 +133,64 @@ class _Writer:
             return
         number = []
         if isinstance(item, OperativeParagraph) and item.numbered and kind == "operative":
-            number = [Piece("same", f"{item.number}.\t")]
-        yield self.paragraph([*number, *self.pieces(item.content)], indent=True)
+            renumbered = self.tracked.numbers.get(id(item.content))
+            number = self.replaced(item.content, str(item.number), renumbered, ".\t")
+        deleted = self.is_deleted(item.content)
+        yield self.paragraph([*number, *self.pieces(item.content)], indent=True, deleted=deleted)
+        yield from self.inserted(("first subparagraph", id(item.content)))
         for sub in item.subparagraphs:
-            marker = [Piece("same", f"{sub.marker}\t")]
-            yield self.paragraph([*marker, *self.pieces(sub.content)], indent=True)
+            new_marker = self.tracked.markers.get(id(sub.content))
+            pieces = self.replaced(sub.content, sub.marker, new_marker, "\t")
+            pieces += self.pieces(sub.content)
+            yield self.paragraph(pieces, indent=True, deleted=self.is_deleted(sub.content))
+            yield from self.inserted(("after", id(sub.content)))
+        yield from self.inserted(("after", id(item.content)))
+
+    def replaced(self, content: Inline, written: str, new: object | None, then: str) -> list[Piece]:
+        """A number or marker as written and what follows it (".", a tab), or taken out for
+        its new one, or taken out with its paragraph."""
+        if self.is_deleted(content):
+            return [Piece("del", written + then)]
+        if new is None or str(new) == written:
+            return [Piece("same", written + then)]
+        return [Piece("del", written), Piece("ins", str(new)), Piece("same", then)]
+
+    def is_deleted(self, content: Inline) -> bool:
+        return id(content) in self.tracked.deleted
+
+    # -- paragraphs new to the text ----------------------------------------------------------
+    def inserted(self, where: After) -> Iterator[str]:
+        """The paragraphs of the new text that go at `where`, all of them tracked insertions."""
+        for item in self.tracked.inserted.get(where, ()):
+            if isinstance(item, HeadingLine):
+                yield self.new_paragraph([], item.content, centred=item.kind == "title")
+                continue
+            if isinstance(item, Subparagraph):
+                yield self.new_paragraph([Piece("ins", f"{item.marker}\t")], item.content)
+                continue
+            number = []
+            if isinstance(item, OperativeParagraph) and item.numbered:
+                number = [Piece("ins", f"{item.number}.\t")]
+            yield self.new_paragraph(number, item.content)
+            for sub in item.subparagraphs:
+                yield self.new_paragraph([Piece("ins", f"{sub.marker}\t")], sub.content)
+
+    def new_paragraph(self, lead: list[Piece], content: Inline, centred: bool = False) -> str:
+        pieces = [*lead, *self.new_pieces(content)]
+        return self.paragraph(pieces, indent=not centred, centred=centred, inserted=True)
+
+    def new_pieces(self, content: Inline) -> list[Piece]:
+        """A text of the new model as insertions; its calls, to the new document's notes."""
+        ids = self.tracked.footnote_ids
+        return [
+            Piece("call-ins", str(ids.get(int(piece.text), int(piece.text))))
+            if piece.kind == "call"
+            else piece._replace(kind="ins")
+            for piece in _pieces(content, ())
+        ]
 
     def closing(self) -> Iterator[str]:
-        old, new = self.previous.closing, self.new_closing or {}
+        old, new = self.previous.closing, self.tracked.closing or {}
         if old is None:
             return
         lines = [(old.meeting_text, new.get("meeting") or old.meeting_text)]
@@ -153,13 +206,18 @@ class _Writer:
         own, its text after its mark (as Word writes a note with a mark of its own)."""
         for footnote in self.previous.footnotes:
             yield footnote.number, self.runs(self.pieces(footnote.content))
+        for footnote in self.tracked.inserted.get(NEW_FOOTNOTES, ()):
+            number = self.tracked.footnote_ids.get(footnote.number, footnote.number)
+            yield number, self.runs(self.new_pieces(footnote.content))
         for index, note in enumerate(self.previous.notes):
             mark = self.runs([Piece("same", note.mark, raised=True), Piece("same", " ")])
             yield _NOTE_IDS + index, mark + self.runs(self.pieces(note.content))
 
     # -- text ----------------------------------------------------------------------------------
     def pieces(self, inline: Inline) -> list[Piece]:
-        return list(_pieces(inline, self.changes.get(id(inline), ())))
+        if self.is_deleted(inline):
+            return list(_pieces(inline, [Change(0, len(inline.text), "")]))
+        return list(_pieces(inline, self.tracked.changes.get(id(inline), ())))
 
     def paragraph(
         self,
@@ -168,14 +226,15 @@ class _Writer:
         indent: bool = False,
         centred: bool = False,
         inserted: bool = False,
+        deleted: bool = False,
     ) -> str:
         properties = ""
         if indent:
             properties += f"<w:ind {_INDENT}/>"
         if centred:
             properties += '<w:jc w:val="center"/>'
-        if inserted:  # the paragraph mark too: rejecting the change removes the paragraph
-            properties += f"<w:rPr><w:ins {self.attributes()}/></w:rPr>"
+        if inserted or deleted:  # the paragraph mark too: the paragraph goes with its text
+            properties += f"<w:rPr><w:{'ins' if inserted else 'del'} {self.attributes()}/></w:rPr>"
         head = f"<w:pPr>{properties}</w:pPr>" if properties else ""
         return f"<w:p {_NS}>{head}{self.runs(pieces)}</w:p>"
 
@@ -191,12 +250,15 @@ class _Writer:
             style = "<w:i/>" if piece.italic else ""
             if piece.raised:
                 style += '<w:vertAlign w:val="superscript"/>'
-            if piece.kind in ("call", "note"):  # a note's own mark follows its reference
+            if piece.kind in ("call", "call-ins", "note"):  # a note's mark follows its reference
                 custom = ' w:customMarkFollows="1"' if piece.kind == "note" else ""
-                out.append(
+                run = (
                     '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                     f'<w:footnoteReference{custom} w:id="{piece.text}"/></w:r>'
                 )
+                if piece.kind == "call-ins":
+                    run = f"<w:ins {self.attributes()}>{run}</w:ins>"
+                out.append(run)
                 continue
             tag = "w:delText" if piece.kind == "del" else "w:t"
             run = f"<w:r><w:rPr>{style}</w:rPr>{_text(piece.text, tag)}</w:r>"
