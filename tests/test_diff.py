@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ENGLISH, SEED_78, draft, draft_en, drafter, seed_text
+from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
 
 from drafter.diff.compare import CannotCompare, Comparison, compare
 from drafter.diff.words import changes
@@ -342,3 +342,35 @@ def test_a_reference_that_follows_its_renumbered_paragraph_is_technical():
     wrong = _compare(old, new.replace("paragraph 3 above", "paragraph 1 above"))
     astray = next(e for e in wrong.entries if e.new and e.new.number == 4)
     assert not astray.technical
+
+
+SAMPLES = [
+    SEED_78,
+    SEED_62,
+    *sorted(ENGLISH.glob("en_[0-9]*.txt")),
+    *sorted((ENGLISH.parent / "pdf").glob("A_RES_*.pdf")),
+]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_every_change_of_drafter_new_is_technical_on_real_resolutions(path):
+    from drafter.reader import read_source
+    from drafter.scaffold.render import builtin_template, render
+
+    previous = parse_text(read_source(path).text)
+    planned = next_session(previous)
+    draft_text = render(builtin_template(previous.language), planned.context)
+    comparison = compare(previous, parse_text(draft_text))
+    changed = [e for e in comparison.entries if e.updated]
+    assert changed, "drafter new changes at least the session"
+    assert [(e.part, e.status, e.edits) for e in changed if not e.technical] == []
+
+
+def test_a_word_document_against_its_text_has_no_change(tmp_path, model_78):
+    from drafter.writers.word import write_docx
+
+    word = tmp_path / "78-167.docx"
+    word.write_bytes(write_docx(model_78))
+    result = drafter("diff", str(word), str(SEED_78), "--format", "json")
+    assert result.returncode == 0, result.stdout
+    assert {p["status"] for p in json.loads(result.stdout)["paragraphs"]} == {"unchanged"}

@@ -148,7 +148,10 @@ def test_without_a_recall_list_one_is_proposed():
     )
     model = parse_text(new(previous))
     first = model.preamble[0].content
-    assert first.text.startswith("Rappelant 78/500 du 19 décembre 2023 [[")
+    assert first.text == (
+        "Rappelant ses résolutions [[résolutions antérieures de la série]] et 78/500 du"
+        " 19 décembre 2023,"
+    )
     assert model.session == 79  # no follow-up named: the next session
 
 

@@ -161,6 +161,8 @@ def _block(
         return Block(label, old, new, moved=moved)
     old_flags = stretches.covered(old, False) if old else bytearray()
     new_flags = stretches.covered(new, True) if new else bytearray()
+    if old is None and new is not None and stretches.proposed(new):
+        return Block(label, old, new, found, [True] * len(found), moved)
     technical = [
         is_technical(change, (old_text, old_flags), (new_text, new_flags)) for change in found
     ]

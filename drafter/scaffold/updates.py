@@ -259,8 +259,10 @@ class _Planner:
             <= self.previous_session
         ]
         if not candidates:
+            conjunction = self.words.phrases("list_and")[0]  # the earlier ones, then it
             self.extra_preamble.append(
-                f"{self.words.setting('recall')} {entry} {self.placeholder('recall')},"
+                f"{self.words.setting('recall')} {self.placeholder('recall')} {conjunction}"
+                f" {entry},"
             )
             self.note(f"no recall list of the series: one is proposed, with {entry}")
             return
