@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,37 +34,40 @@ class Pair:
 
 def align(old: list[Unit], new: list[Unit]) -> list[Pair]:
     """The pairs, in the new text's order, the deleted paragraphs where they stood."""
-    paired = _same_text(old, new, _key)
-    paired.update(_same_text(old, new, _masked, paired))
-    paired.update(_similar(old, new, paired))
-    in_order = _in_order(sorted(paired.items(), key=lambda item: item[1]))
-    by_new = {j: i for i, j in paired.items()}
-    old_words, new_words = [_words(unit) for unit in old], [_words(unit) for unit in new]
-    deleted = [i for i in range(len(old)) if i not in paired]
-    pairs: list[Pair] = []
-    for j, unit in enumerate(new):
-        i = by_new.get(j)
-        # The deleted paragraphs that stood before this one's old place come first.
-        while i in in_order and deleted and deleted[0] < i:
-            pairs.append(_deleted(deleted.pop(0), old, paired, old_words, new_words, new))
-        if i is None:
-            cut_from = _neighbour(j, by_new, new_words, old_words, old)
-            pairs.append(Pair(None, unit, cut_from=cut_from))
-        else:
-            pairs.append(Pair(old[i], unit, moved=i not in in_order))
-    pairs.extend(_deleted(i, old, paired, old_words, new_words, new) for i in deleted)
-    return pairs
+    return _Alignment(old, new).pairs()
 
 
-def _deleted(
-    i: int,
-    old: list[Unit],
-    paired: dict[int, int],
-    old_words: list[set[str]],
-    new_words: list[set[str]],
-    new: list[Unit],
-) -> Pair:
-    return Pair(old[i], None, cut_from=_neighbour(i, paired, old_words, new_words, new))
+class _Alignment:
+    def __init__(self, old: list[Unit], new: list[Unit]) -> None:
+        self.old, self.new = old, new
+        paired = _same_text(old, new, _key)
+        paired.update(_same_text(old, new, _masked, paired))
+        paired.update(_similar(old, new, paired))
+        self.paired = paired  # old position → new position
+        self.by_new = {j: i for i, j in paired.items()}
+        self.in_order = _in_order(sorted(paired.items(), key=lambda item: item[1]))
+        self.old_words = [_words(unit) for unit in old]
+        self.new_words = [_words(unit) for unit in new]
+
+    def pairs(self) -> list[Pair]:
+        deleted = deque(i for i in range(len(self.old)) if i not in self.paired)
+        pairs: list[Pair] = []
+        for j, unit in enumerate(self.new):
+            i = self.by_new.get(j)
+            # The deleted paragraphs that stood before this one's old place come first.
+            while i in self.in_order and deleted and deleted[0] < i:
+                pairs.append(self.deleted(deleted.popleft()))
+            if i is None:
+                cut_from = _neighbour(j, self.by_new, self.new_words, self.old_words, self.old)
+                pairs.append(Pair(None, unit, cut_from=cut_from))
+            else:
+                pairs.append(Pair(self.old[i], unit, moved=i not in self.in_order))
+        pairs.extend(self.deleted(i) for i in deleted)
+        return pairs
+
+    def deleted(self, i: int) -> Pair:
+        merged_into = _neighbour(i, self.paired, self.old_words, self.new_words, self.new)
+        return Pair(self.old[i], None, cut_from=merged_into)
 
 
 def _key(unit: Unit) -> str:

@@ -10,6 +10,7 @@ from html import escape
 from drafter.diff.compare import Block, Comparison, Entry
 from drafter.diff.formats import counts, name
 from drafter.diff.units import Unit
+from drafter.model import Subparagraph
 
 _STYLE = """
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 78em;
@@ -67,30 +68,34 @@ def _row(entry: Entry) -> str:
 
 
 def _side(block: Block, side: str) -> str:
+    """One version of a text (a paragraph's own, or a subparagraph's), its changes marked."""
     unit: Unit | None = block.old if side == "old" else block.new
     if unit is None:
         return ""
-    text, tag = unit.text, ("del" if side == "old" else "ins")
-    whole = (block.new if side == "old" else block.old) is None
-    marks = [(0, len(text), False)] if whole else []  # all of it new, or all deleted
+    marker = f"{escape(unit.item.marker)} " if isinstance(unit.item, Subparagraph) else ""
+    tag = "del" if side == "old" else "ins"
+    return f"<p>{marker}{_marked(unit.text, _marks(block, side), tag)}</p>"
+
+
+def _marks(block: Block, side: str) -> list[tuple[int, int, bool]]:
+    """What changed in one version of a block: (start, end, technical), in order."""
+    other = block.new if side == "old" else block.old
+    if other is None:  # all of it new, or all of it deleted
+        unit = block.old or block.new
+        return [(0, len(unit.text) if unit else 0, False)]
+    marks = []
     for change, technical in zip(block.changes, block.technical, strict=True):
-        start, end = (
-            (change.old_start, change.old_end)
-            if side == "old"
-            else (change.new_start, change.new_end)
-        )
-        if start < end and not whole:
+        start, end = change[:2] if side == "old" else change[2:]
+        if start < end:
             marks.append((start, end, technical))
+    return marks
+
+
+def _marked(text: str, marks: list[tuple[int, int, bool]], tag: str) -> str:
     out, last = [], 0
     for start, end, technical in marks:
-        out.append(escape(text[last:start]))
         css = ' class="technical"' if technical else ""
-        out.append(f"<{tag}{css}>{escape(text[start:end])}</{tag}>")
+        out.append(f"{escape(text[last:start])}<{tag}{css}>{escape(text[start:end])}</{tag}>")
         last = end
     out.append(escape(text[last:]))
-    label = (
-        f"({escape(block.label)}) "
-        if block.label and unit.part in ("preamble", "operative")
-        else ""
-    )
-    return f"<p>{label}{''.join(out)}</p>"
+    return "".join(out)
