@@ -24,11 +24,14 @@ class _Patterns(NamedTuple):
     within: re.Pattern[str]  # "subparagraph (b) of paragraph 3"
     one: re.Pattern[str]  # a number of a list, and its label
     after: re.Pattern[str]  # what says whose paragraph it is, after its number
+    words: tuple[str, ...]  # the words for paragraph: every reference has one
 
 
 def references(text: str, language: str) -> list[Found]:
     """The references, in the order of the text."""
     patterns = _patterns(language)
+    if not any(word in text for word in patterns.words):  # most paragraphs refer to none
+        return []
     found: dict[int, Found] = {}
     for match in patterns.listed.finditer(text):
         for one in patterns.one.finditer(match.group(1)):
@@ -64,4 +67,5 @@ def _patterns(language: str) -> _Patterns:
         ),
         re.compile(rf"(\d{{1,3}})(?: *{label})?"),
         re.compile(rf" +(?:(?P<own>{any_of('own_text')})|{any_of('elsewhere')})(?!\w)"),
+        tuple(words.phrases("paragraph_word")),
     )
