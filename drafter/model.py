@@ -275,6 +275,9 @@ class Suppression(NamedTuple):
     codes: tuple[str, ...]
 
 
+BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading
+
+
 @dataclass
 class Resolution:
     """A resolution or draft resolution: heading, organ line, preamble, operative part, closing."""
@@ -332,6 +335,22 @@ class Resolution:
         of resolution A or B where one number holds several (each ends with a full stop)."""
         following = self.operative[index + 1 : index + 2]
         return not following or following[0].part != self.operative[index].part
+
+    def body(self) -> list[tuple[str, BodyItem]]:
+        """The preambular and operative paragraphs, the misplaced ones, the subheadings and
+        the divisions' heads, each with its kind, in the order of the text (a section's own
+        preamble stands after its head)."""
+        items: list[tuple[tuple[int, int], str, BodyItem]] = []
+        kinds: list[tuple[str, list[Any]]] = [
+            ("preambular", self.preamble),
+            ("operative", self.operative),
+            ("misplaced", self.misplaced),
+            ("subheading", self.subheadings),
+            ("division", self.divisions),
+        ]
+        for kind, found in kinds:
+            items.extend((item.span[:2], kind, item) for item in found)
+        return [(kind, item) for _, kind, item in sorted(items, key=lambda entry: entry[0])]
 
     @property
     def paragraphs(self) -> list[PreambularParagraph | OperativeParagraph]:

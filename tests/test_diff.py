@@ -374,3 +374,19 @@ def test_a_word_document_against_its_text_has_no_change(tmp_path, model_78):
     result = drafter("diff", str(word), str(SEED_78), "--format", "json")
     assert result.returncode == 0, result.stdout
     assert {p["status"] for p in json.loads(result.stdout)["paragraphs"]} == {"unchanged"}
+
+
+def test_a_section_head_and_an_annex_are_compared_too():
+    from conftest import EN_SECTIONS
+
+    changed = EN_SECTIONS.replace("Calendar of conferences and meetings", "Calendar of conferences")
+    comparison = _compare(EN_SECTIONS, changed)
+    amended = [e for e in comparison.entries if e.updated]
+    assert [(e.part, e.new.name, e.technical) for e in amended] == [("heading", "section I", False)]
+    annex = "\nAnnex\n\nSevilla Commitment\n\nWe, the Heads of State, commit to act.\n"
+    text = _text(PREAMBLE, OPERATIVE)
+    comparison = _compare(text + annex, text + annex.replace("commit to", "resolve to"))
+    amended = [e for e in comparison.entries if e.updated]
+    assert [(e.part, e.new.number, [(c.old, c.new) for c in e.edits]) for e in amended] == [
+        ("annex", 2, [("commit", "resolve")])
+    ]

@@ -106,7 +106,7 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
         for pair in pairs["operative"]
         if pair.old and pair.new and pair.old.number is not None and pair.new.number is not None
     }
-    entries = [_entry(part, pair, stretches) for part in PARTS for pair in pairs[part]]
+    entries = [_entry(pair, stretches) for part in PARTS for pair in pairs[part]]
     return Comparison(old, new, entries)
 
 
@@ -124,7 +124,8 @@ def _by_kind(old: list[Unit], new: list[Unit]) -> list[Pair]:
     return pairs
 
 
-def _entry(part: str, pair: Pair, stretches: Stretches) -> Entry:
+def _entry(pair: Pair, stretches: Stretches) -> Entry:
+    part = (pair.new or pair.old or Unit("", None, "")).part  # a section's head: "heading"
     blocks = [_block(None, pair.old, pair.new, stretches)]
     if pair.old is not None and pair.new is not None:
         subparagraphs = align(pair.old.children, pair.new.children)

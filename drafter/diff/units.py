@@ -6,9 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafter.model import Inline, OperativeParagraph, PreambularParagraph, Resolution, Subparagraph
+from drafter.model import (
+    Annex,
+    Division,
+    Inline,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    Subparagraph,
+)
 
-PARTS = ("heading", "preamble", "operative", "footnote", "closing")
+PARTS = ("heading", "preamble", "operative", "annex", "footnote", "closing")
 
 
 @dataclass
@@ -32,42 +40,70 @@ class Unit:
     def name(self) -> str:
         """How a delegation names it: "PP 3", "OP 7 (b)", "footnote 4", "title"."""
         prefix = {"preamble": "PP", "operative": "OP", "footnote": "footnote"}.get(self.part)
-        if prefix is None:  # a heading line by its kind ("issue date"), or the closing
+        if self.part == "annex" and self.number is not None:
+            prefix = "annex, paragraph"
+        if prefix is None:  # a heading line by its kind ("issue date"), the closing, an annex
             return (self.label or self.part).replace("_", " ")
         number = "" if self.number is None else f" {self.number}"
         return f"{prefix}{number}" + (f" ({self.label})" if self.label else "")
 
 
 def units(resolution: Resolution) -> dict[str, list[Unit]]:
-    """The units of each part, in the order of the text."""
-    preamble = [_paragraph(p, "preamble", n) for n, p in enumerate(resolution.preamble, 1)]
-    operative = [_paragraph(p, "operative", p.number) for p in resolution.operative]
-    footnotes = [
-        Unit(
-            "footnote",
-            note.number or None,
-            note.content.text,
-            note.content,
-            note.mark or None,
-            item=note,
-        )
-        for note in [*resolution.footnotes, *resolution.notes]
-    ]
-    heading = [
-        Unit("heading", None, line.content.text, line.content, line.kind, item=line)
-        for line in resolution.heading.lines
-    ]
-    closing = []
-    if resolution.closing is not None:
-        parts = [resolution.closing.meeting_text, resolution.closing.date_text or ""]
-        closing.append(Unit("closing", None, " ".join(p for p in parts if p), None, "closing"))
+    """The units of each part, in the order of the text. A section's head and a subheading
+    stand among the operative paragraphs (part "heading"), where they are; a decision's one
+    sentence is its operative part; an annex's lines are numbered from 1."""
+    preamble: list[Unit] = []
+    operative: list[Unit] = []
+    for kind, item in resolution.body():
+        if isinstance(item, PreambularParagraph):  # in the preamble, or out of place
+            preamble.append(_paragraph(item, "preamble", len(preamble) + 1))
+        elif isinstance(item, OperativeParagraph):
+            operative.append(_paragraph(item, "operative", item.number))
+        elif isinstance(item, Division):
+            head = " ".join(filter(None, [item.label, item.title]))
+            operative.append(Unit("heading", None, head, None, f"section {item.label}", item=item))
+        else:
+            text = item.content.text
+            operative.append(Unit("heading", None, text, item.content, kind, item=item))
+    if resolution.decision is not None:
+        decision = resolution.decision
+        operative.append(Unit("operative", None, decision.text, decision, item=decision))
     return {
-        "heading": heading,
+        "heading": [
+            Unit("heading", None, line.content.text, line.content, line.kind, item=line)
+            for line in resolution.heading.lines
+        ],
         "preamble": preamble,
         "operative": operative,
-        "footnote": footnotes,
-        "closing": closing,
+        "annex": [unit for annex in resolution.annexes for unit in _annex(annex)],
+        "footnote": [
+            Unit(
+                "footnote",
+                note.number or None,
+                note.content.text,
+                note.content,
+                note.mark or None,
+                item=note,
+            )
+            for note in [*resolution.footnotes, *resolution.notes]
+        ],
+        "closing": _closing(resolution),
     }
+
+
+def _annex(annex: Annex) -> list[Unit]:
+    head = Unit("annex", None, annex.label, None, annex.label, item=annex)
+    return [
+        head,
+        *(Unit("annex", n, line.text, line, item=line) for n, line in enumerate(annex.lines, 1)),
+    ]
+
+
+def _closing(resolution: Resolution) -> list[Unit]:
+    if resolution.closing is None:
+        return []
+    parts = [resolution.closing.meeting_text, resolution.closing.date_text or ""]
+    return [Unit("closing", None, " ".join(p for p in parts if p), None, "closing")]
 
 
 def _paragraph(paragraph: PreambularParagraph | OperativeParagraph, part: str, number: int) -> Unit:

@@ -75,30 +75,10 @@ def context_of(
     }
 
 
-BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading
-
-
-def body_items(resolution: Resolution) -> list[tuple[str, BodyItem]]:
-    """The preambular and operative paragraphs, the misplaced ones, the subheadings and the
-    divisions' heads, each with its kind, in the order of the text (a section's own preamble
-    stands after its head)."""
-    items: list[tuple[tuple[int, int], str, BodyItem]] = []
-    kinds: list[tuple[str, list[Any]]] = [
-        ("preambular", resolution.preamble),
-        ("operative", resolution.operative),
-        ("misplaced", resolution.misplaced),
-        ("subheading", resolution.subheadings),
-        ("division", resolution.divisions),
-    ]
-    for kind, found in kinds:
-        items.extend((item.span[:2], kind, item) for item in found)
-    return [(kind, item) for _, kind, item in sorted(items, key=lambda entry: entry[0])]
-
-
 def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
-    """The context's "body": `body_items` as the template reads them."""
+    """The context's "body": `Resolution.body()` as the template reads them."""
     body: list[dict[str, Any]] = []
-    for kind, item in body_items(resolution):
+    for kind, item in resolution.body():
         if isinstance(item, Division):
             body.append(_division(item, resolution))
         elif isinstance(item, Subheading) or kind == "misplaced":

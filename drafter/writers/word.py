@@ -29,7 +29,6 @@ from drafter.model import (
     superscript,
 )
 from drafter.parser.structure import names_a_resolution
-from drafter.scaffold.context import body_items
 from drafter.scaffold.markup import Change
 from drafter.writers import AFTER_ORGAN, AT_TOP, NEW_FOOTNOTES, After, Revisions, Tracked
 
@@ -106,7 +105,7 @@ class _Writer:
         proposed = [_marked(text, "ins") for text in self.tracked.proposed]
         if resolution.decision is not None:
             yield self.paragraph(self.pieces(resolution.decision), indent=True)
-        for kind, item in body_items(resolution):
+        for kind, item in resolution.body():
             if proposed and kind == "preambular":
                 yield from (self.paragraph(p, indent=True, inserted=True) for p in proposed)
                 proposed = []
