@@ -5,7 +5,7 @@ word processor."""
 from __future__ import annotations
 
 import pytest
-from conftest import SEED_78, draft_en, drafter
+from conftest import EN_BUDGET, EN_SECTIONS, SEED_78, draft_en, drafter
 from test_diff import OPERATIVE, PREAMBLE, _text
 from word_documents import libreoffice_text, needs_uno
 
@@ -91,8 +91,39 @@ def test_a_redline_goes_to_a_file_and_what_it_cannot_show_is_said(tmp_path):
     old.write_text(OLD, encoding="utf-8")
     result = drafter("diff", str(old), str(old), "-f", "docx")
     assert result.returncode == 2 and "--output" in result.stderr
-    sections = tmp_path / "sections.txt"
-    sections.write_text(OLD.replace("5. *Notes*", "I\n\nRegional work\n\n5. *Notes*"), "utf-8")
+    annexed = tmp_path / "annexed.txt"
+    annexed.write_text(OLD + "\nAnnex\n\nSevilla Commitment\n", "utf-8")
     target = tmp_path / "r.docx"
-    result = drafter("diff", str(old), str(sections), "-f", "docx", "-o", str(target))
+    result = drafter("diff", str(old), str(annexed), "-f", "docx", "-o", str(target))
     assert result.returncode == 2 and "--format html" in result.stderr and not target.exists()
+
+
+SECTIONED = {
+    "sections": (
+        EN_SECTIONS,
+        EN_SECTIONS.replace("Calendar of conferences and meetings", "Calendar of conferences")
+        .replace("2. *Approves* the draft calendar;", "2. *Approves* the revised calendar;")
+        .replace("3. *Reaffirms*", "3. *Notes* the plan;\n\n4. *Reaffirms*"),
+    ),
+    "budget": (
+        EN_BUDGET,
+        EN_BUDGET.replace("Panel of Experts on Haiti\n\n", "").replace(
+            "Field Security Operations", "Field security operations"
+        ),
+    ),
+    "annex": (
+        _text(PREAMBLE, OPERATIVE) + "\nAnnex\n\nSevilla Commitment\n\nWe commit to act.\n",
+        _text(PREAMBLE, OPERATIVE)
+        + "\nAnnex\n\nSevilla Commitment\n\nWe resolve to act.\n\nWe will report.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("old, new", SECTIONED.values(), ids=SECTIONED.keys())
+def test_texts_in_sections_and_annexes_redline_both_ways(tmp_path, old, new):
+    old_path, new_path, redline = _redline(tmp_path, old, new)
+    for revisions, expected in (("accepted", new_path), ("rejected", old_path)):
+        read = tmp_path / f"{revisions}.txt"
+        read.write_text(drafter("text", str(redline), "--revisions", revisions).stdout, "utf-8")
+        same = drafter("diff", str(read), str(expected))
+        assert same.returncode == 0, (revisions, same.stdout)

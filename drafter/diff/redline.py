@@ -11,6 +11,7 @@ import re
 
 from drafter.diff.compare import Block, Comparison, Entry
 from drafter.diff.units import Unit
+from drafter.model import Annex, HeadingLine
 from drafter.scaffold.markup import Change
 from drafter.writers import AFTER_ORGAN, AT_TOP, NEW_FOOTNOTES, After, Tracked
 
@@ -24,23 +25,26 @@ class CannotRedline(ValueError):
 
 def redline(comparison: Comparison) -> Tracked:
     """The changes from OLD to NEW, as the tracked changes of a Word document over OLD."""
-    for version in (comparison.old, comparison.new):
-        if version.divisions or version.subheadings or version.decision or version.annexes:
-            raise CannotRedline(
-                "a Word redline of a text with sections, subheadings, annexes or a decision's"
-                " one sentence is not written yet: use --format html or markdown"
-            )
     tracked = Tracked()
-    # Where the next new paragraph goes: in the heading, and in the body (after the organ line
-    # when it is the first).
+    # Where the next new paragraph goes: in the heading, the body (after the organ line when
+    # it is the first), an annex (after its head when it is the first).
     anchors: dict[str, After] = {"heading": AT_TOP, "body": AFTER_ORGAN}
     for entry in comparison.entries:
+        unit = entry.new or entry.old
         if entry.part == "closing":
             _closing(tracked, comparison)
         elif entry.part == "footnote":
             _footnote(tracked, entry)
+        elif isinstance(unit and unit.item, Annex):
+            if entry.old is None or entry.new is None:
+                raise CannotRedline(
+                    "a Word redline of an annex put in or taken out whole is not written yet:"
+                    " use --format html or markdown"
+                )
+            anchors["annex"] = ("after", id(entry.old.item))
         else:
-            region = "heading" if entry.part == "heading" else "body"
+            region = "heading" if isinstance(unit and unit.item, HeadingLine) else "body"
+            region = "annex" if entry.part == "annex" else region
             anchors[region] = _paragraph(tracked, entry, anchors[region])
     return tracked
 
@@ -48,12 +52,13 @@ def redline(comparison: Comparison) -> Tracked:
 def _paragraph(tracked: Tracked, entry: Entry, anchor: After) -> After:
     """Record one heading line or paragraph; return where the next new one goes."""
     old, new = entry.old, entry.new
-    moved = entry.status == "moved"
-    if old is not None and (new is None or moved):  # where it stood, it is taken out
+    # A paragraph moved, or a section's head changed (no Inline to edit): out, then in.
+    replaced = entry.status == "moved" or (entry.updated and old is not None and old.inline is None)
+    if old is not None and (new is None or replaced):  # where it stood, it is taken out
         _delete(tracked, old)
     if new is None and old is not None:
-        return ("after", id(old.inline))
-    if new is not None and (old is None or moved):  # where it goes, it is put in
+        return ("after", _key(old))
+    if new is not None and (old is None or replaced):  # where it goes, it is put in
         tracked.inserted.setdefault(anchor, []).append(new.item)
         return anchor
     if old is None or new is None:
@@ -62,7 +67,7 @@ def _paragraph(tracked: Tracked, entry: Entry, anchor: After) -> After:
         tracked.numbers[id(old.inline)] = new.number
     _subparagraphs(tracked, entry)
     _edits(tracked, entry.blocks[0])
-    return ("after", id(old.inline))
+    return ("after", _key(old))
 
 
 def _subparagraphs(tracked: Tracked, entry: Entry) -> None:
@@ -83,8 +88,13 @@ def _subparagraphs(tracked: Tracked, entry: Entry) -> None:
             anchor = ("after", id(old.inline))
 
 
+def _key(unit: Unit) -> int:
+    """What the writer knows a paragraph by: its text's Inline, or (a section's head) itself."""
+    return id(unit.inline) if unit.inline is not None else id(unit.item)
+
+
 def _delete(tracked: Tracked, unit: Unit) -> None:
-    tracked.deleted.add(id(unit.inline))
+    tracked.deleted.add(_key(unit))
     tracked.deleted.update(id(child.inline) for child in unit.children)
 
 

@@ -105,6 +105,7 @@ class _Writer:
         proposed = [_marked(text, "ins") for text in self.tracked.proposed]
         if resolution.decision is not None:
             yield self.paragraph(self.pieces(resolution.decision), indent=True)
+            yield from self.inserted(("after", id(resolution.decision)))
         for kind, item in resolution.body():
             if proposed and kind == "preambular":
                 yield from (self.paragraph(p, indent=True, inserted=True) for p in proposed)
@@ -115,20 +116,25 @@ class _Writer:
             yield self.paragraph(self.pieces(inline))
         for annex in resolution.annexes:
             yield self.paragraph([Piece("same", annex.label)], centred=True)
-            yield from (self.paragraph(self.pieces(line), indent=True) for line in annex.lines)
+            yield from self.inserted(("after", id(annex)))
+            for text in annex.lines:
+                yield self.paragraph(self.pieces(text), indent=True, deleted=self.is_deleted(text))
+                yield from self.inserted(("after", id(text)))
 
     def item(
         self, kind: str, item: PreambularParagraph | OperativeParagraph | Division | Subheading
     ) -> Iterator[str]:
         if isinstance(item, Division):
-            yield self.paragraph([Piece("same", item.label)], centred=True)
-            if item.title:
-                yield self.paragraph([Piece("same", item.title)], centred=True)
+            kind = "del" if self.is_deleted(item) else "same"
+            for line in filter(None, [item.label, item.title]):
+                yield self.paragraph([Piece(kind, line)], centred=True, deleted=kind == "del")
             if names_a_resolution(item.label) and self.previous.organ_text:
                 yield self.paragraph([Piece("same", self.previous.organ_text)], indent=True)
+            yield from self.inserted(("after", id(item)))
             return
         if isinstance(item, Subheading):
-            yield self.paragraph(self.pieces(item.content))
+            yield self.paragraph(self.pieces(item.content), deleted=self.is_deleted(item.content))
+            yield from self.inserted(("after", id(item.content)))
             return
         number = []
         if isinstance(item, OperativeParagraph) and item.numbered and kind == "operative":
@@ -154,7 +160,7 @@ class _Writer:
             return [Piece("same", written + then)]
         return [Piece("del", written), Piece("ins", str(new)), Piece("same", then)]
 
-    def is_deleted(self, content: Inline) -> bool:
+    def is_deleted(self, content: Inline | Division) -> bool:
         return id(content) in self.tracked.deleted
 
     # -- paragraphs new to the text ----------------------------------------------------------
@@ -166,6 +172,16 @@ class _Writer:
                 continue
             if isinstance(item, Subparagraph):
                 yield self.new_paragraph([Piece("ins", f"{item.marker}\t")], item.content)
+                continue
+            if isinstance(item, Division):
+                for line in filter(None, [item.label, item.title]):
+                    yield self.paragraph([Piece("ins", line)], centred=True, inserted=True)
+                continue
+            if isinstance(item, Inline):  # a line of an annex
+                yield self.new_paragraph([], item)
+                continue
+            if isinstance(item, Subheading):
+                yield self.paragraph(self.new_pieces(item.content), inserted=True)
                 continue
             number = []
             if isinstance(item, OperativeParagraph) and item.numbered:
