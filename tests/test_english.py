@@ -494,3 +494,16 @@ def test_english_references_to_paragraphs_are_checked():
         "there is no paragraph 3: the operative paragraphs run from 1 to 2",
         "paragraph 1 has no subparagraph c",
     ]
+
+
+def test_an_english_punctuation_fix_writes_no_french_space():
+    text = draft_en(
+        "Recalling its resolution 77/185 of 14 December 2022,",
+        "1. *Requests* the Secretary-General;",
+        "(a) To report;",
+        "(b) To act,",
+        "2. *Decides* to remain seized of the matter,",
+    )
+    repaired = fixed(text, "P")
+    assert "the Secretary-General:\n" in repaired and "(b) To act;\n" in repaired
+    assert "seized of the matter.\n" in repaired and " :" not in repaired and " ;" not in repaired

@@ -28,8 +28,10 @@ class _EndsWith(Rule):
         offset, found = terminal(content)
         if found == mark:
             return None
-        # French spaces ";" and ":" but not "," or "."; the fix writes the mark as it is due.
-        spaced = mark in document.words.phrases("space_before")
+        # French spaces ";" and ":" but not "," or "."; English none: the fix writes the mark
+        # as the language's policy has it.
+        words = document.words
+        spaced = words.setting("space_before_wanted") and mark in words.phrases("space_before")
         start = offset
         while start and content.text[start - 1] == " ":
             start -= 1
