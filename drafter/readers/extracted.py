@@ -362,17 +362,25 @@ def _calls_on_numbers(text: str, notes: int, calls: dict[int, int]) -> None:
     """A call not found may touch a document's number ("resolution 59/3009 and": 59/300⁹).
     Between the calls before and after it, one number alone ends with it, not followed by
     "of" (the date of a resolution comes before its call): that is it."""
-    for number in range(1, notes + 1):
+    # The first call after each number's place (computed once: the calls found here are of
+    # that number alone), and the last before it as the numbers go up.
+    after_each: dict[int, int | None] = {}
+    first: int | None = None
+    for number in range(notes, 0, -1):
+        after_each[number] = first
         if number in calls:
-            continue
-        before = max((calls[n] for n in range(1, number) if n in calls), default=0)
-        after = min((calls[n] for n in range(number + 1, notes + 1) if n in calls), default=None)
-        if after is None and number < notes:
-            continue  # no call found after it: too wide a gap to tell
-        gap = re.compile(rf"\b\d+/\d+?({number})(?![\d/])(?! of\b)")
-        found = list(gap.finditer(text, before, len(text) if after is None else after))
-        if len(found) == 1:
-            calls[number] = found[0].start(1)
+            first = calls[number] if first is None else min(first, calls[number])
+    before = 0
+    for number in range(1, notes + 1):
+        after = after_each[number]
+        # With no call found after it (but for the last note), the gap is too wide to tell.
+        if number not in calls and (after is not None or number == notes):
+            gap = re.compile(rf"\b\d+/\d+?({number})(?![\d/])(?! of\b)")
+            found = list(gap.finditer(text, before, len(text) if after is None else after))
+            if len(found) == 1:
+                calls[number] = found[0].start(1)
+        if number in calls:
+            before = max(before, calls[number])
 
 
 def _positions(pattern: str, text: str) -> dict[int, list[int]]:
