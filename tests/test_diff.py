@@ -4,6 +4,7 @@ moves; technical updates told from substantive ones; the outputs and their contr
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
@@ -390,3 +391,18 @@ def test_a_section_head_and_an_annex_are_compared_too():
     assert [(e.part, e.new.number, [(c.old, c.new) for c in e.edits]) for e in amended] == [
         ("annex", 2, [("commit", "resolve")])
     ]
+
+
+def test_the_text_report_is_coloured_only_when_asked(tmp_path):
+    from drafter.diff.formats import to_text
+
+    changed = [*OPERATIVE[:3], OPERATIVE[3].replace("Invites", "Urges"), OPERATIVE[4]]
+    comparison = _compare(_text(PREAMBLE, OPERATIVE), _text(PREAMBLE, changed))
+    coloured = to_text(comparison, "old.txt", "new.txt", colour=True)
+    plain = to_text(comparison, "old.txt", "new.txt", colour=False)
+    assert "\033[33m" in coloured and "\033[" not in plain  # amended: yellow
+    assert plain == re.sub(r"\033\[\d+m", "", coloured)
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_text(PREAMBLE, OPERATIVE), encoding="utf-8")
+    new.write_text(_text(PREAMBLE, changed), encoding="utf-8")
+    assert "\033[" not in drafter("diff", str(old), str(new)).stdout  # a pipe: no colour
