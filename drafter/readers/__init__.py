@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import re
 
+# What every page of an official document carries besides its text, which a reader drops: the
+# job number ("25-20103 (E) 081225") and the page number ("2/6").
+JOB_NUMBER = r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?"
+PAGE_NUMBER = r"\d{1,3}/\d{1,3}"
+
 _HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*[,.;:)”’]*")
 # "pre-" / "and post-conflict": a hyphen that waits for its word after "and", "or", "to".

@@ -23,16 +23,16 @@ from typing import NamedTuple
 from drafter.lexicon import alternation, available, load, longest_first
 from drafter.model import SUPERSCRIPT_DIGITS, superscript
 from drafter.normalize import LABELLED, ends_and_begins
-from drafter.readers import rejoin_cut_word
+from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
 
 # (Patterns are compiled on first use, by `re`: most texts are none of these.)
-_JOB = r"\d{2}-\d{5}(?: ?\([A-Z]\))?(?: \d{6})?"  # "25-20103 (E) 081225"
-_PAGE = r"\d{1,3}/\d{1,3}"  # "2/6"
 _BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
-_FURNITURE = rf"(?:{_JOB}|{_PAGE}|{_BARCODE})(?: +(?:{_JOB}|{_PAGE}|{_BARCODE}))*"
+_FURNITURE = (
+    rf"(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE})(?: +(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE}))*"
+)
 # Words that an anchor alone does not make furniture of: "2/6" alone might be a fraction in a
 # table; a page of a copied PDF also has a job number or a barcode somewhere.
-_STRONG = rf"(?:.* )?(?:{_JOB}|{_BARCODE})(?: .*)?"
+_STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{_BARCODE})(?: .*)?"
 _SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
 _NOTE_RULE = r"_{5,}"
 _NOTE_START = r"(\d{1,3})(?: +(.*))?"

@@ -21,15 +21,14 @@ from typing import Any, NamedTuple
 
 from drafter.cache import checksum_bytes, code_stamp, prune, read_data, store_data
 from drafter.model import SUPERSCRIPT_DIGITS
-from drafter.readers import rejoin_cut_word
+from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
 
 # A word cut at the end of a line: PDFium marks the break with this character. The UN does not
 # hyphenate words of its own accord, so the hyphen is the word's ("South-South").
 # (PDFium 6xxx writes U+FFFE where earlier versions wrote U+0002.)
 _LINE_HYPHENS = "\x02\ufffe"
 _COLUMN_GAP = 40  # points between two characters of a line that are two columns
-_JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?")
-_PAGE_NUMBER = re.compile(r"\d+/\d+")
+_PAGE_FURNITURE = re.compile(rf"{JOB_NUMBER}|{PAGE_NUMBER}")
 _RULE = re.compile(r"_{3,}")
 _STARS = re.compile(r"(\*{1,3}) *(?=[A-Z])")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -265,7 +264,7 @@ def _furniture(line: _Line, body_size: float, *, first_page: bool) -> bool:
     text = line.text
     if any("Barcode" in c.font for c in line.chars):
         return True
-    if _JOB_NUMBER.fullmatch(text) or _PAGE_NUMBER.fullmatch(text):
+    if _PAGE_FURNITURE.fullmatch(text):
         return True
     # (The top eighth of the page, whatever its size: UN documents are printed on A4 and Letter.)
     return not first_page and line.size < body_size and line.top > line.height * 0.875
