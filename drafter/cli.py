@@ -19,6 +19,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # A docstring's paragraphs are rewrapped to the terminal's width; its examples, indented
+    # as Markdown's code, keep their lines.
+    rich_markup_mode="markdown",
 )
 
 
@@ -88,7 +91,11 @@ def parse(
 ) -> None:
     """Print the document model of a resolution.
 
-    Example: drafter parse seeds/fr_78-167_cooperation-sud-sud.txt --format json
+    Example:
+
+    ```
+    drafter parse seeds/fr_78-167_cooperation-sud-sud.txt --format json
+    ```
     """
     from drafter.commands.parse import run
 
@@ -102,12 +109,16 @@ def text(
     ],
     revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
 ) -> None:
-    """Print the text drafter reads from a file, in drafter's text form.
+    r"""Print the text drafter reads from a file, in drafter's text form.
 
-    For a PDF, what drafter made of its pages (italics as *…*, calls as superscripts,
+    For a PDF, what drafter made of its pages (italics as \*…\*, calls as superscripts,
     footnotes after their paragraph): keep it, edit it, lint it.
 
-    Example: drafter text A_RES_80_96.pdf > 80-96.txt
+    Example:
+
+    ```
+    drafter text A_RES_80_96.pdf > 80-96.txt
+    ```
     """
     from drafter.commands.text import run
 
@@ -185,12 +196,15 @@ def lint(
     """Check resolution texts against the drafting conventions.
 
     Examples:
-      drafter lint draft.txt
-      drafter lint drafts/ --select P,V --ignore V005
-      drafter lint draft.txt --fix
-      drafter lint draft.txt --format sarif > drafter.sarif
-      drafter lint drafts/ --jobs 4 --quiet
-      drafter lint draft.txt --language-check --language-server http://localhost:8010
+
+    ```
+    drafter lint draft.txt
+    drafter lint drafts/ --select P,V --ignore V005
+    drafter lint draft.txt --fix
+    drafter lint draft.txt --format sarif > drafter.sarif
+    drafter lint drafts/ --jobs 4 --quiet
+    drafter lint draft.txt --language-check --language-server http://localhost:8010
+    ```
     """
     from drafter.commands.lint import command
 
@@ -257,9 +271,12 @@ def new(
     are marked. A summary and the placeholders left go to standard error.
 
     Examples:
-      drafter new seeds/fr_78-167_cooperation-sud-sud.txt -o draft-79.txt
-      drafter new previous.txt --session 80 --set number=212 --set meeting=52
-      drafter new A_RES_79_236.pdf -o draft-80.docx   (every change a tracked change)
+
+    ```
+    drafter new seeds/fr_78-167_cooperation-sud-sud.txt -o draft-79.txt
+    drafter new previous.txt --session 80 --set number=212 --set meeting=52
+    drafter new A_RES_79_236.pdf -o draft-80.docx   (every change a tracked change)
+    ```
     """
     from drafter.commands.new import NewOptions, run
 
@@ -305,9 +322,12 @@ def diff(
     0 no change, 1 changes, 2 trouble.
 
     Examples:
-      drafter diff 78-167.txt draft-79.txt
-      drafter diff A_RES_78_167.pdf draft.docx --format markdown > changes.md
-      drafter diff old.txt new.txt --format html -o changes.html
+
+    ```
+    drafter diff 78-167.txt draft-79.txt
+    drafter diff A_RES_78_167.pdf draft.docx --format markdown > changes.md
+    drafter diff old.txt new.txt --format html -o changes.html
+    ```
     """
     from drafter.commands.diff import run
 
@@ -334,8 +354,11 @@ def rules(
     """List the rules, or explain one.
 
     Examples:
-      drafter rules
-      drafter rules P002
+
+    ```
+    drafter rules
+    drafter rules P002
+    ```
     """
     from drafter.commands.rules import run
 

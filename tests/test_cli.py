@@ -198,3 +198,18 @@ def test_the_text_summary_says_what_is_unknown_without_python_s_none(tmp_path):
     result = drafter("parse", str(path), "--format", "text")
     assert result.returncode == 0 and "None" not in result.stdout
     assert "session -, adopted on -" in result.stdout and "1 operative paragraph," in result.stdout
+
+
+@pytest.mark.parametrize("command", ["lint", "new", "diff", "rules"])
+def test_help_rewraps_its_prose_and_keeps_each_example_on_its_line(command):
+    shown = drafter(command, "--help", env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"})
+    lines = [line.strip() for line in shown.stdout.splitlines()]
+    examples = [line for line in lines if line.startswith(f"drafter {command}")]
+    assert len(examples) >= 2, shown.stdout
+    # Each example starts a line of its own: none was run into the next.
+    assert all(line.count(f"drafter {command}") == 1 for line in examples)
+    # The prose is filled to the width: no line of a paragraph but its last is left short
+    # (the docstring's own line breaks are not kept, to wrap again in the middle).
+    prose = "\n".join(lines[lines.index("") + 1 : lines.index("Examples:")])
+    for paragraph in prose.split("\n\n"):
+        assert all(len(line) > 50 for line in paragraph.splitlines()[:-1]), paragraph
