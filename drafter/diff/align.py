@@ -31,6 +31,13 @@ class Pair:
     moved: bool = False
     cut_from: Unit | None = None  # new: split off this old paragraph; deleted: merged into
 
+    @property
+    def unit(self) -> Unit:
+        """The paragraph as the new text has it, or as the old one had it, if deleted."""
+        found = self.new or self.old
+        assert found is not None, "a pair has one side at least"
+        return found
+
 
 def align(old: list[Unit], new: list[Unit]) -> list[Pair]:
     """The pairs, in the new text's order, the deleted paragraphs where they stood."""

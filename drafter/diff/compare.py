@@ -125,18 +125,16 @@ def _by_kind(old: list[Unit], new: list[Unit]) -> list[Pair]:
 
 
 def _entry(pair: Pair, stretches: Stretches) -> Entry:
-    part = (pair.new or pair.old or Unit("", None, "")).part  # a section's head: "heading"
     blocks = [_block(None, pair.old, pair.new, stretches)]
     if pair.old is not None and pair.new is not None:
         subparagraphs = align(pair.old.children, pair.new.children)
     else:  # a paragraph new or deleted: its subparagraphs with it
         subparagraphs = [
             Pair(child if pair.old else None, child if pair.new else None)
-            for child in (pair.old or pair.new or Unit(part, None, "")).children
+            for child in pair.unit.children
         ]
     for sub in subparagraphs:
-        label = sub.new.label if sub.new else sub.old.label if sub.old else None
-        blocks.append(_block(label, sub.old, sub.new, stretches, sub.moved))
+        blocks.append(_block(sub.unit.label, sub.old, sub.new, stretches, sub.moved))
     if pair.old is None:
         status = "new"
     elif pair.new is None:
@@ -145,7 +143,9 @@ def _entry(pair: Pair, stretches: Stretches) -> Entry:
         status = "moved"
     else:
         status = "amended" if any(block.changes for block in blocks) else "unchanged"
-    return Entry(part, status, pair.old, pair.new, blocks, pair.cut_from)
+    # The unit's part, not the list's: a section's head among the operative paragraphs is
+    # a "heading".
+    return Entry(pair.unit.part, status, pair.old, pair.new, blocks, pair.cut_from)
 
 
 def _block(

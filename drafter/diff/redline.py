@@ -31,11 +31,12 @@ def redline(comparison: Comparison) -> Tracked:
     anchors: dict[str, After] = {"heading": AT_TOP, "body": AFTER_ORGAN}
     for entry in comparison.entries:
         unit = entry.new or entry.old
+        item = unit.item if unit else None
         if entry.part == "closing":
             _closing(tracked, comparison)
         elif entry.part == "footnote":
             _footnote(tracked, entry)
-        elif isinstance(unit and unit.item, Annex):
+        elif isinstance(item, Annex):
             if entry.old is None or entry.new is None:
                 raise CannotRedline(
                     "a Word redline of an annex put in or taken out whole is not written yet:"
@@ -43,7 +44,7 @@ def redline(comparison: Comparison) -> Tracked:
                 )
             anchors["annex"] = ("after", id(entry.old.item))
         else:
-            region = "heading" if isinstance(unit and unit.item, HeadingLine) else "body"
+            region = "heading" if isinstance(item, HeadingLine) else "body"
             region = "annex" if entry.part == "annex" else region
             anchors[region] = _paragraph(tracked, entry, anchors[region])
     return tracked
