@@ -47,14 +47,14 @@ def align(old: list[Unit], new: list[Unit]) -> list[Pair]:
 class _Alignment:
     def __init__(self, old: list[Unit], new: list[Unit]) -> None:
         self.old, self.new = old, new
+        self.old_words = [_words(unit) for unit in old]
+        self.new_words = [_words(unit) for unit in new]
         paired = _same_text(old, new, _key)
         paired.update(_same_text(old, new, _masked, paired))
-        paired.update(_similar(old, new, paired))
+        paired.update(_similar(self.old_words, self.new_words, paired))
         self.paired = paired  # old position → new position
         self.by_new = {j: i for i, j in paired.items()}
         self.in_order = _in_order(sorted(paired.items(), key=lambda item: item[1]))
-        self.old_words = [_words(unit) for unit in old]
-        self.new_words = [_words(unit) for unit in new]
 
     def pairs(self) -> list[Pair]:
         deleted = deque(i for i in range(len(self.old)) if i not in self.paired)
@@ -113,13 +113,15 @@ def _same_text(
     return found
 
 
-def _similar(old: list[Unit], new: list[Unit], paired: dict[int, int]) -> dict[int, int]:
+def _similar(
+    old_words: list[set[str]], new_words: list[set[str]], paired: dict[int, int]
+) -> dict[int, int]:
     """Old position → new position of the other paragraphs that share most of their words,
     the most alike first."""
     taken = set(paired.values())
-    left_old = [i for i in range(len(old)) if i not in paired]
-    left_new = [j for j in range(len(new)) if j not in taken]
-    words_new = {j: _words(new[j]) for j in left_new}
+    left_old = [i for i in range(len(old_words)) if i not in paired]
+    left_new = [j for j in range(len(new_words)) if j not in taken]
+    words_new = {j: new_words[j] for j in left_new}
     postings: dict[str, list[int]] = defaultdict(list)
     for j, words in words_new.items():
         for word in words:
@@ -127,7 +129,7 @@ def _similar(old: list[Unit], new: list[Unit], paired: dict[int, int]) -> dict[i
     rare = max(8, int(len(left_new) ** 0.5))  # a word in more paragraphs finds no candidates
     scored: list[tuple[float, int, int]] = []
     for i in left_old:
-        words = _words(old[i])
+        words = old_words[i]
         candidates = {j for w in words if len(postings.get(w, ())) <= rare for j in postings[w]}
         for j in candidates:
             shared = len(words & words_new[j])
