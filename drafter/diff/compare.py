@@ -94,18 +94,18 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
             f"the texts are in two languages ({old.language} and {new.language}):"
             " compare a text with another version of it in the same language"
         )
-    cited = {c.symbol for block in old.blocks() for c in block.citations}
-    stretches = Stretches(old.language, cited | ({old.symbol} if old.symbol else set()))
     before, after = units(old), units(new)
     pairs = {
         part: (_by_kind if part in ("heading", "closing") else align)(before[part], after[part])
         for part in PARTS
     }
-    stretches.renumbered = {
+    cited = {c.symbol for block in old.blocks() for c in block.citations}
+    renumbered = {
         pair.old.number: pair.new.number
         for pair in pairs["operative"]
         if pair.old and pair.new and pair.old.number is not None and pair.new.number is not None
     }
+    stretches = Stretches(old.language, cited | ({old.symbol} if old.symbol else set()), renumbered)
     entries = [_entry(pair, stretches) for part in PARTS for pair in pairs[part]]
     return Comparison(old, new, entries)
 
@@ -160,10 +160,10 @@ def _block(
     found = changes(old_text, new_text) if old_text != new_text else []
     if not found:  # what is technical is worked out where there is a change only
         return Block(label, old, new, moved=moved)
-    old_flags = stretches.covered(old, False) if old else bytearray()
-    new_flags = stretches.covered(new, True) if new else bytearray()
     if old is None and new is not None and stretches.proposed(new):
         return Block(label, old, new, found, [True] * len(found), moved)
+    old_flags = stretches.covered(old, False) if old else bytearray()
+    new_flags = stretches.covered(new, True) if new else bytearray()
     technical = [
         is_technical(change, (old_text, old_flags), (new_text, new_flags)) for change in found
     ]

@@ -32,14 +32,14 @@ _FRAME |= {"agenda", "adoption", "basis"}
 class Stretches:
     """The technical stretches of each side's texts."""
 
-    def __init__(self, language: str, cited_before: set[str]) -> None:
+    def __init__(self, language: str, cited_before: set[str], renumbered: dict[int, int]) -> None:
         self.language = language
         # What a recall list may gain and stay technical: the previous resolution, and what
         # the previous text cited already.
         self.cited_before = cited_before
         # Operative paragraphs' old numbers → new: a reference that follows its paragraph
         # ("paragraph 5 above" → "paragraph 6 above") is renumbering.
-        self.renumbered: dict[int, int] = {}
+        self.renumbered = renumbered
 
     def covered(self, unit: Unit, new_side: bool) -> bytearray:
         """One flag per character of the unit's text (its own, not its subparagraphs'): 1
