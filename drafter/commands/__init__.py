@@ -1,11 +1,16 @@
 """What each command does, apart from reading its options (drafter.cli).
 
-The exit statuses and the one-line error every command uses live here.
+The exit statuses and the one-line error every command uses live here, and the checks and the
+write of a command's output file (`drafter new -o`, `drafter diff -o`).
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the commands that run on every commit write no file
+    from pathlib import Path
 
 # 0: done, nothing at error level; 1: findings; 2: drafter could not do its job.
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -15,3 +20,32 @@ def error(message: str) -> int:
     """One line on standard error; the exit status of a command that could not do its job."""
     print(f"drafter: {message}", file=sys.stderr)
     return EXIT_FAILURE
+
+
+def refused_output(target: Path | None, force: bool) -> str | None:
+    """Why an output file cannot be written, said before any work is done; None if it can
+    (or if the output is standard output)."""
+    if target is None or not target.exists():
+        return None
+    if not force:
+        return _taken(target)
+    if not target.is_file():
+        return f"{target}: not a regular file: drafter writes only to files"
+    return None
+
+
+def write_output(target: Path, data: bytes, force: bool) -> str | None:
+    """Write an output file atomically (drafter.files); what went wrong, or None."""
+    from drafter.files import write_file
+
+    try:
+        write_file(target, data, overwrite=force)
+    except FileExistsError:  # created meanwhile
+        return _taken(target)
+    except OSError as problem:
+        return f"{target}: cannot write: {problem.strerror or problem}"
+    return None
+
+
+def _taken(target: Path) -> str:
+    return f"{target}: already exists (add --force to overwrite it)"

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
+from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error, refused_output, write_output
 from drafter.config import ConfigError, check_choice
-from drafter.files import write_file
 from drafter.parser import NotAResolution, parse_text
 from drafter.reader import ReadError, Source, read_source
 
@@ -34,9 +33,11 @@ def run(
         check_choice("language", language, "--language")
     except ConfigError as problem:
         return error(str(problem))
-    if output and Path(output).exists() and not force:
-        return error(f"{output}: already exists (--force to overwrite it)")
-    if output_format == "docx" and not output:
+    target = Path(output) if output not in (None, "-") else None
+    refused = refused_output(target, force)
+    if refused:
+        return error(refused)
+    if output_format == "docx" and not target:
         return error("--format docx writes a Word document: name it with --output FILE.docx")
     chosen = None if language == "auto" else language
     sources, versions = [], []
@@ -51,16 +52,13 @@ def run(
         if output_format == "docx":
             data = _redline(comparison, sources[0], old_path)
         else:
-            data = _render(comparison, output_format, old_path, new_path, output is None)
+            data = _render(comparison, output_format, old_path, new_path, target is None)
     except (CannotCompare, CannotRedline) as problem:
         return error(str(problem))
-    if output:
-        try:
-            write_file(output, data, overwrite=force)
-        except FileExistsError:
-            return error(f"{output}: already exists (--force to overwrite it)")
-        except OSError as problem:
-            return error(f"{output}: cannot write: {problem.strerror or problem}")
+    if target:
+        failed = write_output(target, data, force)
+        if failed:
+            return error(failed)
     else:
         sys.stdout.write(data.decode("utf-8"))
     return EXIT_FINDINGS if comparison.changed else EXIT_CLEAN

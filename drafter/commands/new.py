@@ -6,9 +6,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.commands import EXIT_CLEAN, error
+from drafter.commands import EXIT_CLEAN, error, refused_output, write_output
 from drafter.config import ConfigError, check_choice
-from drafter.files import write_file
 from drafter.model import PLACEHOLDER, Resolution
 from drafter.parser import NotAResolution, parse_text
 from drafter.reader import ReadError, Source, read_source
@@ -34,11 +33,9 @@ class NewOptions:
 
 def run(options: NewOptions) -> int:
     target = Path(options.output) if options.output not in (None, "-") else None
-    taken = f"{target}: already exists (add --force to overwrite it)"
-    if target and target.exists() and not options.force:  # refuse before doing the work
-        return error(taken)
-    if target and target.exists() and not target.is_file():
-        return error(f"{target}: not a regular file: drafter writes only to files")
+    refused = refused_output(target, options.force)
+    if refused:
+        return error(refused)
     if target and target.suffix.lower() == ".docx" and options.template:
         return error("--template lays out a text; a .docx is written in the UN layout")
     try:
@@ -65,12 +62,9 @@ def run(options: NewOptions) -> int:
     if target and target.suffix.lower() == ".docx":
         data = _word(read, previous, planned)
     if target:
-        try:
-            write_file(target, data, overwrite=options.force)
-        except FileExistsError:  # created meanwhile
-            return error(taken)
-        except OSError as problem:
-            return error(f"{target}: cannot write: {problem.strerror or problem}")
+        failed = write_output(target, data, options.force)
+        if failed:
+            return error(failed)
     else:
         sys.stdout.write(text)
     if not options.quiet:
