@@ -306,7 +306,7 @@ class _Reader:
     # -- a paragraph -------------------------------------------------------------------------
     def paragraph(self, element: Any) -> _Block:
         block = _Block()
-        properties = element.find(f"{_W}pPr")  # the paragraph's own
+        properties = element.find(f"{_W}pPr")  # the paragraph's own (w:pPr)
         style = _style_of(properties)
         label = self.numbering.label(properties, style)
         if label:
@@ -315,12 +315,12 @@ class _Reader:
         style_italic = self.styles.italic(style)
         italic = False
         count = 0  # characters of the paragraph as Word counts them
-        for properties, child, text in self.pieces(element):
+        for run_properties, child, text in self.pieces(element):
             if text == "\n":  # a line break: a wrapped line, which the normalizer joins
                 block.lines.append(_Line())
                 block.starts.append(count)
                 continue
-            run_italic = _italic(properties, self.styles, style_italic)
+            run_italic = _italic(run_properties, self.styles, style_italic)
             if text.strip() and run_italic != italic:
                 _mark_italics(block.lines[-1], closing=italic)
                 italic = run_italic
