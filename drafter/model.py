@@ -275,7 +275,7 @@ class Suppression(NamedTuple):
     codes: tuple[str, ...]
 
 
-BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading
+BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading | Annex
 
 
 @dataclass
@@ -300,6 +300,9 @@ class Resolution:
     subheadings: list[Subheading] = field(default_factory=list)
     # A decision instead of a resolution: its one sentence ("The General Assembly … decides …").
     decision: Inline | None = None
+    # An instrument the resolution adopts in its body ("*Adopts* the following Pact …:"), with
+    # its title: its paragraphs are its own, not the resolution's.
+    instrument: Annex | None = None
     problems: list[SyntaxProblem] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     # Lines where a paragraph was taken to begin with no blank line before it (normalize).
@@ -338,8 +341,9 @@ class Resolution:
 
     def body(self) -> list[tuple[str, BodyItem]]:
         """The preambular and operative paragraphs, the misplaced ones, the subheadings and
-        the divisions' heads, each with its kind, in the order of the text (a section's own
-        preamble stands after its head)."""
+        the divisions' heads, and an instrument the resolution adopts ("instrument"), each
+        with its kind, in the order of the text (a section's own preamble stands after its
+        head)."""
         items: list[tuple[tuple[int, int], str, BodyItem]] = []
         kinds: list[tuple[str, list[Any]]] = [
             ("preambular", self.preamble),
@@ -347,6 +351,7 @@ class Resolution:
             ("misplaced", self.misplaced),
             ("subheading", self.subheadings),
             ("division", self.divisions),
+            ("instrument", [self.instrument] if self.instrument else []),
         ]
         for kind, found in kinds:
             items.extend((item.span[:2], kind, item) for item in found)
@@ -369,6 +374,8 @@ class Resolution:
             found.append(self.decision)
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(subheading.content for subheading in self.subheadings)
+        if self.instrument is not None:
+            found.extend(self.instrument.lines)
         found.extend(self.trailing)
         found.extend(line for annex in self.annexes for line in annex.lines)
         found.extend(footnote.content for footnote in self.footnotes)
@@ -415,14 +422,8 @@ class Resolution:
             "subheadings": [
                 {"text": sub.content.text, "line": sub.span.line} for sub in self.subheadings
             ],
-            "annexes": [
-                {
-                    "label": annex.label,
-                    "line": annex.span.line,
-                    "paragraphs": [line.text for line in annex.lines],
-                }
-                for annex in self.annexes
-            ],
+            "instrument": _annex_json(self.instrument) if self.instrument else None,
+            "annexes": [_annex_json(annex) for annex in self.annexes],
             "heading": {
                 "issued_on": _iso(self.heading.issued_on),
                 "agenda_item": self.heading.agenda_item,
@@ -507,6 +508,14 @@ def _paragraph_json(
 
 def _subparagraph_json(sub: Subparagraph) -> dict[str, Any]:
     return {"label": sub.label, "text": sub.content.text, "line": sub.span.line}
+
+
+def _annex_json(annex: Annex) -> dict[str, Any]:
+    return {
+        "label": annex.label,
+        "line": annex.span.line,
+        "paragraphs": [line.text for line in annex.lines],
+    }
 
 
 def _closing_json(closing: Closing | None) -> dict[str, Any] | None:

@@ -84,6 +84,9 @@ def _outside_paragraphs(resolution: Resolution, line: int) -> str:
     for annex in reversed(resolution.annexes):
         if line >= annex.span.line:
             return annex.label
+    instrument = resolution.instrument
+    if instrument is not None and line >= instrument.span.line:
+        return instrument.label or "the instrument adopted"
     for division in reversed(resolution.divisions):  # its label and title lines
         if line >= division.span.line:
             return "title of " + _division_name(division.label)

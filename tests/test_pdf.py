@@ -33,6 +33,8 @@ SAMPLES = {
     "A_RES_78_102.pdf": (24, 33, 18, 45, "2023-12-07", "Recalling", "Takes note", 0),
     "A_RES_78_177.pdf": (27, 69, 21, 50, "2023-12-19", "Recalling", "Reaffirms", 0),
     "A_RES_78_53.pdf": (34, 23, 19, 42, "2023-12-04", "Recalling", "Urges", 0),
+    # The italic verb of paragraphs 11, 17 … begins at the full stop after the number.
+    "A_RES_78_187.pdf": (54, 66, 42, 50, "2023-12-19", "Reaffirming", "Recognizes", 0),
     "A_RES_79_198.pdf": (42, 45, 6, 54, "2024-12-19", "Reaffirming", "Emphasizes", 0),
     "A_RES_79_248.pdf": (7, 130, 6, 55, "2024-12-24", "Recalling", "Welcomes", 0),
     "A_RES_79_313.pdf": (41, 46, 18, 81, "2025-06-30", "Reaffirming", "Stresses", 0),

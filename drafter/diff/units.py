@@ -55,6 +55,8 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
     preamble: list[Unit] = []
     operative: list[Unit] = []
     for kind, item in resolution.body():
+        if isinstance(item, Annex):  # an instrument the resolution adopts: an annex's lines
+            continue
         if isinstance(item, PreambularParagraph):  # in the preamble, or out of place
             preamble.append(_paragraph(item, "preamble", len(preamble) + 1))
         elif isinstance(item, OperativeParagraph):
@@ -75,7 +77,11 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
         ],
         "preamble": preamble,
         "operative": operative,
-        "annex": [unit for annex in resolution.annexes for unit in _annex(annex)],
+        "annex": [
+            unit
+            for annex in filter(None, [resolution.instrument, *resolution.annexes])
+            for unit in _annex(annex)
+        ],
         "footnote": [
             Unit(
                 "footnote",

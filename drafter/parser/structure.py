@@ -82,6 +82,7 @@ class _Builder:
     def resolution(self, tree: Tree) -> Resolution:
         parts = {child.data: child for child in tree.children if not is_token(child)}
         heading = self.heading(parts["heading"])
+        instrument = self.instrument(parts)
         organ_token = _first_token(parts.get("organ"))
         organ = None
         if organ_token is not None and str(organ_token):
@@ -92,7 +93,7 @@ class _Builder:
         )
         preamble += self.late_preamble
         if not operative and preamble:
-            operative = self.only_operative(preamble)
+            operative = self.only_operative(preamble, adopting=instrument is not None)
         closing = self.closing(parts["closing"]) if "closing" in parts else None
         trailing = [self.inline(self.unit(t)) for t in parts["trailing"].children]
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
@@ -121,7 +122,40 @@ class _Builder:
             divisions=self.divisions,
             subheadings=self.subheadings,
             decision=decision,
+            instrument=instrument,
         )
+
+    # -- an instrument the resolution adopts, set out in its body ------------------------------
+    def instrument(self, parts: dict[str, Tree]) -> Annex | None:
+        """The paragraphs after one that adopts "the following" instrument ("*Adopts* the
+        following Pact for the Future and its annexes:"), up to the plenary line: the
+        instrument's own (its title, its numbered paragraphs, its chapters), not the
+        resolution's. They are taken out of the body's tree and read as an annex, headed by
+        the instrument's title."""
+        bodies = [parts[name] for name in ("preamble", "operative") if name in parts]
+        nodes = [(body, at, node) for body in bodies for at, node in enumerate(body.children)]
+        adopting = _adopting(self.language)
+        for place, (body, at, node) in enumerate(nodes):
+            following = nodes[place + 1 : place + 2]
+            if node.data == "subparagraph" or not following:
+                continue
+            if following[0][2].data == "subparagraph":
+                continue
+            if not adopting.fullmatch(self.unit(node.children[0]).text):
+                continue
+            units = [self.unit(later.children[0]) for _, _, later in nodes[place + 1 :]]
+            body.children[at + 1 :] = []
+            for other in bodies[bodies.index(body) + 1 :]:
+                other.children = []
+            title = units[0].text.strip()
+            titled = not title.endswith((",", ";", ":", ".")) and not _NUMBER_PREFIX.match(title)
+            lines = units[1:] if titled else units
+            return Annex(
+                title if titled else "",
+                self.span(units[0]),
+                [self.inline(unit) for unit in lines],
+            )
+        return None
 
     # -- heading ------------------------------------------------------------------------------
     def heading(self, tree: Tree) -> Heading:
@@ -190,15 +224,18 @@ class _Builder:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs
 
-    def only_operative(self, preamble: list[PreambularParagraph]) -> list[OperativeParagraph]:
+    def only_operative(
+        self, preamble: list[PreambularParagraph], *, adopting: bool = False
+    ) -> list[OperativeParagraph]:
         """A resolution with a single operative paragraph leaves it unnumbered: the last
         unnumbered paragraph is it when it opens with an operative verb and ends with a full
-        stop ("*Takes note* of the report …."). Taken from the preamble, it is returned."""
+        stop ("*Takes note* of the report …."), or with the colon before the instrument it
+        adopts (`adopting`). Taken from the preamble, it is returned."""
         last, verbs = preamble[-1], openings.operative(self.language)
         verb = self.opening(last.content, verbs)
         if not (verb.italic or verbs.match(last.content.text).known):
             return []
-        if not last.content.text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹").endswith("."):
+        if not last.content.text.rstrip(" ⁰¹²³⁴⁵⁶⁷⁸⁹").endswith(":" if adopting else "."):
             return []
         preamble.pop()
         return [_unnumbered(last, verb)]
@@ -381,6 +418,19 @@ class _Builder:
 def _after_ordinal(language: str) -> re.Pattern[str]:
     """What follows the ordinal in "Soixante-dix-huitième session"."""
     return re.compile(rf"\s+{re.escape(lexicon.load(language).phrases('session')[0])}\b")
+
+
+@cache
+def _adopting(language: str) -> re.Pattern[str]:
+    """A paragraph, numbered or not, whose verb adopts an instrument that follows it and which
+    ends with a colon (its footnote calls aside)."""
+    words = lexicon.load(language)
+    verbs = lexicon.alternation(words.phrases("instrument_verbs"))
+    follows = lexicon.alternation(words.phrases("instrument_follows"))
+    return re.compile(
+        rf"(?:\d+\. +)?\*?{verbs}\*?(?![\w'])[^\n]*(?<![\w']){follows}(?![\w'])[^\n]*:"
+        r"[ ⁰¹²³⁴⁵⁶⁷⁸⁹]*"
+    )
 
 
 @cache

@@ -32,6 +32,7 @@ _PAGE_FURNITURE = re.compile(rf"{JOB_NUMBER}|{PAGE_NUMBER}")
 _RULE = re.compile(r"_{3,}")
 _STARS = re.compile(r"(\*{1,3}) *(?=[A-Z])")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_SHORT_LINE = 36  # points short of the right edge: a paragraph's last line, not a justified one
 _NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
 
@@ -301,6 +302,9 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
         if a.page == b.page and 0 < a.bottom - b.top < body_size * 2
     ]
     spacing = statistics.median(gaps) if gaps else body_size * 1.2  # a text of one line
+    right = statistics.mode(
+        [round(_last_x(line)) for line in body if line.size == body_size] or [0]
+    )
     out: list[list[tuple[str, int]]] = []  # blocks of lines, each with its page
     pending: list[list[tuple[str, int]]] = []
 
@@ -310,7 +314,7 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
             pending.extend(notes_of(previous.page))
-        if previous is None or _begins_block(previous, line, left, spacing):
+        if previous is None or _begins_block(previous, line, left, right, spacing):
             out.extend(pending)
             pending = []
             out.append([])
@@ -342,11 +346,22 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     return PdfText("\n".join(lines) + "\n", pages)
 
 
-def _begins_block(previous: _Line, line: _Line, left: float, spacing: float) -> bool:
+def _begins_block(previous: _Line, line: _Line, left: float, right: float, spacing: float) -> bool:
     if previous.page != line.page:
-        return line.x > left + 10  # an indented first line; else the paragraph goes on
+        # An indented first line; or, flush left, after a paragraph's last line, one that
+        # ends as a paragraph does well short of the justified lines' right edge ("…
+        # terrorists." on one page, "Action 27. We will …" on the next).
+        ended = _last_x(previous) < right - _SHORT_LINE and previous.text.endswith((".", ":"))
+        # A head set in bold ("Action 6. We will …") after a line of roman text.
+        headed = "Bold" in line.chars[0].font and "Bold" not in previous.chars[-1].font
+        return line.x > left + 10 or ended or headed
     gap = previous.bottom - line.top
     return gap > spacing * 1.3 or gap < 0 or line.x > left + 10
+
+
+def _last_x(line: _Line) -> float:
+    """Where the line's last visible character starts."""
+    return next((c.x for c in reversed(line.chars) if c.text.strip()), line.x)
 
 
 def _number_alone(block: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -368,7 +383,9 @@ def _marked(line: _Line, size: float) -> str:
                 pieces.pop()  # "Rights, 1" → "Rights,¹"
             pieces.append(text.translate(_TO_SUPERSCRIPT))
             continue
-        starts = char.italic and text.strip() and not italic
+        # A run begins on a word: PDFium gives the full stop and space after a paragraph's
+        # number the italic font of the verb they stand before ("11. *Underlines*").
+        starts = char.italic and (text.isalnum() or text in "“‘([") and not italic
         ends = italic and not char.italic and text.strip()
         if starts:
             pieces.append("*")

@@ -47,14 +47,17 @@ class OperativeNumbering(Rule):
             + tuple(_followed_references(document, expected)),
             safe=False,
         )
+        # Each break in the sequence is reported once, where it happens: a number missing
+        # makes every later paragraph's differ from its count, but only one is wrong.
         previous = 0
-        for paragraph, number in zip(operative, expected, strict=True):
-            if paragraph.number != number:
+        for index, paragraph in enumerate(operative):
+            if not paragraph.numbered:
+                continue
+            if paragraph.number != _following(operative, index, previous):
                 yield self.finding(
                     paragraph.number_span, _misnumbered(previous, paragraph.number), renumbering
                 )
-            if paragraph.numbered:
-                previous = paragraph.number
+            previous = paragraph.number
 
 
 def _followed_references(document: Document, expected: list[int]) -> Iterator[Edit]:
@@ -88,6 +91,16 @@ def _expected_numbers(operative: list[OperativeParagraph]) -> list[int]:
         count = 1 if not count or (new_division and paragraph.number == 1) else count + 1
         expected.append(count)
     return expected
+
+
+def _following(operative: list[OperativeParagraph], index: int, previous: int) -> int:
+    """The number paragraph `index` should have after one numbered `previous`: 1 at the
+    start, and at the start of a section or resolution that numbers anew."""
+    paragraph = operative[index]
+    restarts = index and paragraph.division != operative[index - 1].division
+    if previous == 0 or (restarts and paragraph.number == 1):
+        return 1
+    return previous + 1
 
 
 def _misnumbered(previous: int, number: int) -> str:

@@ -122,6 +122,9 @@ class LastOperativeFullStop(_EndsWith):
     Right:
         26. *Décide* d'inscrire la question à l'ordre du jour provisoire de sa
         soixante-dix-neuvième session.
+
+    A paragraph that adopts an instrument set out after it ("*Adopts* the following Pact for
+    the Future and its annexes:") ends with the colon that introduces it.
     """
 
     code = "P003"
@@ -132,7 +135,11 @@ class LastOperativeFullStop(_EndsWith):
         resolution = document.resolution
         for index, paragraph in enumerate(resolution.operative):
             if resolution.ends_a_resolution(index) and not paragraph.subparagraphs:
-                found = self.expect(document, paragraph.content, ".", "the last paragraph")
+                if resolution.instrument is not None and index == len(resolution.operative) - 1:
+                    # "*Adopts* the following Pact …:": the instrument follows it.
+                    found = self.expect(document, paragraph.content, ":", "the adopting paragraph")
+                else:
+                    found = self.expect(document, paragraph.content, ".", "the last paragraph")
                 if found:
                     yield found
 

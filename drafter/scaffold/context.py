@@ -10,7 +10,8 @@ body          the paragraphs and the heads of sections in the order of the text,
               "subparagraphs"}, "misplaced" {"text"} (kept where it stood), "subheading"
               {"text"} (a heading among the paragraphs: "Panel of Experts on Haiti"), "division"
               {"label": "II", "title": str | None, "organ": str | None (the organ line again,
-              when the division is resolution "B")}
+              when the division is resolution "B")}, "instrument" {"label", "lines"} (an
+              instrument the resolution adopts, set out in its body: "The Pact for the Future")
 preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}]}]
 operative     [{"number": int, "text": str, "subparagraphs": [...]}]
 misplaced     [str]  paragraphs the previous text had out of place, kept
@@ -30,6 +31,7 @@ from typing import Any
 
 from drafter.dates import spell
 from drafter.model import (
+    Annex,
     Division,
     Inline,
     OperativeParagraph,
@@ -64,10 +66,7 @@ def context_of(
         "misplaced": [write(p.content) for p in resolution.misplaced],
         "closing": closing if closing is not None else _closing(resolution),
         "trailing": [write(inline) for inline in resolution.trailing],
-        "annexes": [
-            {"label": annex.label, "lines": [write(line) for line in annex.lines]}
-            for annex in resolution.annexes
-        ],
+        "annexes": [_annex(annex, write) for annex in resolution.annexes],
         "footnotes": [
             {"mark": superscript(f.number), "text": write(f.content)} for f in resolution.footnotes
         ],
@@ -79,7 +78,9 @@ def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
     """The context's "body": `Resolution.body()` as the template reads them."""
     body: list[dict[str, Any]] = []
     for kind, item in resolution.body():
-        if isinstance(item, Division):
+        if isinstance(item, Annex):  # an instrument the resolution adopts
+            body.append({"kind": kind, **_annex(item, write)})
+        elif isinstance(item, Division):
             body.append(_division(item, resolution))
         elif isinstance(item, Subheading) or kind == "misplaced":
             body.append({"kind": kind, "text": write(item.content)})
@@ -88,6 +89,10 @@ def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
         else:
             body.append({"kind": kind, **_preambular(item, write)})
     return body
+
+
+def _annex(annex: Annex, write: Write) -> dict[str, Any]:
+    return {"label": annex.label, "lines": [write(line) for line in annex.lines]}
 
 
 def _division(division: Division, resolution: Resolution) -> dict[str, Any]:

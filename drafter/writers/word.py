@@ -18,11 +18,12 @@ from typing import Any, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from drafter.model import (
+    Annex,
+    BodyItem,
     Division,
     HeadingLine,
     Inline,
     OperativeParagraph,
-    PreambularParagraph,
     Resolution,
     Subheading,
     Subparagraph,
@@ -115,15 +116,21 @@ class _Writer:
         for inline in resolution.trailing:
             yield self.paragraph(self.pieces(inline))
         for annex in resolution.annexes:
-            yield self.paragraph([Piece("same", annex.label)], centred=True)
-            yield from self.inserted(("after", id(annex)))
-            for text in annex.lines:
-                yield self.paragraph(self.pieces(text), indent=True, deleted=self.is_deleted(text))
-                yield from self.inserted(("after", id(text)))
+            yield from self.annex(annex)
 
-    def item(
-        self, kind: str, item: PreambularParagraph | OperativeParagraph | Division | Subheading
-    ) -> Iterator[str]:
+    def annex(self, annex: Annex) -> Iterator[str]:
+        """An annex, or an instrument the resolution adopts: its head, then its lines."""
+        if annex.label:
+            yield self.paragraph([Piece("same", annex.label)], centred=True)
+        yield from self.inserted(("after", id(annex)))
+        for text in annex.lines:
+            yield self.paragraph(self.pieces(text), indent=True, deleted=self.is_deleted(text))
+            yield from self.inserted(("after", id(text)))
+
+    def item(self, kind: str, item: BodyItem) -> Iterator[str]:
+        if isinstance(item, Annex):
+            yield from self.annex(item)
+            return
         if isinstance(item, Division):
             kind = "del" if self.is_deleted(item) else "same"
             for line in filter(None, [item.label, item.title]):

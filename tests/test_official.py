@@ -1,0 +1,141 @@
+"""Official texts read clean: what real UN documents do, each class of it on a synthetic text
+built to show it and on the real document that showed it (tests/fixtures/pdf)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from conftest import draft_en
+
+from drafter.config import Settings
+from drafter.lint import lint_text
+from drafter.parser import parse_text
+
+PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
+PP = "Recalling its resolution 77/185 of 14 December 2022,"
+
+
+def codes(text: str, select: str = "ALL") -> list[str]:
+    return [finding.code for finding in lint_text(text, Settings(select=(select,)))[1]]
+
+
+def errors(text: str) -> list[str]:
+    findings = lint_text(text, Settings())[1]
+    return [f"{f.code} {f.message}" for f in findings if f.severity == "error"]
+
+
+def pdf_with_runs(*runs: tuple[str, str]) -> bytes:
+    """A one-page PDF of one line, each run of text in its own font ("Times-Roman",
+    "Times-Italic"): italics as an official PDF sets them, by the font."""
+    fonts = sorted({font for font, _ in runs})
+    shown = " ".join(f"/F{fonts.index(font) + 1} 12 Tf ({text}) Tj" for font, text in runs)
+    stream = f"BT 72 712 Td {shown} ET".encode()
+    resources = " ".join(f"/F{n} {6 + n - 1} 0 R" for n in range(1, len(fonts) + 1))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << " + resources.encode() + b" >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< >>",  # object 5: unused, so that the fonts begin at 6
+        *(f"<< /Type /Font /Subtype /Type1 /BaseFont /{font} >>".encode() for font in fonts),
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+# -- 3. italic runs begin on a word; one lost number is one finding --------------------------
+def test_an_italic_run_that_begins_at_the_number_s_full_stop_begins_at_the_verb():
+    from drafter.readers.pdf import read_pdf
+
+    pdf = pdf_with_runs(
+        ("Times-Roman", "11"), ("Times-Italic", ". Underlines"), ("Times-Roman", " the need;")
+    )
+    assert read_pdf(pdf).text.strip() == "11. *Underlines* the need;"
+
+
+def test_a_number_missing_is_reported_once_not_on_every_later_paragraph():
+    ops = [f"{n}. *Decides* this;" for n in (1, 2, 4, 5, 6, 7)]
+    text = draft_en(PP, *ops[:-1], "7. *Decides* that.")
+    findings = lint_text(text, Settings(select=("N001",)))[1]
+    assert [f.message for f in findings] == ["paragraph 4 follows paragraph 2: number 3 is missing"]
+    # The unsafe fix still renumbers every paragraph after the gap.
+    assert "6. *Decides* that." in _fixed_unsafe(text, "N001")
+
+
+def _fixed_unsafe(text: str, code: str) -> str:
+    from drafter.lint import fix_text
+
+    settings = Settings(select=(code,))
+    findings = lint_text(text, settings)[1]
+    return fix_text(text, findings, settings, "-", unsafe=True)[0]
+
+
+# -- 5. an instrument adopted in the body ------------------------------------------------------
+PACT = draft_en(
+    "*Adopts* the following Declaration on Future Generations:",
+    "Declaration on Future Generations",
+    "1. We, the Heads of State and Government, have gathered to act.",
+    "Guiding principles",
+    "2. We commit to:",
+    "(a) Acting now;",
+    "(b) Acting together.",
+    "3. We will follow up.",
+).replace("The General Assembly,", "The General Assembly")
+
+
+def test_an_instrument_adopted_in_the_body_is_read_like_an_annex():
+    model = parse_text(PACT)
+    assert [(p.number, p.numbered, p.verb.text) for p in model.operative] == [(1, False, "Adopts")]
+    assert model.preamble == [] and model.misplaced == [] and model.subheadings == []
+    assert model.instrument is not None
+    assert model.instrument.label == "Declaration on Future Generations"
+    assert [line.text for line in model.instrument.lines][:2] == [
+        "1. We, the Heads of State and Government, have gathered to act.",
+        "Guiding principles",
+    ]
+    assert parse_text(PACT).to_json()["instrument"]["label"] == "Declaration on Future Generations"
+    assert errors(PACT) == []
+
+
+def test_only_an_adopting_paragraph_that_announces_what_follows_opens_an_instrument():
+    # A list introduced by a colon stays the paragraph's subparagraphs.
+    listed = draft_en(PP, "1. *Adopts* the following measures:", "(a) One;", "(b) Two.")
+    model = parse_text(listed)
+    assert model.instrument is None and [s.label for s in model.operative[0].subparagraphs] == [
+        "a",
+        "b",
+    ]
+    # Without an announcement, numbered paragraphs are the resolution's own.
+    plain = draft_en(PP, "1. *Adopts* the report;", "2. *Decides* this.")
+    assert parse_text(plain).instrument is None and len(parse_text(plain).operative) == 2
+
+
+def test_the_pact_for_the_future_is_its_instrument_not_operative_paragraphs():
+    from drafter.lint import lint_file
+
+    result = lint_file(str(PDFS / "A_RES_79_1.pdf"), Settings())
+    assert [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"] == []
+    from drafter.reader import read_source
+
+    model = parse_text(read_source(PDFS / "A_RES_79_1.pdf").text)
+    assert len(model.operative) == 1 and model.operative[0].verb.text == "Adopts"
+    assert model.instrument is not None and model.instrument.label == "The Pact for the Future"
+    # Counted on the printed page: 56 actions, and the annexes after the plenary line.
+    instrument = [line.text for line in model.instrument.lines]
+    assert sum(text.startswith("Action ") for text in instrument) == 56
+    assert [annex.label for annex in model.annexes] == ["Annex I", "Annex II"]
+    assert [f.number for f in model.footnotes] == list(range(1, 27))
+    assert model.closing is not None and model.closing.meeting == 3
