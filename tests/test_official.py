@@ -139,3 +139,58 @@ def test_the_pact_for_the_future_is_its_instrument_not_operative_paragraphs():
     assert [annex.label for annex in model.annexes] == ["Annex I", "Annex II"]
     assert [f.number for f in model.footnotes] == list(range(1, 27))
     assert model.closing is not None and model.closing.meeting == 3
+
+
+# -- 2. paragraph breaks from the document's own geometry -------------------------------------
+def test_subparagraphs_indented_as_a_block_and_a_short_text_with_wide_leading_read_whole():
+    from drafter.lint import lint_file
+    from drafter.reader import read_source
+
+    # A/RES/80/68 sets (i) to (vi) indented as a block: each line is no paragraph of its own.
+    text = read_source(PDFS / "A_RES_80_68.pdf").text
+    assert (
+        "(i) The Meeting of Experts of the High Contracting Parties to Protocol V, on\n"
+        "8 September 2025, in accordance" in text
+    )
+    model = parse_text(text)
+    assert [s.label for s in model.operative[7].subparagraphs] == [
+        *"abcd",
+        *("i", "ii", "iii", "iv", "v", "vi"),
+    ]
+    # Counted on the printed page.
+    assert (len(model.preamble), len(model.operative), len(model.footnotes)) == (9, 15, 16)
+    result = lint_file(str(PDFS / "A_RES_80_68.pdf"), Settings())
+    assert [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"] == []
+
+
+# -- 8. subparagraph punctuation as the UN writes it ----------------------------------------
+def test_a_subparagraph_that_introduces_a_list_ends_with_a_colon():
+    nested = draft_en(
+        PP,
+        "1. *Decides*:",
+        "(a) To continue the Programme;",
+        "(b) To organize the following activities:",
+        "(i) The Meeting of Experts;",
+        "(ii) The Annual Conference;",
+        "(c) To review them;",
+        "2. *Decides* to remain seized of the matter.",
+    )
+    assert codes(nested, "P") == []
+    # The list's last item ends as the item that introduced it would have: here, ";".
+    wrong = nested.replace("(b) To organize the following activities:", "(b) To organize;")
+    assert codes(wrong, "P") == ["P005"]
+    last = nested.replace("(ii) The Annual Conference;", "(ii) The Annual Conference.")
+    assert codes(last, "P") == ["P005"]
+
+
+def test_a_list_inside_a_preambular_paragraph_may_part_its_items_with_commas():
+    commas = draft_en(
+        "*Recalling* the endorsement by the Committee of:",
+        "(a) The Voluntary Guidelines,",
+        "(b) The Principles for Responsible Investment,",
+        "1. *Decides* to remain seized of the matter.",
+    )
+    assert codes(commas, "P") == []
+    assert codes(commas.replace("Guidelines,", "Guidelines;"), "P") == []
+    assert codes(commas.replace("Investment,", "Investment;"), "P") == ["P006"]
+    assert codes(draft_en(PP, "1. *Decides*:", "(a) This,", "(b) That."), "P") == ["P005"]

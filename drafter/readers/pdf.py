@@ -295,7 +295,6 @@ def _add_note(notes: list[tuple[int, list[str]]], line: _Line, body_size: float)
 def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: float) -> PdfText:
     """Paragraphs as blocks of their lines, a blank line between; each page's footnotes after
     the paragraph its page break cut."""
-    left = statistics.mode([round(line.x) for line in body if line.size == body_size] or [0])
     gaps = [
         round(a.bottom - b.top, 1)
         for a, b in pairwise(body)
@@ -314,7 +313,7 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
             pending.extend(notes_of(previous.page))
-        if previous is None or _begins_block(previous, line, left, right, spacing):
+        if previous is None or _begins_block(previous, line, body_size, right, spacing):
             out.extend(pending)
             pending = []
             out.append([])
@@ -346,17 +345,31 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     return PdfText("\n".join(lines) + "\n", pages)
 
 
-def _begins_block(previous: _Line, line: _Line, left: float, right: float, spacing: float) -> bool:
+def _begins_block(
+    previous: _Line, line: _Line, body_size: float, right: float, spacing: float
+) -> bool:
+    # A first line's indent is measured against the line before, not against one margin for
+    # the whole text: the heading's lines, a title's hanging lines and subparagraphs indented
+    # as a block ("(i) …" and its following lines) stand at other places.
+    indented = line.size == body_size and line.x > previous.x + 10
     if previous.page != line.page:
         # An indented first line; or, flush left, after a paragraph's last line, one that
         # ends as a paragraph does well short of the justified lines' right edge ("…
         # terrorists." on one page, "Action 27. We will …" on the next).
-        ended = _last_x(previous) < right - _SHORT_LINE and previous.text.endswith((".", ":"))
         # A head set in bold ("Action 6. We will …") after a line of roman text.
         headed = "Bold" in line.chars[0].font and "Bold" not in previous.chars[-1].font
-        return line.x > left + 10 or ended or headed
+        return indented or _ends_short(previous, right) or headed
     gap = previous.bottom - line.top
-    return gap > spacing * 1.3 or gap < 0 or line.x > left + 10
+    return gap > spacing * 1.3 or gap < 0 or indented
+
+
+def _ends_short(line: _Line, right: float) -> bool:
+    """The line ends as a paragraph does (its footnote calls aside), well short of the right
+    edge of justified lines: a paragraph's last line."""
+    last = next(
+        (c for c in reversed(line.chars) if c.text.strip() and c.size >= line.size * 0.9), None
+    )
+    return last is not None and last.x < right - _SHORT_LINE and last.text in ".;:,"
 
 
 def _last_x(line: _Line) -> float:

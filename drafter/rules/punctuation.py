@@ -24,9 +24,13 @@ class _EndsWith(Rule):
     severity = Severity.error
     wants_last: ClassVar[bool] = False  # for subparagraphs: check the last one, or the others
 
-    def expect(self, document: Document, content: Inline, mark: str, what: str) -> Finding | None:
+    def expect(
+        self, document: Document, content: Inline, mark: str, what: str, also: str = ""
+    ) -> Finding | None:
+        """A finding unless `content` ends with `mark` (or with one of the marks `also`
+        accepts); its fix writes `mark`."""
         offset, found = terminal(content)
-        if found == mark:
+        if found == mark or (found and found in also):
             return None
         # French spaces ";" and ":" but not "," or "."; English none: the fix writes the mark
         # as the language's policy has it.
@@ -51,12 +55,22 @@ def _paragraph_end(document: Document, index: int, operative: bool) -> str:
 
 
 def _subparagraphs_end(
-    rule: _EndsWith, document: Document, subs: list[Subparagraph], last_mark: str
+    rule: _EndsWith, document: Document, subs: list[Subparagraph], last_mark: str, also: str = ""
 ) -> Iterator[Finding]:
+    """A subparagraph that introduces subparagraphs of the next degree ("(d) … the following
+    activities:" then "(i) …") ends with a colon; one followed by another of its degree or
+    a higher one, with a semicolon (or a mark `also` accepts); the last of all, as its
+    paragraph would have ended (`last_mark`)."""
     for position, sub in enumerate(subs):
-        mark = last_mark if position == len(subs) - 1 else ";"
-        if rule.wants_last == (position == len(subs) - 1):
-            found = rule.expect(document, sub.content, mark, f"subparagraph {sub.marker}")
+        later = subs[position + 1 :]
+        last = not any(other.level <= sub.level for other in later)
+        accepted = also
+        if later and later[0].level > sub.level:
+            mark, accepted = ":", ""
+        else:
+            mark = last_mark if last else ";"
+        if rule.wants_last == last:
+            found = rule.expect(document, sub.content, mark, f"subparagraph {sub.marker}", accepted)
             if found:
                 yield found
 
@@ -173,6 +187,11 @@ class LeadInColon(_EndsWith):
 class SubparagraphSemicolon(_EndsWith):
     """Each subparagraph but the last ends with a semicolon.
 
+    One that introduces subparagraphs of the next degree ends with a colon (A/RES/80/68 OP 8
+    (d) "… the following Convention-related activities:" then (i) to (vi)). In a preambular
+    paragraph the items of a list may end with commas, as the paragraph itself does
+    (A/RES/79/171).
+
     Wrong:
         a) de faire rapport à l'Assemblée,
         b) de consulter les États Membres.
@@ -191,7 +210,10 @@ class SubparagraphSemicolon(_EndsWith):
             end = _paragraph_end(document, index, operative=True)
             yield from _subparagraphs_end(self, document, paragraph.subparagraphs, end)
         for preambular in document.resolution.preamble:
-            yield from _subparagraphs_end(self, document, preambular.subparagraphs, ",")
+            # A list inside a preambular paragraph may part its items with commas, as the
+            # paragraph ends (A/RES/79/171: "(a) The Voluntary Guidelines …, (b) …,").
+            subs = preambular.subparagraphs
+            yield from _subparagraphs_end(self, document, subs, ",", also=",")
 
 
 @register
