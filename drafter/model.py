@@ -104,11 +104,14 @@ class Opening:
     adverb: str | None
     italic: bool
     content: Inline = field(repr=False, compare=False)  # the paragraph's, which it opens
+    # Where it starts in the content: 0, or after a phrase that sets the verb's condition
+    # ("Pending the total elimination of nuclear weapons, *urges* …").
+    start: int = 0
 
     @property
     def span(self) -> Span:
         """Where it stands in the file: worked out when a rule asks, as most never do."""
-        return self.content.span(0, len(self.text))
+        return self.content.span(self.start, self.start + len(self.text))
 
 
 @dataclass

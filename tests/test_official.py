@@ -194,3 +194,31 @@ def test_a_list_inside_a_preambular_paragraph_may_part_its_items_with_commas():
     assert codes(commas.replace("Guidelines,", "Guidelines;"), "P") == []
     assert codes(commas.replace("Investment,", "Investment;"), "P") == ["P006"]
     assert codes(draft_en(PP, "1. *Decides*:", "(a) This,", "(b) That."), "P") == ["P005"]
+
+
+# -- 6. a phrase before the operative verb ----------------------------------------------------
+def test_an_operative_verb_in_italics_after_a_phrase_that_sets_its_condition():
+    text = draft_en(
+        PP,
+        "1. *Decides* this;",
+        "2. Pending the total elimination of nuclear weapons, *urges* those States to act;",
+        "3. *Also urges* them to report.",
+    )
+    model = parse_text(text)
+    verb = model.operative[1].verb
+    assert (verb.text, verb.base, verb.italic) == ("urges", "Urges", True)
+    assert verb.span.column == len("2. Pending the total elimination of nuclear weapons, *") + 1
+    assert codes(text, "V") == []
+    # Without its italics the verb is still missing at the start.
+    assert "V001" in codes(text.replace("*urges*", "urges"), "V")
+
+
+def test_a_resolution_whose_paragraph_opens_with_a_condition_reads_clean():
+    from drafter.lint import lint_file
+
+    result = lint_file(str(PDFS / "A_RES_80_23.pdf"), Settings())
+    assert [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"] == []
+    from drafter.reader import read_source
+
+    model = parse_text(read_source(PDFS / "A_RES_80_23.pdf").text)
+    assert model.operative[1].verb.text == "urges"

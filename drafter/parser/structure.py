@@ -350,14 +350,33 @@ class _Builder:
         )
 
     def opening(self, content: Inline, matcher: openings.OpeningMatcher) -> Opening:
-        """The opening phrase: the leading italics when there are some, else the lexicon's."""
+        """The opening phrase: the leading italics when there are some, else the lexicon's;
+        or a known verb in italics after a phrase that sets its condition ("Pending the total
+        elimination of nuclear weapons, *urges* …", A/RES/80/23)."""
         text = content.text
         leading = content.italics[0] if content.italics and content.italics[0][0] == 0 else None
         if leading:
             found = matcher.split(text[: leading[1]].strip(), known=False)
         else:
             found = matcher.match(text)
+            later = self.verb_after_phrase(content, matcher) if not found.known else None
+            if later is not None:
+                return later
         return Opening(found.text, found.base, found.adverb, bool(leading), content)
+
+    def verb_after_phrase(
+        self, content: Inline, matcher: openings.OpeningMatcher
+    ) -> Opening | None:
+        if not content.italics or matcher is not openings.operative(self.language):
+            return None
+        start, end = content.italics[0]
+        if not content.text[:start].rstrip().endswith(","):
+            return None
+        written = content.text[start:end].strip()
+        found = matcher.match(written[:1].upper() + written[1:])
+        if not found.known or len(found.text) != len(written):
+            return None
+        return Opening(written, found.base, found.adverb, True, content, start)
 
     def add_subparagraph(self, siblings: list[Subparagraph], node: Tree) -> None:
         unit = self.unit(node.children[0])
