@@ -179,21 +179,24 @@ def _heading_units(block: list[_Line], markers: Markers) -> list[Unit]:
     no heading line of its own."""
     units: list[Unit] = []
     wraps = False  # whether the last unit is a title or free text, which may go on
+    # The masthead comes first: after the agenda item or the numbered title, its phrase is
+    # their text going on.
+    past_masthead = False
     for at, line in enumerate(block):
         previous = units[-1] if units else None
+        kind = markers.heading_kind(line.text)
         if previous and (
             _CONTINUATION.match(line.text)
             or _unclosed(previous.text)
-            or (
-                wraps
-                and markers.heading_kind(line.text) == "free"
-                and not _wrapped_heading_line(block, at, markers)
-            )
+            or (wraps and kind == "free" and not _wrapped_heading_line(block, at, markers))
+            # "… Culture in the" / "General Assembly": the agenda's title goes on.
+            or (wraps and past_masthead and kind == "masthead")
         ):
             _append(previous, line, join_page_break=False)
         else:
             units.append(_unit(line))
-            wraps = len(block) > 1 and markers.heading_kind(line.text) != "line"
+            wraps = len(block) > 1 and kind in ("free", "title")
+            past_masthead = past_masthead or kind in ("agenda", "title")
     return units
 
 
@@ -202,7 +205,7 @@ def _wrapped_heading_line(block: list[_Line], at: int, markers: Markers) -> bool
     ("Resolution adopted by the General Assembly" / "on 5 December 2025")."""
     if at + 1 >= len(block) or not _CONTINUATION.match(block[at + 1].text):
         return False
-    return markers.heading_kind(f"{block[at].text} {block[at + 1].text}") == "line"
+    return markers.heading_kind(f"{block[at].text} {block[at + 1].text}") not in ("free", "title")
 
 
 def _body_units(

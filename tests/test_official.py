@@ -222,3 +222,59 @@ def test_a_resolution_whose_paragraph_opens_with_a_condition_reads_clean():
 
     model = parse_text(read_source(PDFS / "A_RES_80_23.pdf").text)
     assert model.operative[1].verb.text == "urges"
+
+
+# -- 7. heading layouts ------------------------------------------------------------------------
+HEADING_78_117 = (
+    "United Nations\n\nA/RES/78/117\n\nGeneral Assembly\n\nDistr.: General\n\n"
+    "11 December 2023\n\nSeventy-eighth session\nAgenda item 171\n"
+    "Observer status for the Organization of Ibero-American\n"
+    "States for Education, Science and Culture in the\nGeneral Assembly\n\n"
+    "Resolution adopted by the General Assembly\non 7 December 2023\n\n"
+    "[on the report of the Sixth Committee (A/78/457, para. 7)]\n\n"
+    "78/117. Observer status for the Organization of Ibero-American States for\n"
+    "Education, Science and Culture in the General Assembly"
+)
+
+
+def draft_78_117(*paragraphs: str, heading: str = HEADING_78_117) -> str:
+    return draft_en(*paragraphs, heading=heading, closing="45th plenary meeting\n7 December 2023")
+
+
+def test_an_agenda_title_that_wraps_onto_the_masthead_s_words_or_a_session_s_is_one_line():
+    text = draft_78_117(PP, "1. *Decides* this;", "2. *Requests* that.")
+    model = parse_text(text)
+    agenda = [line.content.text for line in model.heading.lines if line.kind == "heading_text"]
+    assert agenda == [
+        "Observer status for the Organization of Ibero-American States for Education, Science"
+        " and Culture in the General Assembly"
+    ]
+    assert model.adopted_on is not None and model.adopted_on.isoformat() == "2023-12-07"
+    assert errors(text) == []
+    session = HEADING_78_117.replace(
+        "Observer status for the Organization of Ibero-American\n"
+        "States for Education, Science and Culture in the\nGeneral Assembly",
+        "Report of the United Nations Commission on International\n"
+        "Trade Law on the work of its fifty-sixth session",
+    )
+    model = parse_text(draft_78_117(PP, "1. *Decides* this.", heading=session))
+    assert model.session == 78 and model.heading.session_ordinal == "Seventy-eighth"
+    assert [line.kind for line in model.heading.lines].count("session") == 1
+    assert errors(draft_78_117(PP, "1. *Decides* this.", heading=session)) == []
+    # A title wrapped before the words "General Assembly" goes on too.
+    title = HEADING_78_117.replace(
+        "Education, Science and Culture in the General Assembly",
+        "Education, Science and Culture in the\nGeneral Assembly",
+    )
+    model = parse_text(draft_78_117(PP, "1. *Decides* this.", heading=title))
+    assert model.title is not None and model.title.endswith("Culture in the General Assembly")
+    assert [line.kind for line in model.heading.lines].count("masthead") == 2  # the top two
+
+
+def test_the_heading_layouts_of_the_samples_read_clean():
+    from drafter.lint import lint_file
+
+    for name in ("A_RES_78_104.pdf", "A_RES_78_117.pdf", "A_RES_78_124.pdf"):
+        result = lint_file(str(PDFS / name), Settings())
+        found = [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"]
+        assert found == [], name

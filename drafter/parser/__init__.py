@@ -94,31 +94,41 @@ def markers(language: str) -> Markers:
 
 
 def _heading_kind(language: str, text: str) -> str:
-    """ "title" (78/167. …), "line" (a heading line the grammar names), or "free" text. By
-    the lines' first and last words, from the lexicon: no regex of the grammar's terminals
+    """ "title" (78/167. …), "agenda" (its item's line), "masthead" (the masthead's or the
+    organ's phrase alone), "line" (another heading line the grammar names), or "free" text.
+    By the lines' first and last words, from the lexicon: no regex of the grammar's terminals
     to compile, on every run, for a question most headings never ask."""
     first = text.split(" ", 1)[0]
     if first.endswith(".") and "/" in first and first[-2:-1].isdigit():
         return "title"
-    whole, starts, ends = _heading_words(language)
+    whole, agenda, starts, session, ends = _heading_words(language)
     # A masthead or organ is the whole line ("United Nations A/RES/80/2": with a symbol).
     bare = text.rstrip(",") if "/" not in text else text.rsplit(" ", 1)[0]
+    if bare in whole:
+        return "masthead"
+    if text.startswith(agenda):
+        return "agenda"
     named = (
         text[:1] in "[*0123456789"
-        or bare in whole
         or text.startswith(starts)
         or text.endswith(ends)
+        # "Seventy-eighth session", "Tenth emergency special session"; not an agenda title's
+        # wrapped line ("Trade Law on the work of its fifty-sixth session").
+        or (text.endswith(session) and text.count(" ") <= _SESSION_WORDS)
     )
     return "line" if named or "/" in first else "free"
+
+
+_SESSION_WORDS = 4  # before the word "session" on a session line: "Resumed tenth emergency special"
 
 
 @cache
 def _heading_words(
     language: str,
-) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """The named heading lines that are their phrase alone (masthead, organ), how the others
-    begin (distribution, agenda, adoption, committee, draft label, original), and how they
-    end (session, sponsors' line)."""
+) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The named heading lines that are their phrase alone (masthead, organ), how the agenda
+    item's line begins, how the others begin (distribution, adoption, committee, draft label,
+    original), how a session line ends, and how the sponsors' line ends."""
     words = lexicon.load(language)
 
     def phrases(*keys: str) -> tuple[str, ...]:
@@ -126,10 +136,10 @@ def _heading_words(
 
     return (
         frozenset(phrases("masthead", "organ")),
-        phrases(
-            "distribution", "agenda_prefix", "adoption", "committees", "draft_label", "original"
-        ),
-        phrases("session", "sponsor_suffix"),
+        phrases("agenda_prefix"),
+        phrases("distribution", "adoption", "committees", "draft_label", "original"),
+        phrases("session"),
+        phrases("sponsor_suffix"),
     )
 
 
