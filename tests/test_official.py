@@ -278,3 +278,31 @@ def test_the_heading_layouts_of_the_samples_read_clean():
         result = lint_file(str(PDFS / name), Settings())
         found = [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"]
         assert found == [], name
+
+
+# -- 10. another organ's numbers; 11. recall lists ---------------------------------------------
+def test_an_its_whose_organ_follows_and_an_environment_assembly_resolution_are_not_ours():
+    text = draft_en(
+        PP,
+        "1. *Takes note* that through its resolution 54/18 of 12 October 2023, the Human"
+        " Rights Council submitted the draft covenant;",
+        "2. *Notes* Environment Assembly resolution 2/21 on sand and dust storms.",
+    )
+    model = parse_text(text)
+    assert [c.symbol for c in model.citations] == ["77/185"]
+    assert codes(text, "R") == []
+    # The Assembly's own "its resolution" with an impossible date is still reported.
+    own = text.replace(", the Human Rights Council submitted", ", it submitted")
+    assert "R001" in codes(own, "R")
+
+
+def test_a_recall_list_newest_first_is_in_order_and_a_mixed_one_only_warned():
+    newest = draft_en(
+        "*Recalling* its resolutions 77/227 of 15 December 2022, 76/180 of 16 December 2021"
+        " and 75/287 of 18 June 2021,",
+        "1. *Decides* this.",
+    )
+    assert codes(newest, "R003") == []
+    mixed = newest.replace("76/180 of 16 December 2021", "78/180 of 19 December 2023")
+    findings = lint_text(mixed, Settings(select=("R003",)))[1]
+    assert [(f.code, f.severity.value) for f in findings] == [("R003", "warning")]

@@ -225,6 +225,7 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
     Council resolution 2334 (2016)", "la résolution 1980/67 du Conseil économique et social".
     They are not the Assembly's, and its rules about its own resolutions leave them alone."""
     before, after = _organ_patterns(language)
+    subject = _organ_subject(language)
     own = _own_words(language)
     phrase_end: dict[int, int] = {}
     impossible: dict[int, bool] = {}  # per phrase: none of its numbers can be the Assembly's
@@ -238,8 +239,13 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
         impossible[cited.phrase] = impossible.get(cited.phrase, True) and alien
     for phrase, alien in impossible.items():
         # "resolution 31/1 of 20 May 2022" (a commission's): a number the Assembly never gave,
-        # not introduced as its own ("its resolution", "General Assembly resolution").
-        if alien and not own.search(text, max(0, phrase - 40), phrase):
+        # not introduced as its own ("its resolution", "General Assembly resolution"); or
+        # introduced by an "its" whose organ follows ("through its resolution 54/18 of
+        # 12 October 2023, the Human Rights Council submitted …").
+        if alien and (
+            not own.search(text, max(0, phrase - 40), phrase)
+            or (subject is not None and subject.match(text, phrase_end[phrase]))
+        ):
             others.add(phrase)
     for phrase, end in phrase_end.items():
         if (before and before.search(text, max(0, phrase - 120), phrase)) or (
@@ -268,6 +274,20 @@ def _organ_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[s
     return (
         re.compile(lexicon.alternation(before) + then + r" +\Z") if before else None,
         re.compile(r" *,? *" + lexicon.alternation(after)) if after else None,
+    )
+
+
+@cache
+def _organ_subject(language: str) -> re.Pattern[str] | None:
+    """Another organ named right after a citation, as the subject its "its" refers to: ",
+    the Human Rights Council submitted"."""
+    words = lexicon.load(language)
+    organs = words.phrases("other_organs_before")
+    if not organs:
+        return None
+    article = lexicon.alternation(words.phrases("definite_article"))
+    return re.compile(
+        rf"[ ,⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:{article} +)?" + lexicon.alternation(organs) + r"(?![\w'])"
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from drafter import lexicon, sessions
 from drafter.model import Citation, Inline
@@ -28,6 +30,20 @@ def _in_lists(block: Inline) -> Iterator[tuple[Citation, Citation, bool]]:
             continue
         last = index + 1 == len(items) or items[index + 1].phrase != citation.phrase
         yield previous, citation, last
+
+
+def _newest_first(block: Inline) -> set[int]:
+    """The lists (by where their phrase starts) of three dated resolutions or more, each older
+    than the one before it (two in reverse order are more likely a slip)."""
+    dates: dict[int, list[date]] = {}
+    for citation in block.citations:
+        if citation.date is not None:
+            dates.setdefault(citation.phrase, []).append(citation.date)
+    return {
+        phrase
+        for phrase, found in dates.items()
+        if len(found) > 2 and all(a > b for a, b in pairwise(found))
+    }
 
 
 def _one_date(
@@ -117,21 +133,31 @@ class CitedDateConsistent(Rule):
 class CitationListOrder(Rule):
     """Resolutions listed together are in chronological order.
 
+    A list in which every resolution is older than the one before it is in order too: the
+    UN lists "the most recent of which being resolutions 77/227 of 15 December 2022, 76/180
+    of 16 December 2021, …" newest first (A/RES/78/219). A warning, not an error: adopted
+    texts also group a list by topic, where the dates do not run in one direction.
+
     Wrong:
-        ses résolutions 60/212 du 22 décembre 2005 et 57/270 B du 23 juin 2003
+        ses résolutions 60/212 du 22 décembre 2005, 57/270 B du 23 juin 2003 et 62/209 du
+        19 décembre 2007
 
     Right:
-        ses résolutions 57/270 B du 23 juin 2003 et 60/212 du 22 décembre 2005
+        ses résolutions 57/270 B du 23 juin 2003, 60/212 du 22 décembre 2005 et 62/209 du
+        19 décembre 2007
     """
 
     code = "R003"
     name = "citation-list-order"
-    severity = Severity.error
+    severity = Severity.warning
     summary = "A list of cited resolutions is in chronological order."
 
     def check(self, document: Document) -> Iterator[Finding]:
         for block in document.blocks:
+            newest_first = _newest_first(block)
             for previous, citation, _ in _in_lists(block):
+                if citation.phrase in newest_first:
+                    continue
                 if previous.date and citation.date and citation.date < previous.date:
                     yield self.finding(
                         citation.span,
