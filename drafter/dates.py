@@ -15,7 +15,8 @@ def _date_pattern(language: str) -> re.Pattern[str]:
     words = lexicon.load(language)
     return re.compile(
         rf"(\d{{1,2}})(?:{lexicon.alternation(words.phrases('day_suffix'))})? +"
-        rf"({lexicon.alternation(words.months)}) +(\d{{4}})"
+        # (An issued text may lose the space before the year: "4 December2024", A/RES/79/85.)
+        rf"({lexicon.alternation(words.months)}) *(\d{{4}})"
     )
 
 

@@ -306,3 +306,28 @@ def test_a_recall_list_newest_first_is_in_order_and_a_mixed_one_only_warned():
     mixed = newest.replace("76/180 of 16 December 2021", "78/180 of 19 December 2023")
     findings = lint_text(mixed, Settings(select=("R003",)))[1]
     assert [(f.code, f.severity.value) for f in findings] == [("R003", "warning")]
+
+
+# -- subparagraphs past (z); a date that lost its space ---------------------------------------
+def test_after_z_the_labels_run_aa_bb_and_ii_after_hh_is_a_letter():
+    letters = [chr(ord("a") + n) for n in range(26)] + ["aa", "bb", "cc", "dd"]
+    letters += ["ee", "ff", "gg", "hh", "ii", "jj"]
+    subs = [f"({label}) Item;" for label in letters[:-1]] + [f"({letters[-1]}) Item."]
+    text = draft_en(PP, "1. *Urges* States:", *subs)
+    model = parse_text(text)
+    assert [(s.label, s.level) for s in model.operative[0].subparagraphs][-3:] == [
+        ("hh", 1),
+        ("ii", 1),
+        ("jj", 1),
+    ]
+    assert codes(text, "N") == []
+    wrong = text.replace("(bb) Item;", "(dd) Item;", 1)
+    messages = [f.message for f in lint_text(wrong, Settings(select=("N002",)))[1]]
+    assert messages[0] == "subparagraph (dd) should be (bb)"  # in the text's own form
+
+
+def test_a_plenary_date_that_lost_the_space_before_its_year_is_still_the_date():
+    text = draft_en(PP, "1. *Decides* this.", closing="49th plenary meeting\n19 December2023")
+    model = parse_text(text)
+    assert model.closing is not None and model.closing.date is not None
+    assert model.closing.date.isoformat() == "2023-12-19" and errors(text) == []

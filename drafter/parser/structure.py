@@ -481,10 +481,17 @@ def _level(label: str, closer: str, siblings: list[Subparagraph]) -> int:
         return 3
     letters = [s.label for s in siblings if s.level == 1]
     if _ROMAN.match(label):
-        expected_letter = chr(ord(letters[-1]) + 1) if letters and len(letters[-1]) == 1 else "a"
+        expected_letter = _next_letter(letters[-1]) if letters else "a"
         if label != expected_letter:
             return 2
     return 1
+
+
+def _next_letter(label: str) -> str:
+    """b after a, aa after z, ii after hh (the UN doubles the letter after z)."""
+    if label == "z" * len(label):
+        return "a" * (len(label) + 1)
+    return chr(ord(label[0]) + 1) * len(label)
 
 
 def _first_token(tree: Tree | None) -> Token | None:

@@ -8,9 +8,6 @@ from collections.abc import Iterator
 from drafter.model import OperativeParagraph, Subparagraph
 from drafter.rules.base import Document, Edit, Finding, Fix, Rule, Severity, register
 
-ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"]
-ROMAN += ["xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]
-
 
 @register
 class OperativeNumbering(Rule):
@@ -138,6 +135,8 @@ class SubparagraphSequence(Rule):
     summary = "Subparagraph labels run a), b), c) … and i), ii), iii) … in sequence."
 
     def check(self, document: Document) -> Iterator[Finding]:
+        opener = document.words.setting("label_open")
+        closer = document.words.setting("label_close")
         for paragraph in document.paragraphs:
             expected = {1: 0, 2: 0}
             for sub in paragraph.subparagraphs:
@@ -145,16 +144,34 @@ class SubparagraphSequence(Rule):
                     continue
                 want = _label(sub.level, expected[sub.level])
                 if sub.label != want:
-                    yield self.finding(sub.span, f"subparagraph {sub.marker} should be {want})")
+                    written = f"{opener}{want}{closer}"
+                    yield self.finding(sub.span, f"subparagraph {sub.marker} should be {written}")
                 expected[sub.level] += 1
                 if sub.level == 1:
                     expected[2] = 0
 
 
 def _label(level: int, position: int) -> str:
+    """The label at `position` (from 0) of a degree: after (z) the UN doubles the letter,
+    (aa), (bb) … (A/RES/79/152); the second degree counts in Roman numerals."""
     if level == 1:
-        return chr(ord("a") + position) if position < 26 else "?"
-    return ROMAN[position] if position < len(ROMAN) else "?"
+        return chr(ord("a") + position % 26) * (position // 26 + 1)
+    return roman(position + 1).lower()
+
+
+def roman(number: int) -> str:
+    """1 → "I", 14 → "XIV"."""
+    written = ""
+    for value, letters in _ROMAN_VALUES:
+        count, number = divmod(number, value)
+        written += letters * count
+    return written
+
+
+_ROMAN_VALUES = [
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+]  # fmt: skip
 
 
 @register
