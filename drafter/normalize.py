@@ -247,7 +247,12 @@ def _paragraphs(
     # with; a paragraph's last line is most often shorter.
     full = _FULL_LINE * max(len(line.text) for line in block)
     for previous, line in zip(block[start - 1 :], lines, strict=False):
-        if _begins_surely(line.text, markers) or (
+        # A known opening begins a paragraph only after a line that ends one: "… the Global
+        # Ocean" / "Observing System, …" is a wrapped name.
+        opens = LABELLED.match(line.text) or (
+            markers.opening.match(line.text) and _ends_paragraph(previous.text)
+        )
+        if opens or (
             several and len(previous.text) < full and ends_and_begins(previous.text, line.text)
         ):
             body.append(_unit(line))
@@ -280,8 +285,13 @@ def _begins_surely(text: str, markers: Markers) -> bool:
 def ends_and_begins(previous: str, text: str) -> bool:
     """The line before ends as a paragraph does (its footnote calls aside), and this one
     starts as one does."""
-    ends = _TRAILING_CALLS.sub("", previous).endswith(_PARAGRAPH_END)
-    return ends and _PARAGRAPH_START.match(text) is not None
+    return _ends_paragraph(previous, _PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
+
+
+def _ends_paragraph(text: str, marks: tuple[str, ...] = (*_PARAGRAPH_END, ":")) -> bool:
+    """The line ends with one of `marks` (as a paragraph or its chapeau does), its footnote
+    calls aside."""
+    return _TRAILING_CALLS.sub("", text).endswith(marks)
 
 
 def _unit(line: _Line) -> Unit:

@@ -331,3 +331,35 @@ def test_a_plenary_date_that_lost_the_space_before_its_year_is_still_the_date():
     model = parse_text(text)
     assert model.closing is not None and model.closing.date is not None
     assert model.closing.date.isoformat() == "2023-12-19" and errors(text) == []
+
+
+# -- 1. a known opening inside a wrapped name; a note's second line ---------------------------
+def test_a_line_that_opens_with_a_known_word_after_a_line_that_does_not_end_goes_on():
+    text = draft_en(
+        PP,
+        "1. *Notes* the scientific cooperation fostered by the Global Ocean Acidification\n"
+        "Observing Network;",
+        "2. *Decides* this.",
+    )
+    model = parse_text(text)
+    assert len(model.operative) == 2 and model.misplaced == []
+    assert model.operative[0].content.text.endswith("Acidification Observing Network;")
+    assert errors(text) == []
+    # After a line that ends a paragraph, the opening begins the next one.
+    pasted = draft_en("Recalling its resolution 77/185,\nObserving the rules,", "1. *Decides* this.")
+    assert len(parse_text(pasted).preamble) == 2
+
+
+def test_the_law_of_the_sea_omnibus_reads_clean():
+    from drafter.lint import lint_file
+    from drafter.reader import read_source
+
+    result = lint_file(str(PDFS / "A_RES_80_110.pdf"), Settings())
+    assert [f"{f.code} {f.message}" for f in result.findings if f.severity == "error"] == []
+    model = parse_text(read_source(PDFS / "A_RES_80_110.pdf").text)
+    # A note of two lines is one note: "… UNCTAD/RMT/2023. Available at https://…".
+    note = next(f for f in model.footnotes if f.number == 125)
+    assert note.content.text.endswith("Available at https://unctad.org/rmt2023.")
+    assert [f.number for f in model.footnotes] == list(range(1, len(model.footnotes) + 1))
+    numbers = [p.number for p in model.operative]
+    assert numbers == list(range(1, len(numbers) + 1))

@@ -308,7 +308,9 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     pending: list[list[tuple[str, int]]] = []
 
     def notes_of(page: int) -> list[list[tuple[str, int]]]:
-        return [[(text, on) for text in lines] for on, lines in notes if on == page]
+        # A note is one line: its second line ("Available at https://…") would read as the
+        # body going on after it.
+        return [[(_one_line(lines), on)] for on, lines in notes if on == page]
 
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
@@ -343,6 +345,15 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
             lines.append(text)
             pages.append(page + 1)
     return PdfText("\n".join(lines) + "\n", pages)
+
+
+def _one_line(lines: list[str]) -> str:
+    """A note's lines joined, a word cut at a line's end made whole."""
+    joined = lines[0]
+    for line in lines[1:]:
+        rejoined = rejoin_cut_word(joined, line)
+        joined = f"{rejoined[0]} {rejoined[1]}".rstrip() if rejoined else f"{joined} {line}"
+    return joined
 
 
 def _begins_block(
