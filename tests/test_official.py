@@ -346,7 +346,9 @@ def test_a_line_that_opens_with_a_known_word_after_a_line_that_does_not_end_goes
     assert model.operative[0].content.text.endswith("Acidification Observing Network;")
     assert errors(text) == []
     # After a line that ends a paragraph, the opening begins the next one.
-    pasted = draft_en("Recalling its resolution 77/185,\nObserving the rules,", "1. *Decides* this.")
+    pasted = draft_en(
+        "Recalling its resolution 77/185,\nObserving the rules,", "1. *Decides* this."
+    )
     assert len(parse_text(pasted).preamble) == 2
 
 
@@ -363,3 +365,32 @@ def test_the_law_of_the_sea_omnibus_reads_clean():
     assert [f.number for f in model.footnotes] == list(range(1, len(model.footnotes) + 1))
     numbers = [p.number for p in model.operative]
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+# -- 9. footnote calls at a line's end ---------------------------------------------------------
+def test_a_word_cut_at_a_line_s_end_takes_its_calls_along():
+    from drafter.readers import rejoin_cut_word
+
+    assert rejoin_cut_word("report of the Secretary-", "General;¹⁰") == (
+        "report of the Secretary-General;¹⁰",
+        "",
+    )
+    assert rejoin_cut_word("the self-", "determination,² without") == (
+        "the self-determination,²",
+        "without",
+    )
+
+
+def test_a_word_replaced_in_italics_of_its_own_keeps_them():
+    from drafter.scaffold.markup import Change, markup
+
+    text = (
+        draft_en(PP, "1. *Decides* this.¹")
+        + "\n¹ Ibid., *Eightieth* *Session, Supplement No. 10*.\n"
+    )
+    note = parse_text(text).footnotes[0].content
+    start = note.text.index("Eightieth")
+    changed = markup(note, [Change(start, start + len("Eightieth"), "Eighty-first")])
+    assert changed == "Ibid., *Eighty-first* *Session, Supplement No. 10*."
+    inserted = markup(note, [Change(start, start, "new ")])
+    assert inserted == "Ibid., new *Eightieth* *Session, Supplement No. 10*."

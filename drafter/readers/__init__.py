@@ -11,7 +11,8 @@ JOB_NUMBER = r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?"
 PAGE_NUMBER = r"\d{1,3}/\d{1,3}"
 
 _HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
-_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*[,.;:)”’]*")
+# The word and what goes with it: its punctuation and its footnote calls ("General;¹⁰").
+_FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*[,.;:)”’]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*[,.;:]*")
 # "pre-" / "and post-conflict": a hyphen that waits for its word after "and", "or", "to".
 _OWN_HYPHEN = re.compile(r"(?:and|or|to)\b")
 

@@ -25,14 +25,18 @@ class Change:
 
 
 def markup(inline: Inline, changes: Iterable[Change] = ()) -> str:
-    # At one offset: an italic span closes before any change, and opens after it, so that
-    # an insertion at the edge of italics stays outside them.
-    closing, change, opening = 0, 1, 2
+    # At one offset: an italic span closes before any change, and opens after an insertion,
+    # so that an insertion at the edge of italics stays outside them; it opens before a
+    # replacement, which takes the italics of the words it replaces ("*Eightieth*" →
+    # "*Eighty-first*").
+    closing, insertion, opening, replacement = 0, 1, 2, 3
     steps: list[tuple[int, int, int, str]] = []
     for start, end in inline.italics:
         steps.append((start, opening, start, ITALIC))
         steps.append((end, closing, end, ITALIC))
-    steps.extend((c.start, change, c.end, c.text) for c in changes)
+    steps.extend(
+        (c.start, insertion if c.start == c.end else replacement, c.end, c.text) for c in changes
+    )
     steps.sort(key=lambda step: (step[0], step[1]))
     text = inline.text
     pieces: list[str] = []
