@@ -37,7 +37,7 @@ LABELLED = re.compile(r"\d+\.\s|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[).] ")
 # (A colon ends a paragraph's chapeau: its subparagraphs follow, and their labels begin lines.)
 _PARAGRAPH_END = (",", ";", ".")
 _TRAILING_CALLS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\^\d+\])+$")
-_PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ]")
+_PARAGRAPH_START = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")  # a word: "S-29/1" is a number
 _FULL_LINE = 0.8  # of the longest line of a block: a line this long was wrapped
 _WORD_AND_SPACE = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][\w'-]+\*? ")
 
@@ -250,7 +250,7 @@ def _paragraphs(
         # A known opening begins a paragraph only after a line that ends one: "… the Global
         # Ocean" / "Observing System, …" is a wrapped name.
         opens = LABELLED.match(line.text) or (
-            markers.opening.match(line.text) and _ends_paragraph(previous.text)
+            markers.opening.match(line.text) and ends_paragraph(previous.text)
         )
         if opens or (
             several and len(previous.text) < full and ends_and_begins(previous.text, line.text)
@@ -285,10 +285,10 @@ def _begins_surely(text: str, markers: Markers) -> bool:
 def ends_and_begins(previous: str, text: str) -> bool:
     """The line before ends as a paragraph does (its footnote calls aside), and this one
     starts as one does."""
-    return _ends_paragraph(previous, _PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
+    return ends_paragraph(previous, _PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
 
 
-def _ends_paragraph(text: str, marks: tuple[str, ...] = (*_PARAGRAPH_END, ":")) -> bool:
+def ends_paragraph(text: str, marks: tuple[str, ...] = (*_PARAGRAPH_END, ":")) -> bool:
     """The line ends with one of `marks` (as a paragraph or its chapeau does), its footnote
     calls aside."""
     return _TRAILING_CALLS.sub("", text).endswith(marks)

@@ -73,20 +73,7 @@ def same_model(copy: Resolution, pdf: Resolution) -> None:
     assert len(copy.annexes) == len(pdf.annexes)
 
 
-# Samples whose copies are not yet read into their PDF's model (issue 28, classes 13–16): each
-# leaves this list as the reading of copied text learns what it shows.
-NOT_YET = {
-    "A_RES_78_104.pdf",
-    "A_RES_78_219.pdf",
-    "A_RES_78_307.pdf",
-    "A_RES_79_152.pdf",
-    "A_RES_79_170.pdf",
-    "A_RES_79_171.pdf",
-    "A_RES_79_212.pdf",
-    "A_RES_80_110.pdf",
-    "A_RES_80_220.pdf",
-}
-COPIED = sorted(set(SAMPLES) - NOT_YET)
+COPIED = sorted(SAMPLES)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from drafter.lexicon import alternation, available, load, longest_first
 from drafter.model import SUPERSCRIPT_DIGITS, superscript
-from drafter.normalize import LABELLED, ends_and_begins
+from drafter.normalize import LABELLED, ends_and_begins, ends_paragraph
 from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
 
 # (Patterns are compiled on first use, by `re`: most texts are none of these.)
@@ -47,14 +47,36 @@ _FRONT_MATTER_END = 40  # lines: front matter is a few keys, not a document
 # and punctuation ("age 5, 12"); at the start of a line, after punctuation on the line before
 # ("51/4," / "18 and encourages"). A call touching a document's number ("resolutions 5/13":
 # 5/1³) is taken only where nothing else can be (_calls_on_numbers).
-_CALL_END = r"(?=[,.;:)]|[ \t]*$|[ \t]+[a-z])"
+# After a call: punctuation (not a number's: "4,998,800 dollars"), the line's end, a lowercase
+# word, or the next item of a list of resolutions or dates ("2023,3 52/31 of", "2018, 17
+# 4 February 2021").
+_CALL_END = (
+    r"(?=[,.;:)](?!\d)|[ \t]*$|[ \t]+[a-z]|[ \t]+(?:S-|ES-)?\d{1,4}/\d|[ \t]+\d{1,2} [^\W\d]+ \d{4})"
+)
+# A number that belongs to a symbol or a reference is no call: "A/78/481/Add.3", "A/C.2/80/L.4",
+# "Res.9", "para. 7", "No. 12", "vol. 1", "chap. II" (and their French forms).
+_NUMBERED_BY = (
+    "Add.", "Rev.", "Corr.", "Amend.", "Suppl.", "L.", "Res.", "para.", "paras.", "par.",
+    "No.", "Nos.", "no.", "vol.", "chap.", "sect.", "art.", "p.", "pp.", "n°",
+)  # fmt: skip
+_NOT_NUMBERED = "".join(
+    rf"(?<!\b{re.escape(word)})(?<!\b{re.escape(word)} )" for word in _NUMBERED_BY
+)
 _SURE_CALL = (
     r"(?:(?<=[a-z,;:)\]\"”’])|(?<=\D\.)|(?<=[^\W\d][,.;:] )|(?<=[)\]\"”’] )"
     r"|(?<=[)\]\"”’][,.;:] )|(?<=\D(?:19|20)\d\d[,.;:] )"
-    r"|(?<=\D(?:19|20)\d\d[,.;:])|(?<=\D(?:19|20)\d\d))(\d{1,3})" + _CALL_END
+    r"|(?<=\D(?:19|20)\d\d[,.;:])|(?<=\D(?:19|20)\d\d))"
+    + _NOT_NUMBERED
+    + r"(\d{1,3})"
+    + _CALL_END
+    # Glued to a word's comma, before a capital: "annexed,21 Member States" (no number is
+    # written so).
+    + r"|(?<=[^\W\d][,;:])(\d{1,3})(?=[ \t]+[A-Z])"
 )
 _LIKELY_CALL = (
-    r"(?:(?:(?<=[A-Za-z] )|(?<=\D(?:19|20)\d\d )|(?<=\d[,.;:] ))(\d{1,3})"
+    r"(?:(?:(?<=[A-Za-z] )|(?<=\D(?:19|20)\d\d )|(?<=\d[,.;:] ))"
+    + _NOT_NUMBERED
+    + r"(\d{1,3})"
     + _CALL_END
     + r"|(?<=[,.;:)\]\"”’]\n)(\d{1,3})(?=[ \t]+[a-z]))"
 )
@@ -142,7 +164,7 @@ def _definitions(text: str) -> int:
 def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """The lines of the body, and the footnotes, each as one line "¹ …"."""
     symbol = _symbol(lines)
-    gone = _furniture(lines, symbol, _title(lines))
+    gone = _furniture(lines, symbol, _title(lines), _page_count(lines))
     body: list[_Line] = []
     notes: list[_Line] = []
     under_rule = False
@@ -191,14 +213,38 @@ def _title(lines: list[_Line]) -> str:
     return " ".join(words)
 
 
-def _furniture(lines: list[_Line], symbol: str | None, title: str) -> set[int]:
+def _page_count(lines: list[_Line]) -> int | None:
+    """How many pages the document has: what most page numbers ("2/16") are out of."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        found = re.fullmatch(_PAGE, line.text)
+        if found and int(found.group(1)) <= int(found.group(2)):
+            counts[int(found.group(2))] = counts.get(int(found.group(2)), 0) + 1
+    return max(counts, key=lambda pages: counts[pages]) if counts else None
+
+
+_PAGE = r"(\d{1,3})/(\d{1,3})"
+
+
+def _is_furniture(text: str, pages: int | None) -> bool:
+    """Job numbers, barcodes and page numbers alone on the line; a page number is one of the
+    document's pages ("2/16"), not a resolution's number on a line of its own ("42/3")."""
+    if not re.fullmatch(_FURNITURE, text):
+        return False
+    return all(
+        int(page) <= int(count) and (pages is None or int(count) == pages)
+        for page, count in re.findall(rf"(?<![\d-])(?:{_PAGE})(?!\d)", text)
+    )
+
+
+def _furniture(lines: list[_Line], symbol: str | None, title: str, pages: int | None) -> set[int]:
     """The indexes of furniture lines: job and page numbers and barcodes, and around them the
     running header: the symbol, and the short title (a line or two of the title) beside it."""
     masthead = next((i for i, line in enumerate(lines) if symbol and symbol in line.text), None)
 
     def kind(index: int) -> str:
         text = lines[index].text
-        if re.fullmatch(_FURNITURE, text):
+        if _is_furniture(text, pages):
             return "furniture"
         if symbol and symbol in text and len(text) < 120 and index != masthead:
             return "symbol"
@@ -206,17 +252,20 @@ def _furniture(lines: list[_Line], symbol: str | None, title: str) -> set[int]:
 
     gone: set[int] = set()
     for at, line in enumerate(lines):
-        if at in gone or not re.fullmatch(_FURNITURE, line.text):
+        if at in gone or not _is_furniture(line.text, pages):
             continue
-        cluster = [at]
+        gone.add(at)
         for step in (-1, 1):
+            run: list[int] = []
             index = _next_text(lines, at, step)
-            while index is not None and kind(index) and len(cluster) < 8:
-                cluster.append(index)
+            while index is not None and kind(index) and len(run) < 8:
+                run.append(index)
                 index = _next_text(lines, index, step)
-        kinds = {index: kind(index) for index in cluster}
-        with_header = "symbol" in kinds.values()  # a title's words alone are no header
-        gone.update(i for i, k in kinds.items() if k != "title" or with_header)
+            kinds = {index: kind(index) for index in run}
+            # A title's words are the header only on the symbol's side: on the other, the
+            # first line of the page may be a paragraph's that says the title's words.
+            with_header = "symbol" in kinds.values()
+            gone.update(i for i, k in kinds.items() if k != "title" or with_header)
     return gone
 
 
@@ -248,6 +297,7 @@ def _joined(lines: list[_Line]) -> list[_Line]:
     its own hyphen ("self-" / "determination"), and the words after a call ("Rights,⁴" / "the
     International Covenant"): the two together no longer than a printed line."""
     printed = _printed_length(lines) * 1.1
+    openings = _openings()
     out: list[_Line] = []
     for line in lines:
         last = out[-1].text if out else ""
@@ -258,9 +308,18 @@ def _joined(lines: list[_Line]) -> list[_Line]:
             if not line.text:
                 continue
         elif (
-            last[-1:] in SUPERSCRIPT_DIGITS
-            and line.text[:1].islower()
+            last
+            and last[-1] in SUPERSCRIPT_DIGITS
             and len(last) + len(line.text) < printed
+            # ("annexed,²¹" / "Member States committed …": capitalized words go on too, but
+            # not after a full stop, nor a paragraph that begins.)
+            and (
+                line.text[:1].islower()
+                or (
+                    last.rstrip(SUPERSCRIPT_DIGITS)[-1:] not in ".;:"
+                    and not (LABELLED.match(line.text) or openings.match(line.text))
+                )
+            )
         ):
             out[-1] = _Line(out[-1].number, f"{last} {line.text}")
             continue
@@ -284,23 +343,37 @@ def _with_breaks(lines: list[_Line]) -> list[_Line]:
     openings = _openings()
     out: list[_Line] = []
     in_body = False
-    for previous, line in zip([None, *lines], lines, strict=False):
+    for at, (previous, line) in enumerate(zip([None, *lines], lines, strict=False)):
+        following = lines[at + 1].text if at + 1 < len(lines) else ""
         if (
             in_body
             and previous is not None
             and previous.text
             and (
                 LABELLED.match(line.text)
-                or openings.match(line.text)
+                # ("… the Global Ocean" / "Observing System": a name, not an opening.)
+                or (openings.match(line.text) and ends_paragraph(previous.text))
                 or (
                     len(previous.text) < printed * 0.8 and ends_and_begins(previous.text, line.text)
                 )
+                or _subheading(previous.text, line.text, following)
             )
         ):
             out.append(_Line(previous.number, ""))
         out.append(line)
         in_body = in_body or line.text.startswith(organs)
     return out
+
+
+def _subheading(previous: str, text: str, following: str) -> bool:
+    """A heading among the operative paragraphs, between the end of one and the number of the
+    next ("Budget performance report for the period from 1 July 2022 to 30 June 2023")."""
+    return (
+        ends_paragraph(previous, (";", "."))
+        and text[:1].isupper()
+        and not text.endswith((",", ";", ":", "."))
+        and bool(LABELLED.match(following))
+    )
 
 
 def _calls_rejoined(lines: list[_Line]) -> list[_Line]:
