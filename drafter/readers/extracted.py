@@ -51,7 +51,8 @@ _FRONT_MATTER_END = 40  # lines: front matter is a few keys, not a document
 # word, or the next item of a list of resolutions or dates ("2023,3 52/31 of", "2018, 17
 # 4 February 2021").
 _CALL_END = (
-    r"(?=[,.;:)](?!\d)|[ \t]*$|[ \t]+[a-z]|[ \t]+(?:S-|ES-)?\d{1,4}/\d|[ \t]+\d{1,2} [^\W\d]+ \d{4})"
+    r"(?=[,.;:)](?!\d)|[ \t]*$|[ \t]+[a-z]"
+    r"|[ \t]+(?:S-|ES-)?\d{1,4}/\d|[ \t]+\d{1,2} [^\W\d]+ \d{4})"
 )
 # A number that belongs to a symbol or a reference is no call: "A/78/481/Add.3", "A/C.2/80/L.4",
 # "Res.9", "para. 7", "No. 12", "vol. 1", "chap. II" (and their French forms).
