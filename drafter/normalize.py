@@ -285,12 +285,13 @@ def _begins_surely(text: str, markers: Markers) -> bool:
 def ends_and_begins(previous: str, text: str) -> bool:
     """The line before ends as a paragraph does (its footnote calls aside), and this one
     starts as one does."""
-    return ends_paragraph(previous, _PARAGRAPH_END) and _PARAGRAPH_START.match(text) is not None
+    return ends_paragraph(previous) and _PARAGRAPH_START.match(text) is not None
 
 
-def ends_paragraph(text: str, marks: tuple[str, ...] = (*_PARAGRAPH_END, ":")) -> bool:
-    """The line ends with one of `marks` (as a paragraph or its chapeau does), its footnote
-    calls aside."""
+def ends_paragraph(text: str, marks: tuple[str, ...] = _PARAGRAPH_END) -> bool:
+    """The line ends with one of `marks` (as a paragraph does; a chapeau ends with a colon,
+    but so does a title's first part: "Human Rights:" / "Implementing …"), its footnote calls
+    aside."""
     return _TRAILING_CALLS.sub("", text).endswith(marks)
 
 

@@ -1,8 +1,9 @@
 """Text another program took out of an official PDF reads into the PDF's model, minus italics.
 
-Two copies of each sample are made as users make them: `pdftotext -raw` (poppler, the engine of
-Evince and Okular), and the text layer as PDFium gives it (the engine of Chrome's PDF viewer,
-whose "copy" gives the same text). A third form is the Markdown of PDF extractors.
+Three copies of each sample are made as users make them: `pdftotext -raw` and `pdftotext
+-layout` (poppler, the engine of Evince and Okular), and the text layer as PDFium gives it (the
+engine of Chrome's PDF viewer, whose "copy" gives the same text). Another form is the
+Markdown of PDF extractors.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ needs_pdftotext = pytest.mark.skipif(
 )
 
 
-def pdftotext_copy(pdf: Path) -> str:
-    run = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True)
+def pdftotext_copy(pdf: Path, mode: str = "-raw") -> str:
+    run = subprocess.run(["pdftotext", mode, str(pdf), "-"], capture_output=True, check=True)
     return run.stdout.decode("utf-8")
+
+
+def pdftotext_layout_copy(pdf: Path) -> str:
+    """The page as laid out: columns of spaces, the running header on one line."""
+    return pdftotext_copy(pdf, "-layout")
 
 
 def pdfium_copy(pdf: Path) -> str:
@@ -45,6 +51,7 @@ def pdfium_copy(pdf: Path) -> str:
 
 COPIES = {
     "pdftotext": pytest.param(pdftotext_copy, marks=needs_pdftotext),
+    "pdftotext-layout": pytest.param(pdftotext_layout_copy, marks=needs_pdftotext),
     "pdfium": pytest.param(pdfium_copy),
 }
 
@@ -236,3 +243,52 @@ def test_front_matter_alone_is_dropped_and_lines_keep_their_numbers():
     extracted = read_extracted(text)
     assert extracted is not None and extracted.text.startswith("The General Assembly,")
     assert extracted.lines[:3] == [4, 5, 6]
+
+
+# A copy as pdftotext writes it without options: each number alone on its line, the text on the
+# next; numbers of symbols, references and amounts beside the calls.
+PLAIN_COPY = """United Nations A/RES/99/2
+General Assembly Distr.: General
+1 January 2099
+99-00002 (E)
+*9900002*
+Ninety-ninth session
+Agenda item 1
+Resolution adopted by the General Assembly
+on 1 January 2099
+[on the report of the Fifth Committee (A/99/481/Add.3, para. 7)]
+99/2.
+Synthetic question
+The General Assembly,
+Recalling its resolutions 97/1 of 2 January 2097,1 96/1 of 3 January 2096 and
+42/3
+of 4 January 2095, and the plan adopted by the Committee, to which a Compact is annexed,2
+Member States being committed to it,
+1.
+Decides to appropriate 68,791,100 dollars for the Mission, 4,998,800 dollars for the
+account and A/C.2/99/L.4 of the Secretariat;3
+2.
+Requests the Secretary-General to report in accordance with paragraph 8 of its resolution 98/1.
+1st plenary meeting
+1 January 2099
+_______________
+1 A/97/1.
+2 A/99/2.
+3 A/99/3.
+2/2
+"""
+
+
+def test_a_plain_copy_s_numbers_alone_and_numbers_that_are_no_calls():
+    text = read_extracted(PLAIN_COPY).text
+    assert "\n99/2. Synthetic question\n" in text
+    assert "1. Decides to appropriate 68,791,100 dollars" in text and "\n2. Requests" in text
+    assert "(A/99/481/Add.3, para. 7)" in text and "A/C.2/99/L.4 of the Secretariat;³" in text
+    assert "4,998,800 dollars" in text and "paragraph 8 of its resolution 98/1." in text
+    words = " ".join(text.split())
+    assert "2 January 2097,¹ 96/1" in words and "annexed,² Member States" in words
+    assert "42/3 of 4 January 2095" in words  # a resolution's number, not a page's ("2/2")
+    model = parse_text(text)
+    assert [p.number for p in model.operative] == [1, 2] and len(model.preamble) == 1
+    assert [f.number for f in model.footnotes] == [1, 2, 3]
+    assert model.citations[0].symbol == "97/1"

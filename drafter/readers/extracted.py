@@ -35,9 +35,12 @@ _FURNITURE = (
 _STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{_BARCODE})(?: .*)?"
 _SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
 _NOTE_RULE = r"_{5,}"
+# A number or a label alone on its line: "1.", "(a)", "(iv)", "78/117."
+_ALONE = r"\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|\d{1,2}/\d{1,4}\."
 _NOTE_START = r"(\d{1,3})(?: +(.*))?"
 _DEFINITION = r"\[\^(\d+)\]:"
 _REFERENCE = r"\[\^\d+\]"
+_HEADER_TITLE = 66  # characters at most in a line of the running header's title
 _FRONT_MATTER_END = 40  # lines: front matter is a few keys, not a document
 # A call flattened to digits. Sure: right after a lowercase letter or a punctuation mark
 # ("Peoples,3", "Child7"); after punctuation and a space ("Rights, 2"), where a number before
@@ -55,13 +58,22 @@ _CALL_END = (
     r"|[ \t]+(?:S-|ES-)?\d{1,4}/\d|[ \t]+\d{1,2} [^\W\d]+ \d{4})"
 )
 # A number that belongs to a symbol or a reference is no call: "A/78/481/Add.3", "A/C.2/80/L.4",
-# "Res.9", "para. 7", "No. 12", "vol. 1", "chap. II" (and their French forms).
+# "Res.9", "para. 7", "No. 12", "vol. 1", "paragraph 8 of", "Article 1" (and their French forms).
 _NUMBERED_BY = (
     "Add.", "Rev.", "Corr.", "Amend.", "Suppl.", "L.", "Res.", "para.", "paras.", "par.",
-    "No.", "Nos.", "no.", "vol.", "chap.", "sect.", "art.", "p.", "pp.", "n°",
+    "No.", "Nos.", "no.", "vol.", "chap.", "sect.", "Sect.", "art.", "p.", "pp.", "n°",
+    "paragraph", "paragraphs", "subparagraph", "resolution", "resolutions", "decision",
+    "decisions", "article", "articles", "rule", "rules", "section", "chapter", "annex", "item",
+    "items", "page", "Article", "Articles", "Rule", "Rules", "Section", "Chapter", "Annex",
+    "Principle", "Principles", "paragraphe", "paragraphes", "résolution", "décision", "alinéa",
+    "point",
 )  # fmt: skip
+# (An abbreviation numbers what touches it or follows a space; a word, what follows a space:
+# "Goals13 and" is a call.)
 _NOT_NUMBERED = "".join(
-    rf"(?<!\b{re.escape(word)})(?<!\b{re.escape(word)} )" for word in _NUMBERED_BY
+    (rf"(?<!\b{re.escape(word)})" if word.endswith(".") else "")
+    + rf"(?<!\b{re.escape(word)} )"
+    for word in _NUMBERED_BY
 )
 _SURE_CALL = (
     r"(?:(?<=[a-z,;:)\]\"”’])|(?<=\D\.)|(?<=[^\W\d][,.;:] )|(?<=[)\]\"”’] )"
@@ -70,16 +82,28 @@ _SURE_CALL = (
     + _NOT_NUMBERED
     + r"(\d{1,3})"
     + _CALL_END
-    # Glued to a word's comma, before a capital: "annexed,21 Member States" (no number is
-    # written so).
+    # Glued to a word or its punctuation, before a capital or a bracket: "annexed,21 Member
+    # States", "Destruction.14 We decide", "Child21 (all SDGs)" (no number is written so).
     + r"|(?<=[^\W\d][,;:])(\d{1,3})(?=[ \t]+[A-Z])"
+    + r"|(?<=[a-z]\.)"
+    + _NOT_NUMBERED
+    + r"(\d{1,3})(?=[ \t]+[A-Z])|(?<=[a-z])(\d{1,3})(?=[ \t]+\()"
+    # After a sentence's full stop, before a capital: "Destruction. 14 We decide" (a sentence
+    # never begins with figures, and a paragraph's number has its full stop).
+    + r"|(?:(?<=[a-z]\. )|(?<=[a-z]\.\n))"
+    + _NOT_NUMBERED
+    + r"(\d{1,3})(?=[ \t]+[A-Z])"
 )
 _LIKELY_CALL = (
-    r"(?:(?:(?<=[A-Za-z] )|(?<=\D(?:19|20)\d\d )|(?<=\d[,.;:] ))"
+    r"(?:(?:(?<=[A-Za-z] )|(?<=\D(?:19|20)\d\d )|(?<=\d[,.;:] )"
+    # after a resolution's number and a space: "resolution 59/300 9 and"
+    r"|(?<=/\d )|(?<=/\d\d )|(?<=/\d\d\d )|(?<=/\d\d\d\d ))"
     + _NOT_NUMBERED
     + r"(\d{1,3})"
     + _CALL_END
-    + r"|(?<=[,.;:)\]\"”’]\n)(\d{1,3})(?=[ \t]+[a-z]))"
+    + r"|(?<=[,.;:)\]\"”’]\n)(\d{1,3})(?=[ \t]+[a-z])"
+    # After a word's comma and a space, before a capital: "annexed, 21 Member States".
+    + r"|(?<=[a-z], )(\d{1,3})(?=[ \t]+[A-Z]))"
 )
 # PDFium marks a word cut after its hyphen with U+FFFE (once U+0002): a copy may keep it.
 _LINE_HYPHENS = str.maketrans("\ufffe\x02", "--")
@@ -109,7 +133,7 @@ def read_extracted(text: str) -> Extracted | None:
     lines = lines[front:]
     if copied:
         lines, notes = _without_furniture(lines)
-        body = _calls_rejoined([line for line in lines if line.text])
+        body = _calls_rejoined(_numbers_rejoined([line for line in lines if line.text]))
         body = _with_breaks(_joined(_with_calls(body, len(notes))))
         out = body + [line for note in notes for line in (_Line(note.number, ""), note)]
     elif markdown:
@@ -247,9 +271,13 @@ def _furniture(lines: list[_Line], symbol: str | None, title: str, pages: int | 
         text = lines[index].text
         if _is_furniture(text, pages):
             return "furniture"
-        if symbol and symbol in text and len(text) < 120 and index != masthead:
+        # (Measured without the run of spaces a layout copy sets between the two.)
+        if symbol and symbol in text and len(" ".join(text.split())) < 120 and index != masthead:
             return "symbol"
-        return "title" if len(text) > 3 and f" {text} " in f" {title} " else ""
+        # (The header's title is set in a column of half the page: a body line that says the
+        # title's words is longer.)
+        short = 3 < len(text) < _HEADER_TITLE
+        return "title" if short and f" {text} " in f" {title} " else ""
 
     gone: set[int] = set()
     for at, line in enumerate(lines):
@@ -366,13 +394,28 @@ def _with_breaks(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _numbers_rejoined(lines: list[_Line]) -> list[_Line]:
+    """A paragraph's number, a subparagraph's label or a resolution's number alone on its line,
+    the text on the next ("1." / "Decides that …": the usual copy of a PDF's paragraphs, set
+    with a tab after the number), one line again."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and re.fullmatch(_ALONE, out[-1].text) and not re.fullmatch(_ALONE, line.text):
+            out[-1] = _Line(out[-1].number, f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
 def _subheading(previous: str, text: str, following: str) -> bool:
     """A heading among the operative paragraphs, between the end of one and the number of the
-    next ("Budget performance report for the period from 1 July 2022 to 30 June 2023")."""
+    next ("Budget performance report for the period from 1 July 2022 to 30 June 2023"), or
+    an instrument's title after the paragraph that adopts it ("… and its annexes:" / "The
+    Pact for the Future" / "1. We, …")."""
     return (
-        ends_paragraph(previous, (";", "."))
+        ends_paragraph(previous, (";", ".", ":"))
         and text[:1].isupper()
-        and not text.endswith((",", ";", ":", "."))
+        and not ends_paragraph(text, (",", ";", ":", "."))
         and bool(LABELLED.match(following))
     )
 
