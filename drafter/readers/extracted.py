@@ -71,8 +71,7 @@ _NUMBERED_BY = (
 # (An abbreviation numbers what touches it or follows a space; a word, what follows a space:
 # "Goals13 and" is a call.)
 _NOT_NUMBERED = "".join(
-    (rf"(?<!\b{re.escape(word)})" if word.endswith(".") else "")
-    + rf"(?<!\b{re.escape(word)} )"
+    (rf"(?<!\b{re.escape(word)})" if word.endswith(".") else "") + rf"(?<!\b{re.escape(word)} )"
     for word in _NUMBERED_BY
 )
 _SURE_CALL = (
