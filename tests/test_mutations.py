@@ -14,9 +14,9 @@ import pytest
 from conftest import ENGLISH, SEED_62, SEED_78, seed_text
 from test_pdf import PDFS
 
+from drafter import lexicon
 from drafter.config import Settings
 from drafter.lint import lint_text
-from drafter import lexicon
 from drafter.model import Citation, Resolution, superscript
 from drafter.parser import parse_text
 from drafter.positions import Span
