@@ -303,6 +303,8 @@ class Resolution:
     subheadings: list[Subheading] = field(default_factory=list)
     # A decision instead of a resolution: its one sentence ("The General Assembly … decides …").
     decision: Inline | None = None
+    # Its lettered items, where its sentence leads into them: "(a) Urges …;" (A/C.4/80/L.3).
+    decision_items: list[Subparagraph] = field(default_factory=list)
     # An instrument the resolution adopts in its body ("*Adopts* the following Pact …:"), with
     # its title: its paragraphs are its own, not the resolution's.
     instrument: Annex | None = None
@@ -375,6 +377,7 @@ class Resolution:
         found.extend(self.paragraph_blocks())
         if self.decision is not None:
             found.append(self.decision)
+            found.extend(item.content for item in self.decision_items)
         found.extend(paragraph.content for paragraph in self.misplaced)
         found.extend(subheading.content for subheading in self.subheadings)
         if self.instrument is not None:
@@ -419,6 +422,7 @@ class Resolution:
             ],
             "closing": _closing_json(self.closing),
             "decision": self.decision.text if self.decision is not None else None,
+            "decision_items": [_subparagraph_json(item) for item in self.decision_items],
             "divisions": [
                 {"label": d.label, "title": d.title, "line": d.span.line} for d in self.divisions
             ],

@@ -141,7 +141,7 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
             line is None
             or alone
             or markers.footnote.match(line.text)
-            or _whole_line(markers.meeting, line.text)
+            or _meeting_line(line.text, markers)
         ):
             if current:
                 blocks.append(current)
@@ -188,7 +188,12 @@ def _heading_units(block: list[_Line], markers: Markers) -> list[Unit]:
         if previous and (
             _CONTINUATION.match(line.text)
             or _unclosed(previous.text)
-            or (wraps and kind == "free" and not _wrapped_heading_line(block, at, markers))
+            or (
+                wraps
+                and kind == "free"
+                and not LABELLED.match(line.text)  # a lettered decision's item
+                and not _wrapped_heading_line(block, at, markers)
+            )
             # "… Culture in the" / "General Assembly": the agenda's title goes on.
             or (wraps and past_masthead and kind == "masthead")
         ):
@@ -221,8 +226,8 @@ def _body_units(
                 continue
             block = block[end:]  # the body goes on right after the footnote
             guessed.append(block[0].number)
-        if _whole_line(markers.meeting, block[0].text):
-            body.extend(_unit(line) for line in block)
+        if _meeting_line(block[0].text, markers):
+            body.extend(unit for line in block for unit in _meeting_units(line, markers))
         elif body and _CONTINUATION.match(block[0].text):
             # A paragraph interrupted by a page break (and maybe by footnotes) goes on here.
             _append(body[-1], block[0], join_page_break=True)
@@ -293,6 +298,28 @@ def ends_paragraph(text: str, marks: tuple[str, ...] = _PARAGRAPH_END) -> bool:
     but so does a title's first part: "Human Rights:" / "Implementing …"), its footnote calls
     aside."""
     return _TRAILING_CALLS.sub("", text).endswith(marks)
+
+
+# A date at the end of a line: "52nd plenary meeting 1 December 2025" (a copy may run the
+# plenary line and its date together).
+_TRAILING_DATE = re.compile(r" +(\d{1,2}(?:er|st)? +[^\W\d]+ *\d{4}\*?) *$")
+
+
+def _meeting_line(text: str, markers: Markers) -> bool:
+    """The plenary meeting line, alone or with its date run into it."""
+    if _whole_line(markers.meeting, text):
+        return True
+    date = _TRAILING_DATE.search(text) if "1" <= text[:1] <= "9" or text[:1] == "*" else None
+    return date is not None and _whole_line(markers.meeting, text[: date.start()])
+
+
+def _meeting_units(line: _Line, markers: Markers) -> list[Unit]:
+    """The plenary line's units: its date, when the line holds it too, is a unit of its own."""
+    date = _TRAILING_DATE.search(line.text)
+    if date is None or not _whole_line(markers.meeting, line.text[: date.start()]):
+        return [_unit(line)]
+    meeting = _Line(line.number, line.start, line.text[: date.start()])
+    return [_unit(meeting), _unit(_Line(line.number, line.start + date.start(1), date.group(1)))]
 
 
 def _unit(line: _Line) -> Unit:

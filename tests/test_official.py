@@ -394,3 +394,37 @@ def test_a_word_replaced_in_italics_of_its_own_keeps_them():
     assert changed == "Ibid., *Eighty-first* *Session, Supplement No. 10*."
     inserted = markup(note, [Change(start, start, "new ")])
     assert inserted == "Ibid., new *Eightieth* *Session, Supplement No. 10*."
+
+
+# -- 12. a decision with lettered items; 16. a plenary line run into its date --------------------
+LETTERED = Path(__file__).resolve().parent / "fixtures" / "synthetic" / "en_lettered_decision.txt"
+
+
+def test_a_decision_whose_sentence_leads_into_lettered_items_is_a_decision(tmp_path):
+    text = LETTERED.read_text(encoding="utf-8")
+    model = parse_text(text)
+    assert model.decision is not None and model.decision.text.endswith("4 December 2024:")
+    assert [(i.label, i.content.text[:12]) for i in model.decision_items] == [
+        ("a", "Urges the pa"),
+        ("b", "Takes note o"),
+        ("c", "Decides to i"),
+    ]
+    assert model.operative == [] and errors(text) == []
+    changed = text.replace("(b) Takes note of the report;", "(b) Takes note of the new report;")
+    from drafter.diff.compare import compare
+
+    entries = [e for e in compare(model, parse_text(changed)).entries if e.status != "unchanged"]
+    assert [(e.status, [edit.new for edit in e.edits]) for e in entries] == [("amended", ["new"])]
+    from conftest import drafter
+
+    draft = tmp_path / "next.txt"
+    assert drafter("new", str(LETTERED), "-o", str(draft)).returncode in (0, 1)
+    assert "\n(b) Takes note of the report;\n" in draft.read_text(encoding="utf-8")
+
+
+def test_a_plenary_line_run_into_its_date_is_the_plenary_line_and_its_date():
+    text = draft_en(PP, "1. *Decides* this.", closing="52nd plenary meeting 19 December 2023")
+    model = parse_text(text)
+    assert model.closing is not None and model.closing.meeting == 52
+    assert model.closing.date is not None and model.closing.date.isoformat() == "2023-12-19"
+    assert errors(text) == []

@@ -69,7 +69,10 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
             operative.append(Unit("heading", None, text, item.content, kind, item=item))
     if resolution.decision is not None:
         decision = resolution.decision
-        operative.append(Unit("operative", None, decision.text, decision, item=decision))
+        items = [_subparagraph(item, "operative", 1) for item in resolution.decision_items]
+        operative.append(
+            Unit("operative", None, decision.text, decision, children=items, item=decision)
+        )
     return {
         "heading": [
             Unit("heading", None, line.content.text, line.content, line.kind, item=line)

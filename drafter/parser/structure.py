@@ -99,6 +99,10 @@ class _Builder:
         annexes = [self.annex(annex) for annex in parts["annexes"].children]
         decision_token = _first_token(parts.get("decision"))
         decision = self.inline(self.unit(decision_token)) if decision_token else None
+        decision_items: list[Subparagraph] = []
+        for item in parts["decision"].children if "decision" in parts else []:
+            if not is_token(item):
+                self.add_subparagraph(decision_items, item)
         every = [self.footnote(self.unit(f.children[0])) for f in parts["footnotes"].children]
         footnotes = [footnote for footnote in every if not footnote.mark]
         adopted = bool(heading.adopted_on or heading.first("title") or closing)
@@ -122,6 +126,7 @@ class _Builder:
             divisions=self.divisions,
             subheadings=self.subheadings,
             decision=decision,
+            decision_items=decision_items,
             instrument=instrument,
         )
 

@@ -5,6 +5,7 @@ session       the new session's number
 heading       [str]  each line of the heading block
 organ         "L'Assemblée générale,"
 decision      str | None  the one sentence of a decision, which has no paragraphs
+decision_items [{"marker": "(a)", "text": str}]  its lettered items, where it leads into them
 body          the paragraphs and the heads of sections in the order of the text, each with its
               "kind": "preambular" {"text", "subparagraphs"}, "operative" {"number", "text",
               "subparagraphs"}, "misplaced" {"text"} (kept where it stood), "subheading"
@@ -60,6 +61,7 @@ def context_of(
         "heading": [write(line.content) for line in resolution.heading.lines],
         "organ": resolution.organ_text,
         "decision": write(resolution.decision) if resolution.decision else None,
+        "decision_items": [_subparagraph(item, write) for item in resolution.decision_items],
         "body": _body(resolution, write),
         "preamble": [_preambular(p, write) for p in resolution.preamble],
         "operative": [_operative(p, write) for p in resolution.operative],

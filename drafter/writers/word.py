@@ -107,6 +107,11 @@ class _Writer:
         if resolution.decision is not None:
             yield self.paragraph(self.pieces(resolution.decision), indent=True)
             yield from self.inserted(("after", id(resolution.decision)))
+            for lettered in resolution.decision_items:
+                pieces = [Piece("same", f"{lettered.marker}\t"), *self.pieces(lettered.content)]
+                deleted = self.is_deleted(lettered.content)
+                yield self.paragraph(pieces, indent=True, deleted=deleted)
+                yield from self.inserted(("after", id(lettered.content)))
         for kind, item in resolution.body():
             if proposed and kind == "preambular":
                 yield from (self.paragraph(p, indent=True, inserted=True) for p in proposed)
