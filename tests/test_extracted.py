@@ -292,3 +292,17 @@ def test_a_plain_copy_s_numbers_alone_and_numbers_that_are_no_calls():
     assert [p.number for p in model.operative] == [1, 2] and len(model.preamble) == 1
     assert [f.number for f in model.footnotes] == [1, 2, 3]
     assert model.citations[0].symbol == "97/1"
+
+
+def test_a_draft_s_note_on_its_sponsor_is_a_note_in_a_copy_too():
+    copy = PLAIN_COPY.replace(
+        "Member States being committed to it,\n",
+        "Member States being committed to it,\n"
+        "* In its capacity as Chair of the Committee on the Peaceful Uses of Outer Space.\n",
+    )
+    model = parse_text(read_extracted(copy).text)
+    assert [(n.mark, n.content.text) for n in model.notes] == [
+        ("*", "In its capacity as Chair of the Committee on the Peaceful Uses of Outer Space.")
+    ]
+    assert len(model.preamble) == 1 and model.preamble[0].content.text.endswith("to it,")
+    assert [f.number for f in model.footnotes] == [1, 2, 3]

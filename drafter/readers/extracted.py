@@ -35,6 +35,9 @@ _FURNITURE = (
 _STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{_BARCODE})(?: .*)?"
 _SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
 _NOTE_RULE = r"_{5,}"
+# "* In its capacity as Chair of the Committee …": a copy has no italics, so a line that
+# begins with asterisks and a word is such a note.
+_STAR_NOTE = r"(\*{1,3}) +(?=[A-Z])"
 # A number or a label alone on its line: "1.", "(a)", "(iv)", "78/117."
 _ALONE = r"\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|\d{1,2}/\d{1,4}\."
 _NOTE_START = r"(\d{1,3})(?: +(.*))?"
@@ -131,10 +134,10 @@ def read_extracted(text: str) -> Extracted | None:
         return None
     lines = lines[front:]
     if copied:
-        lines, notes = _without_furniture(lines)
+        lines, notes, marked = _without_furniture(lines)
         body = _calls_rejoined(_numbers_rejoined([line for line in lines if line.text]))
         body = _with_breaks(_joined(_with_calls(body, len(notes))))
-        out = body + [line for note in notes for line in (_Line(note.number, ""), note)]
+        out = body + [line for note in notes + marked for line in (_Line(note.number, ""), note)]
     elif markdown:
         end = next(i for i, line in enumerate(lines) if re.match(_DEFINITION, line.text))
         out = _joined(_with_calls(lines[:end], _definitions(text))) + lines[end:]
@@ -185,12 +188,14 @@ def _definitions(text: str) -> int:
     return max((int(m.group(1)) for m in re.finditer(_DEFINITION, text)), default=0)
 
 
-def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
-    """The lines of the body, and the footnotes, each as one line "¹ …"."""
+def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """The lines of the body, the footnotes, each as one line "¹ …", and the notes marked with
+    asterisks, each as "[^*]: …"."""
     symbol = _symbol(lines)
     gone = _furniture(lines, symbol, _title(lines), _page_count(lines))
     body: list[_Line] = []
     notes: list[_Line] = []
+    marked: list[_Line] = []  # notes marked with asterisks
     under_rule = False
     for at, line in enumerate(lines):
         if at in gone:
@@ -199,11 +204,14 @@ def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         if re.fullmatch(_NOTE_RULE, line.text):
             under_rule = True
             continue
-        if under_rule and line.text:
+        stars = re.match(_STAR_NOTE, line.text)
+        if stars:  # a draft's note on its sponsor, at the page's foot, rule or no rule
+            marked.append(_Line(line.number, f"[^{stars.group(1)}]: {line.text[stars.end() :]}"))
+        elif under_rule and line.text:
             _add_to_notes(notes, line, body)
         else:
             body.append(line)
-    return body, notes
+    return body, notes, marked
 
 
 def _symbol(lines: list[_Line]) -> str | None:
