@@ -428,3 +428,17 @@ def test_a_plenary_line_run_into_its_date_is_the_plenary_line_and_its_date():
     assert model.closing is not None and model.closing.meeting == 52
     assert model.closing.date is not None and model.closing.date.isoformat() == "2023-12-19"
     assert errors(text) == []
+
+
+# -- 17. messages that say what happened -------------------------------------------------------
+def test_a_pdf_linted_whose_fix_is_refused_is_not_fixed_not_unlinted(tmp_path):
+    from conftest import drafter
+
+    pdf = tmp_path / "A_RES_79_323.pdf"
+    pdf.write_bytes((PDFS / "A_RES_79_323.pdf").read_bytes())
+    result = drafter("lint", str(pdf), "--fix")
+    assert result.returncode == 2  # drafter could not do all it was asked
+    assert "not fixed: fixes are not written into a PDF" in result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert "1 file not fixed" in summary and "could not be linted" not in summary
+    assert pdf.read_bytes() == (PDFS / "A_RES_79_323.pdf").read_bytes()

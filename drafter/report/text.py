@@ -53,7 +53,11 @@ def summary(results: list[FileResult], options: Options) -> str:
     safe = sum(1 for f in findings(results) if fixable(f) == "safe")
     if safe and options.show_fixes:
         parts.append(f"{safe} fixable with --fix")
-    failed = sum(1 for result in results if result.error)
+    # A file that was read and linted but whose fixes could not all be written was linted.
+    failed = sum(1 for result in results if result.error and result.resolution is None)
     if failed:
         parts.append(f"{plural(failed, 'file')} could not be linted")
+    unfixed = sum(1 for result in results if result.error and result.resolution is not None)
+    if unfixed:
+        parts.append(f"{plural(unfixed, 'file')} not fixed")
     return _paint("; ".join(parts), "bold", options)
