@@ -125,9 +125,23 @@ class Subparagraph:
     span: Span
 
 
+@dataclass
+class Table:
+    """A table set in a paragraph (a staffing table, a budget's figures): its rows, each a list
+    of cells. Its cells are no paragraphs: the rules leave them alone, but a footnote called
+    in a cell is called."""
+
+    rows: list[list[Inline]]
+    span: Span
+
+    def row_texts(self) -> list[str]:
+        return [" | ".join(cell.text for cell in row) for row in self.rows]
+
+
 class _HasSubparagraphs:
     content: Inline
     subparagraphs: list[Subparagraph]
+    tables: list[Table]
 
     def blocks(self) -> list[Inline]:
         """The paragraph's text, then its subparagraphs'."""
@@ -144,6 +158,7 @@ class PreambularParagraph(_HasSubparagraphs):
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     joins: list[int] = field(default_factory=list)  # offsets where a page break was rejoined
     division: str = ""  # as an operative paragraph's: a section's own preamble
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +177,7 @@ class OperativeParagraph(_HasSubparagraphs):
     division: str = ""
     part: str = ""  # the resolution alone: "B"
     numbered: bool = True  # a resolution's only operative paragraph is not numbered
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def opening(self) -> Opening:
@@ -375,6 +391,13 @@ class Resolution:
         """Every piece of text with inline content, in reading order, footnotes last."""
         found: list[Inline] = [line.content for line in self.heading.lines]
         found.extend(self.paragraph_blocks())
+        found.extend(
+            cell
+            for paragraph in self.paragraphs
+            for table in paragraph.tables
+            for row in table.rows
+            for cell in row
+        )
         if self.decision is not None:
             found.append(self.decision)
             found.extend(item.content for item in self.decision_items)
@@ -510,7 +533,12 @@ def _paragraph_json(
         "line": paragraph.span.line,
         "footnote_refs": _refs(paragraph.content),
         "subparagraphs": [_subparagraph_json(s) for s in paragraph.subparagraphs],
+        **({"tables": [_table_json(t) for t in paragraph.tables]} if paragraph.tables else {}),
     }
+
+
+def _table_json(table: Table) -> dict[str, Any]:
+    return {"line": table.span.line, "rows": [[cell.text for cell in row] for row in table.rows]}
 
 
 def _subparagraph_json(sub: Subparagraph) -> dict[str, Any]:

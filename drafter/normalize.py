@@ -24,6 +24,8 @@ _SAME_WIDTH = {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\u2019":
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 _DIRECTIVE = re.compile(r"^\s*drafter\s*:\s*ignore\s+([A-Za-z0-9_,\s-]+?)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+# The rule under a pipe table's head ("| --- | :---: |"): markup, not text.
+_TABLE_RULE = re.compile(r"\|[\s:|-]*-[\s:|-]*$")
 # A numbered (operative) paragraph: with no organ line before it, the body begins there.
 _NUMBERED = re.compile(r"\d+\.\s")
 # A wrapped piece of a paragraph starts in lowercase; subparagraph labels ("a)", "(ii)",
@@ -116,7 +118,10 @@ def _content_lines(text: str) -> tuple[list[_Line | None], list[Suppression]]:
             if directive:
                 codes = tuple(c for c in re.split(r"[\s,]+", directive.group(1).upper()) if c)
                 pending.append((number, codes))
-        elif (stripped := raw.strip()) and not (stripped[0] in "-_*" and _SEPARATOR.match(raw)):
+        elif (stripped := raw.strip()) and not (
+            (stripped[0] in "-_*" and _SEPARATOR.match(raw))
+            or (stripped[0] == "|" and _TABLE_RULE.match(stripped))
+        ):
             lines.append(_Line(number, offset + raw.index(stripped[0]), stripped))
             suppressions.extend(Suppression(at, number, codes) for at, codes in pending)
             pending.clear()
@@ -136,7 +141,10 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
     organ_index: int | None = None
     for line in lines:
         organ = line is not None and _whole_line(markers.organ, line.text)
-        alone = organ or (line is not None and _whole_line(markers.alone, line.text))
+        alone = organ or (
+            line is not None
+            and (line.text.startswith("|") or _whole_line(markers.alone, line.text))
+        )  # (a table's row is a unit of its own)
         if (
             line is None
             or alone

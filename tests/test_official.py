@@ -7,10 +7,12 @@ import io
 from pathlib import Path
 
 from conftest import draft_en
+from word_documents import needs_libreoffice
 
 from drafter.config import Settings
 from drafter.lint import lint_text
 from drafter.parser import parse_text
+from drafter.reader import read_source
 
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 PP = "Recalling its resolution 77/185 of 14 December 2022,"
@@ -442,3 +444,80 @@ def test_a_pdf_linted_whose_fix_is_refused_is_not_fixed_not_unlinted(tmp_path):
     summary = result.stdout.strip().splitlines()[-1]
     assert "1 file not fixed" in summary and "could not be linted" not in summary
     assert pdf.read_bytes() == (PDFS / "A_RES_79_323.pdf").read_bytes()
+
+
+# -- 4. tables ----------------------------------------------------------------------------------
+TABLE = Path(__file__).resolve().parent / "fixtures" / "synthetic" / "en_table.txt"
+ROWS = [
+    ["Action", "Title of post", "Category/level", "Number"],
+    ["Establishment", "Legal Officer", "P-4", "1"],
+    ["Reclassification", "Public Information Officer", "P-4", "1"],
+]
+
+
+def test_a_table_in_a_paragraph_is_a_table_and_its_cells_no_paragraphs():
+    text = TABLE.read_text(encoding="utf-8")
+    model = parse_text(text)
+    assert [p.number for p in model.operative] == [1, 2] and model.misplaced == []
+    [table] = model.operative[0].tables
+    assert [[cell.text for cell in row] for row in table.rows] == ROWS
+    assert table.span.line == text.split("\n").index(f"| {' | '.join(ROWS[0])} |") + 1
+    assert parse_text(text).to_json()["operative"][0]["tables"][0]["rows"] == ROWS
+    assert errors(text) == []
+    # The paragraph that sets out a table ends with a colon, as one that lists does.
+    assert codes(text.replace("the table below:", "the table below;"), "P") == ["P004"]
+
+
+def test_a_changed_cell_is_shown_as_its_row():
+    from drafter.diff.compare import compare
+
+    text = TABLE.read_text(encoding="utf-8")
+    changed = text.replace("| Legal Officer | P-4 |", "| Legal Officer | P-3 |")
+    entries = [e for e in compare(parse_text(text), parse_text(changed)).entries if e.updated]
+    assert [(e.new.name, [(x.old, x.new) for x in e.edits]) for e in entries] == [
+        ("OP 1", [("P-4", "P-3")])
+    ]
+
+
+def _word_table(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    text = TABLE.read_text(encoding="utf-8")
+    for line in text.split("\n"):
+        if line.strip() and not line.startswith("|"):
+            paragraph = document.add_paragraph()
+            for at, piece in enumerate(line.split("*")):
+                paragraph.add_run(piece).italic = at % 2 == 1
+    table = document.add_table(rows=len(ROWS), cols=len(ROWS[0]))
+    for r, row in enumerate(ROWS):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    body = document.element.body
+    # The table goes after the paragraph that sets it out.
+    body.remove(table._tbl)
+    lead = next(p for p in document.paragraphs if p.text.endswith("the table below:"))
+    lead._p.addnext(table._tbl)
+    document.save(path)
+    return path
+
+
+def test_a_word_document_s_table_is_read_as_a_table(tmp_path):
+    model = parse_text(read_source(_word_table(tmp_path / "table.docx")).text)
+    assert [[cell.text for cell in row] for row in model.operative[0].tables[0].rows] == ROWS
+    assert [p.number for p in model.operative] == [1, 2] and model.misplaced == []
+
+
+@needs_libreoffice
+def test_drafter_new_keeps_a_table_that_libreoffice_shows(tmp_path):
+    from conftest import drafter
+    from word_documents import libreoffice_convert
+
+    source = _word_table(tmp_path / "table.docx")
+    target = tmp_path / "next.docx"
+    assert drafter("new", str(source), "-o", str(target)).returncode in (0, 1)
+    model = parse_text(read_source(target).text)
+    assert [[cell.text for cell in row] for row in model.operative[0].tables[0].rows] == ROWS
+    shown = libreoffice_convert(target, "txt").read_text(encoding="utf-8-sig")
+    assert all(cell in shown for row in ROWS for cell in row)
+    assert shown.index("Legal Officer") < shown.index("Public Information Officer")

@@ -117,6 +117,11 @@ def _closing(resolution: Resolution) -> list[Unit]:
 
 def _paragraph(paragraph: PreambularParagraph | OperativeParagraph, part: str, number: int) -> Unit:
     children = [_subparagraph(sub, part, number) for sub in paragraph.subparagraphs]
+    children += [  # a table's rows, "OP 17 (table row 2)"
+        Unit(part, number, text, None, f"table row {at}", item=table)
+        for table in paragraph.tables
+        for at, text in enumerate(table.row_texts(), start=1)
+    ]
     content = paragraph.content
     return Unit(part, number, content.text, content, children=children, item=paragraph)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 from drafter import lexicon, ordinals, sessions
@@ -24,6 +25,7 @@ from drafter.model import (
     Resolution,
     Subheading,
     Subparagraph,
+    Table,
     number_value,
     superscript_value,
 )
@@ -64,6 +66,7 @@ class _Builder:
         self.awaiting = ""  # after a division line: "title", then "preamble", then ""
         self.opens_resolution = False  # the last division is "A", "B": an organ line follows
         self.part = self.section = ""  # the resolution ("B") and section ("II") being read
+        self.row_before = False  # the node before was a table's row
 
     # -- units and their text --------------------------------------------------------------
     def unit(self, node: Token | Tree) -> Unit:
@@ -220,11 +223,15 @@ class _Builder:
         paragraphs: list[PreambularParagraph] = []
         for node in tree.children:
             unit = self.unit(node.children[0])
+            goes_on = self.row_before  # a row right after a row: the same table
+            self.row_before = node.data == "table_row"
             if node.data == "preambular":
                 if not self.division_title(unit):
                     paragraphs.append(self.preambular(unit))
             elif node.data in ("stray_organ", "division"):
                 self.division_or_organ(node.data, unit)
+            elif node.data == "table_row" and paragraphs:
+                self.add_row(paragraphs[-1].tables, unit, goes_on)
             elif paragraphs:
                 self.add_subparagraph(paragraphs[-1].subparagraphs, node)
         return paragraphs
@@ -318,6 +325,8 @@ class _Builder:
         last: OperativeParagraph | PreambularParagraph | None = None  # takes subparagraphs
         for node in tree.children:
             unit = self.unit(node.children[0])
+            goes_on = self.row_before  # a row right after a row: the same table
+            self.row_before = node.data == "table_row"
             if node.data == "operative_paragraph":
                 last = self.operative_paragraph(unit)
                 last.division, last.part = self.division(), self.part
@@ -335,6 +344,8 @@ class _Builder:
                 if node.data == "division":
                     self.close_division()
                 self.division_or_organ(node.data, unit)
+            elif node.data == "table_row" and last is not None:
+                self.add_row(last.tables, unit, goes_on)
             elif last is not None:
                 self.add_subparagraph(last.subparagraphs, node)
         self.close_division()
@@ -382,6 +393,20 @@ class _Builder:
         if not found.known or len(found.text) != len(written):
             return None
         return Opening(written, found.base, found.adverb, True, content, start)
+
+    def add_row(self, tables: list[Table], unit: Unit, goes_on: bool) -> None:
+        """A table's row, "| cell | cell |": to the paragraph's last table when it `goes_on`
+        from the row before, else to a new one."""
+        cells = [
+            self.inline(Unit(unit.text[:end], unit.map, unit.line), start)
+            for start, end in _cells(unit.text)
+        ]
+        span = self.span(unit)
+        if tables and goes_on:
+            tables[-1].rows.append(cells)
+            tables[-1].span = Span(*tables[-1].span[:2], span.end_line, span.end_column)
+        else:
+            tables.append(Table([cells], span))
 
     def add_subparagraph(self, siblings: list[Subparagraph], node: Tree) -> None:
         unit = self.unit(node.children[0])
@@ -497,6 +522,19 @@ def _next_letter(label: str) -> str:
     if label == "z" * len(label):
         return "a" * (len(label) + 1)
     return chr(ord(label[0]) + 1) * len(label)
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    """Where each cell's text is in a row "| a | b |": between the pipes, spaces aside."""
+    bounds = [at for at, char in enumerate(row) if char == "|"]
+    if not row.rstrip().endswith("|"):
+        bounds.append(len(row))
+    cells = []
+    for start, end in pairwise(bounds):
+        text = row[start + 1 : end]
+        left = start + 1 + len(text) - len(text.lstrip())
+        cells.append((left, max(left, start + 1 + len(text.rstrip()))))
+    return cells
 
 
 def _first_token(tree: Tree | None) -> Token | None:

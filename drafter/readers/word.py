@@ -279,8 +279,7 @@ class _Reader:
         self.marks: dict[str, str] = {}  # footnote id → its own mark ("*"), not numbered
 
     def read(self) -> WordText:
-        blocks = [(self.paragraph(p), _words(p)) for p in _paragraphs(self.package.document)]
-        body = [(block, words) for block, words in blocks if not block.empty]
+        body = [(b, words) for b, words in self.body_blocks() if not b.empty]
         notes = list(self.footnote_blocks())
         lines: list[str] = []
         pieces: list[_Piece] = []
@@ -302,6 +301,34 @@ class _Reader:
         if self.package.footnotes_name:
             parts[self.package.footnotes_name] = self.package.footnotes
         return WordText(text, places, self.revisions, Origins(pieces), parts)
+
+    def body_blocks(self) -> Iterator[tuple[_Block, str]]:
+        """The body's paragraphs, and each row of a table as one line "| cell | cell |"."""
+        row: Any = None  # the w:tr being read, and its cells' text (w:tc)
+        last_cell: Any = None
+        cells: list[_Line] = []
+        words = ""
+        for element in _paragraphs(self.package.document):
+            cell = next(element.iterancestors(f"{_W}tc"), None)
+            if cell is None or cell.getparent() is not row:
+                if row is not None:
+                    yield _row_block(cells), words
+                row, cells, words = None, [], ""
+            if cell is None:
+                yield self.paragraph(element), _words(element)
+                continue
+            if row is None:
+                row, words = cell.getparent(), _words(element)
+            if cell is not last_cell:
+                cells.append(_Line())
+                last_cell = cell
+            for line in self.paragraph(element).lines:
+                line.strip()
+                if cells[-1].text and line.text:
+                    cells[-1].add(" ")
+                cells[-1].extend(line)
+        if row is not None:
+            yield _row_block(cells), words
 
     # -- a paragraph -------------------------------------------------------------------------
     def paragraph(self, element: Any) -> _Block:
@@ -413,6 +440,17 @@ class _Reader:
                 _Block([note], [0]),
                 f"footnote {number}" if number else f"note {self.marks[identifier]}",
             )
+
+
+def _row_block(cells: list[_Line]) -> _Block:
+    """A table's row as one line of the text form: "| cell | cell |"."""
+    row = _Line()
+    for cell in cells:
+        row.add("| ")
+        row.extend(cell)
+        row.add(" ")
+    row.add("|")
+    return _Block([row], [0])
 
 
 def _superscript_number(number: int) -> str:

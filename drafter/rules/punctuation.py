@@ -92,7 +92,7 @@ class PreambularComma(_EndsWith):
 
     def check(self, document: Document) -> Iterator[Finding]:
         for paragraph in document.resolution.preamble:
-            if not paragraph.subparagraphs:
+            if not (paragraph.subparagraphs or paragraph.tables):
                 found = self.expect(document, paragraph.content, ",", "a preambular paragraph")
                 if found:
                     yield found
@@ -118,7 +118,8 @@ class OperativeSemicolon(_EndsWith):
     def check(self, document: Document) -> Iterator[Finding]:
         resolution = document.resolution
         for index, paragraph in enumerate(resolution.operative):
-            if not paragraph.subparagraphs and not resolution.ends_a_resolution(index):
+            lists = paragraph.subparagraphs or paragraph.tables
+            if not lists and not resolution.ends_a_resolution(index):
                 what = f"operative paragraph {paragraph.number}"
                 found = self.expect(document, paragraph.content, ";", what)
                 if found:
@@ -148,7 +149,8 @@ class LastOperativeFullStop(_EndsWith):
     def check(self, document: Document) -> Iterator[Finding]:
         resolution = document.resolution
         for index, paragraph in enumerate(resolution.operative):
-            if resolution.ends_a_resolution(index) and not paragraph.subparagraphs:
+            lists = paragraph.subparagraphs or paragraph.tables
+            if resolution.ends_a_resolution(index) and not lists:
                 if resolution.instrument is not None and index == len(resolution.operative) - 1:
                     # "*Adopts* the following Pact …:": the instrument follows it.
                     found = self.expect(document, paragraph.content, ":", "the adopting paragraph")
@@ -160,7 +162,7 @@ class LastOperativeFullStop(_EndsWith):
 
 @register
 class LeadInColon(_EndsWith):
-    """A paragraph that introduces subparagraphs ends with a colon.
+    """A paragraph that introduces subparagraphs, or a table, ends with a colon.
 
     Wrong:
         5. *Prie* le Secrétaire général ;
@@ -173,11 +175,11 @@ class LeadInColon(_EndsWith):
 
     code = "P004"
     name = "lead-in-colon"
-    summary = "A paragraph followed by subparagraphs ends with a colon."
+    summary = "A paragraph followed by subparagraphs or a table ends with a colon."
 
     def check(self, document: Document) -> Iterator[Finding]:
         for paragraph in document.paragraphs:
-            if paragraph.subparagraphs:
+            if paragraph.subparagraphs or paragraph.tables:
                 found = self.expect(document, paragraph.content, ":", "a paragraph that lists")
                 if found:
                     yield found

@@ -13,8 +13,9 @@ body          the paragraphs and the heads of sections in the order of the text,
               {"label": "II", "title": str | None, "organ": str | None (the organ line again,
               when the division is resolution "B")}, "instrument" {"label", "lines"} (an
               instrument the resolution adopts, set out in its body: "The Pact for the Future")
-preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}]}]
-operative     [{"number": int, "text": str, "subparagraphs": [...]}]
+preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}],
+                "tables": [[[str]]] (each table's rows of cells)}]
+operative     [{"number": int, "text": str, "subparagraphs": [...], "tables": [...]}]
 misplaced     [str]  paragraphs the previous text had out of place, kept
 closing       {"meeting": "49^e séance plénière", "date": str | None, "italic": bool} | None
 trailing      [str]  lines after the closing, kept
@@ -108,7 +109,11 @@ def _division(division: Division, resolution: Resolution) -> dict[str, Any]:
 
 
 def _preambular(paragraph: PreambularParagraph, write: Write) -> dict[str, Any]:
-    return {"text": write(paragraph.content), "subparagraphs": _subparagraphs(paragraph, write)}
+    return {
+        "text": write(paragraph.content),
+        "subparagraphs": _subparagraphs(paragraph, write),
+        "tables": _tables(paragraph, write),
+    }
 
 
 def _operative(paragraph: OperativeParagraph, write: Write) -> dict[str, Any]:
@@ -116,7 +121,14 @@ def _operative(paragraph: OperativeParagraph, write: Write) -> dict[str, Any]:
         "number": paragraph.number if paragraph.numbered else None,
         "text": write(paragraph.content),
         "subparagraphs": _subparagraphs(paragraph, write),
+        "tables": _tables(paragraph, write),
     }
+
+
+def _tables(
+    paragraph: PreambularParagraph | OperativeParagraph, write: Write
+) -> list[list[list[str]]]:
+    return [[[write(cell) for cell in row] for row in table.rows] for table in paragraph.tables]
 
 
 def _subparagraphs(

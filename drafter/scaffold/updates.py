@@ -107,7 +107,7 @@ class _Planner:
         context = context_of(
             self.previous, self.write, session=self.session, closing=self.closing()
         )
-        proposed = [{"text": t, "subparagraphs": []} for t in self.extra_preamble]
+        proposed = [{"text": t, "subparagraphs": [], "tables": []} for t in self.extra_preamble]
         context["preamble"][:0] = proposed
         body = context["body"]  # the same, before the first preambular paragraph
         first = next((i for i, item in enumerate(body) if item["kind"] == "preambular"), 0)

@@ -27,6 +27,7 @@ from drafter.model import (
     Resolution,
     Subheading,
     Subparagraph,
+    Table,
     superscript,
 )
 from drafter.parser.structure import names_a_resolution
@@ -161,7 +162,25 @@ class _Writer:
             pieces += self.pieces(sub.content)
             yield self.paragraph(pieces, indent=True, deleted=self.is_deleted(sub.content))
             yield from self.inserted(("after", id(sub.content)))
+        yield from (self.table(table) for table in item.tables)
         yield from self.inserted(("after", id(item.content)))
+
+    def table(self, table: Table) -> str:
+        """A table as Word's table: its rows and cells, each cell one paragraph."""
+        rows = "".join(
+            "<w:tr>"
+            + "".join(f"<w:tc>{self.paragraph(self.pieces(cell))}</w:tc>" for cell in row)
+            + "</w:tr>"
+            for row in table.rows
+        )
+        borders = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        return (
+            f'<w:tbl {_NS}><w:tblPr><w:tblW w:w="0" w:type="auto"/>'
+            f"<w:tblBorders>{borders}</w:tblBorders></w:tblPr>{rows}</w:tbl>"
+        )
 
     def replaced(self, content: Inline, written: str, new: object | None, then: str) -> list[Piece]:
         """A number or marker as written and what follows it (".", a tab), or taken out for
