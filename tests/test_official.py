@@ -521,3 +521,31 @@ def test_drafter_new_keeps_a_table_that_libreoffice_shows(tmp_path):
     shown = libreoffice_convert(target, "txt").read_text(encoding="utf-8-sig")
     assert all(cell in shown for row in ROWS for cell in row)
     assert shown.index("Legal Officer") < shown.index("Public Information Officer")
+
+
+def test_an_official_pdf_s_staffing_table_is_a_table():
+    from drafter.lint import lint_file
+
+    model = parse_text(read_source(PDFS / "A_C.5_80_L.5.pdf").text)
+    approves = next(p for p in model.operative if p.content.text.endswith("the table below:"))
+    first, second = approves.tables
+    assert [cell.text for cell in first.rows[0]] == [
+        "Action",
+        "Title of post",
+        "Category/level",
+        "Number",
+    ]
+    assert [cell.text for cell in first.rows[1]] == ["Establishment", "Legal Officer", "P-4", "1"]
+    assert [cell.text for cell in second.rows[2]] == [
+        "Establishment",
+        "Senior Legal Officer",
+        "P-5",
+        "1",
+    ]
+    assert "Abbreviations" in second.rows[-1][0].text  # the table's note goes with it
+    assert [s.content.text for s in model.subheadings][:2] == [
+        "A. Pension Administration",
+        "B. Office of Investment Management",
+    ]
+    found = lint_file(str(PDFS / "A_C.5_80_L.5.pdf"), Settings()).findings
+    assert not [f for f in found if f.code in ("S004", "P002", "P003")]

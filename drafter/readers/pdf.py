@@ -32,6 +32,7 @@ _PAGE_FURNITURE = re.compile(rf"{JOB_NUMBER}|{PAGE_NUMBER}")
 _RULE = re.compile(r"_{3,}")
 _STARS = re.compile(r"(\*{1,3}) *(?=[A-Z])")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_CELL_GAP = 2.2  # sizes of the font between two characters: a table's next column
 _SHORT_LINE = 36  # points short of the right edge: a paragraph's last line, not a justified one
 _NOTE_SIZE = 0.85  # footnotes are set at about this part of the body's size (8.5 to 10)
 
@@ -61,6 +62,7 @@ class _Line:
     x: float = 0.0  # where its first visible character starts
     top: float = 0.0  # where it starts, up the page (a line PDFium joined at a cut word spans two)
     bottom: float = 0.0  # where it ends
+    cells: list[str] | None = None  # a table's row: the text of each cell
 
     def measure(self) -> _Line:
         visible = [c for c in self.chars if c.text.strip()]
@@ -226,6 +228,7 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
     notes: list[tuple[int, list[str]]] = []  # the page each footnote is on, and its lines
     for page in pages:
         below_rule = False
+        rows = _table_baselines(page, body_size)
         for line in page:
             text = line.text
             if not text or _furniture(line, body_size, first_page=line.page == 0):
@@ -235,6 +238,8 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
                 continue
             if (below_rule and line.size < body_size) or _star_note(line, body_size):
                 _add_note(notes, line, body_size)
+            elif _table_row(line, body, rows, body_size):
+                _add_cells(line, body, body_size)
             elif body and _only_calls(line, body_size):
                 body[-1].extend(line, spaced=False)  # a call PDFium cut off its word
             elif body and _goes_on(body[-1], line):
@@ -242,6 +247,60 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
             else:
                 body.append(line)
     return _write(body, notes, body_size)
+
+
+# -- tables: set smaller than the body, their cells on one baseline, columns apart -------------
+def _small(line: _Line, body_size: float) -> bool:
+    return line.size < body_size * 0.95 and not _only_calls(line, body_size)
+
+
+def _table_baselines(page: list[_Line], body_size: float) -> set[int]:
+    """The baselines on which two or more pieces of small text stand: a table's rows."""
+    seen: dict[int, int] = {}
+    for line in page:
+        if _small(line, body_size):
+            seen[round(line.top)] = seen.get(round(line.top), 0) + 1
+    return {top for top, count in seen.items() if count > 1}
+
+
+def _table_row(line: _Line, body: list[_Line], rows: set[int], body_size: float) -> bool:
+    """A line of small text that is a table's row, or a cell of one: on a row's baseline, cut
+    into columns, or right under a row (the table's note: "*Abbreviations*: …")."""
+    if not _small(line, body_size):
+        return False
+    if round(line.top) in rows or len(_cut(line)) > 1:
+        return True
+    previous = body[-1] if body else None
+    return previous is not None and previous.cells is not None and previous.page == line.page
+
+
+def _cut(line: _Line) -> list[_Line]:
+    """The line cut where its characters stand a column apart."""
+    pieces = [_Line(line.page, line.height)]
+    last_x: float | None = None
+    for char in line.chars:
+        if char.text.strip():
+            if last_x is not None and char.x - last_x > line.size * _CELL_GAP:
+                pieces.append(_Line(line.page, line.height))
+            last_x = char.x
+        pieces[-1].chars.append(char)
+    return [piece.measure() for piece in pieces if "".join(c.text for c in piece.chars).strip()]
+
+
+def _add_cells(line: _Line, body: list[_Line], body_size: float) -> None:
+    """The line's cells, to the row on its baseline or to a row of its own."""
+    cells = [_marked(piece, piece.size) for piece in _cut(line)]
+    previous = body[-1] if body else None
+    if (
+        previous is not None
+        and previous.cells is not None
+        and previous.page == line.page
+        and abs(previous.top - line.top) < 1
+    ):
+        previous.cells += cells
+        return
+    line.cells = cells
+    body.append(line)
 
 
 def _goes_on(previous: _Line, line: _Line) -> bool:
@@ -315,7 +374,16 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
             pending.extend(notes_of(previous.page))
-        if previous is None or _begins_block(previous, line, body_size, right, spacing):
+        if line.cells is not None:  # a table's row: a line of its own, "| cell | cell |"
+            out.extend(pending)
+            pending = []
+            out.append([("| " + " | ".join(line.cells) + " |", line.page)])
+            continue
+        if (
+            previous is None
+            or previous.cells is not None
+            or _begins_block(previous, line, body_size, right, spacing)
+        ):
             out.extend(pending)
             pending = []
             out.append([])
