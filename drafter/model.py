@@ -294,7 +294,7 @@ class Suppression(NamedTuple):
     codes: tuple[str, ...]
 
 
-BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading | Annex
+BodyItem = PreambularParagraph | OperativeParagraph | Division | Subheading | Annex | Table
 
 
 @dataclass
@@ -362,9 +362,9 @@ class Resolution:
 
     def body(self) -> list[tuple[str, BodyItem]]:
         """The preambular and operative paragraphs, the misplaced ones, the subheadings and
-        the divisions' heads, and an instrument the resolution adopts ("instrument"), each
-        with its kind, in the order of the text (a section's own preamble stands after its
-        head)."""
+        the divisions' heads, the paragraphs' tables, and an instrument the resolution adopts
+        ("instrument"), each with its kind, in the order of the text (a section's own preamble
+        stands after its head)."""
         items: list[tuple[tuple[int, int], str, BodyItem]] = []
         kinds: list[tuple[str, list[Any]]] = [
             ("preambular", self.preamble),
@@ -373,6 +373,8 @@ class Resolution:
             ("subheading", self.subheadings),
             ("division", self.divisions),
             ("instrument", [self.instrument] if self.instrument else []),
+            # A paragraph's tables where they stand: a subheading may part two of them.
+            ("table", [table for paragraph in self.paragraphs for table in paragraph.tables]),
         ]
         for kind, found in kinds:
             items.extend((item.span[:2], kind, item) for item in found)

@@ -14,6 +14,7 @@ from drafter.model import (
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    Table,
 )
 
 PARTS = ("heading", "preamble", "operative", "annex", "footnote", "closing")
@@ -55,7 +56,7 @@ def units(resolution: Resolution) -> dict[str, list[Unit]]:
     preamble: list[Unit] = []
     operative: list[Unit] = []
     for kind, item in resolution.body():
-        if isinstance(item, Annex):  # an instrument the resolution adopts: an annex's lines
+        if isinstance(item, Annex | Table):  # an annex's lines; its paragraph's rows
             continue
         if isinstance(item, PreambularParagraph):  # in the preamble, or out of place
             preamble.append(_paragraph(item, "preamble", len(preamble) + 1))

@@ -12,7 +12,8 @@ body          the paragraphs and the heads of sections in the order of the text,
               {"text"} (a heading among the paragraphs: "Panel of Experts on Haiti"), "division"
               {"label": "II", "title": str | None, "organ": str | None (the organ line again,
               when the division is resolution "B")}, "instrument" {"label", "lines"} (an
-              instrument the resolution adopts, set out in its body: "The Pact for the Future")
+              instrument the resolution adopts, set out in its body: "The Pact for the Future"),
+              "table" {"rows": [[str]]} (a paragraph's table, where it stands)
 preamble      [{"text": str, "subparagraphs": [{"marker": "a)", "text": str}],
                 "tables": [[[str]]] (each table's rows of cells)}]
 operative     [{"number": int, "text": str, "subparagraphs": [...], "tables": [...]}]
@@ -41,6 +42,7 @@ from drafter.model import (
     Resolution,
     Subheading,
     Subparagraph,
+    Table,
     superscript,
 )
 from drafter.parser.structure import names_a_resolution
@@ -83,6 +85,10 @@ def _body(resolution: Resolution, write: Write) -> list[dict[str, Any]]:
     for kind, item in resolution.body():
         if isinstance(item, Annex):  # an instrument the resolution adopts
             body.append({"kind": kind, **_annex(item, write)})
+        elif isinstance(item, Table):
+            body.append(
+                {"kind": kind, "rows": [[write(cell) for cell in row] for row in item.rows]}
+            )
         elif isinstance(item, Division):
             body.append(_division(item, resolution))
         elif isinstance(item, Subheading) or kind == "misplaced":

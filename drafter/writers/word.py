@@ -134,6 +134,9 @@ class _Writer:
             yield from self.inserted(("after", id(text)))
 
     def item(self, kind: str, item: BodyItem) -> Iterator[str]:
+        if isinstance(item, Table):
+            yield self.table(item)
+            return
         if isinstance(item, Annex):
             yield from self.annex(item)
             return
@@ -162,7 +165,6 @@ class _Writer:
             pieces += self.pieces(sub.content)
             yield self.paragraph(pieces, indent=True, deleted=self.is_deleted(sub.content))
             yield from self.inserted(("after", id(sub.content)))
-        yield from (self.table(table) for table in item.tables)
         yield from self.inserted(("after", id(item.content)))
 
     def table(self, table: Table) -> str:
