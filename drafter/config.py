@@ -36,6 +36,9 @@ class Settings:
     language_timeout: float = 20
     revisions: str = "accepted"  # a Word document's tracked changes, read "accepted" or "rejected"
     author: str = "drafter"  # of the tracked changes --fix writes into a Word document
+    # A Word document's parts, at most: so large unpacked, so much smaller packed (zip bombs).
+    max_unpacked_mb: int = 100
+    max_compression_ratio: int = 100
     root: Path | None = field(default=None, compare=False)  # where the configuration file is
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -158,6 +161,10 @@ def _value(path: Path, key: str, value: Any) -> Any:
     if key in _FLAGS:
         if not isinstance(value, bool):
             raise ConfigError(f"{path}: {key} is true or false")
+        return value
+    if key in {"max-unpacked-mb", "max-compression-ratio"}:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ConfigError(f"{path}: {key} is a whole number above 0")
         return value
     if key == "language-timeout":
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:

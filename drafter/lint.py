@@ -7,7 +7,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from drafter.config import ConfigError, Settings
 from drafter.model import Resolution, Suppression
@@ -16,6 +16,9 @@ from drafter.places import part_at
 from drafter.positions import Place
 from drafter.reader import ReadError, Source, read_source
 from drafter.rules import REGISTRY, Document, Edit, Finding, Fix, Rule
+
+if TYPE_CHECKING:
+    from drafter.readers.zipped import Limits
 
 # A fix can make another possible (a comma, then its space): fix again until nothing changes.
 MAX_FIX_ROUNDS = 8
@@ -178,7 +181,7 @@ def lint_file(
     (an unknown rule code) is raised, since it stops the whole run."""
     result = FileResult(path, author=settings.author)
     try:
-        result.source = read_source(path, settings.revisions)
+        result.source = read_source(path, settings.revisions, _limits(settings))
         if not settings.language_check:
             _check(result, settings, fix, unsafe)
         else:
@@ -325,3 +328,9 @@ def _with_line_ends(source: Source, before: str, after: str) -> str:
     if len(lines) != len(ends) + 1:
         return after
     return "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))
+
+
+def _limits(settings: Settings) -> Limits:
+    from drafter.readers.zipped import Limits
+
+    return Limits(settings.max_unpacked_mb, settings.max_compression_ratio)

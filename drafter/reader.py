@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from drafter.readers.word import Origin, WordLine
+    from drafter.readers.zipped import Limits
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
@@ -74,12 +75,14 @@ def read_path(path: str | Path) -> str:
     return read_source(path).text
 
 
-def read_source(path: str | Path, revisions: str = "accepted") -> Source:
+def read_source(
+    path: str | Path, revisions: str = "accepted", limits: Limits | None = None
+) -> Source:
     """Read a file, or standard input for "-"; a Word document's tracked changes as
-    `revisions` says ("accepted" or "rejected")."""
+    `revisions` says ("accepted" or "rejected"), its parts within `limits`."""
     if str(path) == "-":
         try:
-            return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1), revisions)
+            return decode_source(sys.stdin.buffer.read(MAX_BYTES + 1), revisions, limits)
         except (AttributeError, OSError, ValueError):  # closed, or no buffer to read
             raise ReadError("standard input cannot be read (is it closed?)") from None
     target = Path(path)
@@ -93,7 +96,7 @@ def read_source(path: str | Path, revisions: str = "accepted") -> Source:
         raise ReadError("permission denied") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return decode_source(data, revisions)
+    return decode_source(data, revisions, limits)
 
 
 def read_bytes(target: Path, limit: int) -> bytes:
@@ -110,13 +113,13 @@ def decode(data: bytes) -> str:
     return decode_source(data).text
 
 
-def decode_source(data: bytes, revisions: str = "accepted") -> Source:
+def decode_source(data: bytes, revisions: str = "accepted", limits: Limits | None = None) -> Source:
     if len(data) > MAX_BYTES:
         raise ReadError(f"too large (drafter reads texts of up to {MAX_BYTES // 2**20} MiB)")
     if data.startswith(b"%PDF-"):
         return _pdf_source(data)
     if data.startswith(_OFFICE_FILES):
-        return _word_source(data, revisions)
+        return _word_source(data, revisions, limits)
     original = data
     mark, encoding = next(((m, e) for m, e in _MARKS if data.startswith(m)), (b"", ""))
     if mark:
@@ -141,11 +144,12 @@ def _pdf_source(data: bytes) -> Source:
     return Source(read.text, "utf-8", data, converted_from="PDF", pages=read.pages)
 
 
-def _word_source(data: bytes, revisions: str) -> Source:
-    from drafter.readers.word import WordProblem, read_docx  # python-docx, only for Word
+def _word_source(data: bytes, revisions: str, limits: Limits | None) -> Source:
+    from drafter.readers.word import WordProblem, read_docx  # lxml, only for Word
+    from drafter.readers.zipped import DEFAULT_LIMITS
 
     try:
-        read = read_docx(data, revisions)
+        read = read_docx(data, revisions, limits or DEFAULT_LIMITS)
     except WordProblem as problem:
         raise ReadError(str(problem)) from None
     source = Source(read.text, "utf-8", data, converted_from="Word document")

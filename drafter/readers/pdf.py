@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -27,6 +28,11 @@ from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
 # hyphenate words of its own accord, so the hyphen is the word's ("South-South").
 # (PDFium 6xxx writes U+FFFE where earlier versions wrote U+0002.)
 _LINE_HYPHENS = "\x02\ufffe"
+# What a resolution can be: the longest, with their annexes, have a few hundred pages. A PDF
+# beyond either is refused rather than read for minutes.
+MAX_PAGES = 2000
+MAX_SECONDS = 60
+MAX_UNPACKED_MB = 200
 _COLUMN_GAP = 40  # points between two characters of a line that are two columns
 _PAGE_FURNITURE = re.compile(rf"{JOB_NUMBER}|{PAGE_NUMBER}")
 _RULE = re.compile(r"_{3,}")
@@ -108,6 +114,7 @@ def read_pdf(data: bytes) -> PdfText:
 def _read_text_layer(data: bytes) -> PdfText:
     import pypdfium2  # type: ignore[import-untyped]
 
+    _check_streams(data)
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
@@ -115,13 +122,56 @@ def _read_text_layer(data: bytes) -> PdfText:
             raise PdfProblem("encrypted PDF: drafter cannot read it without its password") from None
         raise PdfProblem(f"not a readable PDF ({error})") from None
     try:
+        if len(document) > MAX_PAGES:
+            raise PdfProblem(
+                f"its {len(document)} pages are more than a resolution has (drafter reads up"
+                f" to {MAX_PAGES}); not read"
+            )
         calls = _Calls()
-        pages = [list(_lines(document, n, calls)) for n in range(len(document))]
+        started = time.monotonic()
+        pages = []
+        for number in range(len(document)):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise PdfProblem(
+                    f"its text takes more than {MAX_SECONDS} seconds to read (page"
+                    f" {number + 1} of {len(document)}); not read"
+                )
+            pages.append(list(_lines(document, number, calls)))
     finally:
         document.close()
     if not any(line.text for page in pages for line in page):
         raise PdfProblem("no text layer (a scanned PDF?): run OCR first")
     return _compose(pages)
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_MB = 1024 * 1024
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a PDF whose compressed streams would unpack to more than MAX_UNPACKED_MB (a PDF
+    bomb), found by unpacking them in bounded pieces, each thrown away, before PDFium unpacks
+    them whole."""
+    import zlib
+
+    total = 0
+    for found in _STREAM.finditer(data):
+        if b"FlateDecode" not in data[max(0, found.start() - 300) : found.start()]:
+            continue
+        end = data.find(b"endstream", found.end())
+        inflater = zlib.decompressobj()
+        pending = data[found.end() : end if end >= 0 else len(data)]
+        try:
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, _MB))
+                pending = inflater.unconsumed_tail
+                if total > MAX_UNPACKED_MB * _MB:
+                    raise PdfProblem(
+                        f"its streams unpack to more than {MAX_UNPACKED_MB} MB, as a PDF bomb's"
+                        " do; not read"
+                    )
+        except zlib.error:
+            continue  # not a stream of ours to judge: PDFium will say
 
 
 class _Calls:

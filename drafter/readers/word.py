@@ -24,6 +24,7 @@ from typing import Any, NamedTuple, overload
 from drafter.cache import code_stamp, prune, read_data, store_data
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.reader import OLE_CONTAINER
+from drafter.readers.zipped import DEFAULT_LIMITS, Limits, ZipLimit, read_entry
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -58,24 +59,36 @@ class WordText(NamedTuple):
     parts: dict[str, Any]  # the XML trees those characters are in, by their part's name
 
 
-def read_docx(data: bytes, revisions: str = "accepted") -> WordText:
-    """The text form of a .docx; WordProblem when it is none that drafter can read."""
+def read_docx(
+    data: bytes, revisions: str = "accepted", limits: Limits = DEFAULT_LIMITS
+) -> WordText:
+    """The text form of a .docx; WordProblem when it is none that drafter can read, or one
+    of its parts is over the `limits` of a zip package."""
     if data.startswith(OLE_CONTAINER):  # Word 97-2003, or an encrypted Office file
         if _ENCRYPTED in data:
             raise WordProblem("password-protected Word document: save a copy without a password")
         raise WordProblem("old binary Word document (.doc): save it as .docx (Word 2007 or later)")
-    document = _open(data)
+    document = _open(data, limits)
     return _Reader(document, revisions).read()
 
 
-def _open(data: bytes) -> _Package:
+def _open(data: bytes, limits: Limits) -> _Package:
     import zipfile
 
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
     try:
-        return _Package(zipfile.ZipFile(io.BytesIO(data)))
-    except (zipfile.BadZipFile, KeyError, XMLSyntaxError, OSError, EOFError) as error:
+        return _Package(zipfile.ZipFile(io.BytesIO(data)), limits)
+    except ZipLimit as limit:
+        raise WordProblem(str(limit)) from None
+    except zipfile.BadZipFile as error:
+        if "CRC" in str(error):  # what was unpacked is not what the headers say
+            raise WordProblem(
+                "a part of it is not what the package's headers say (damaged, or made to"
+                " deceive); not read"
+            ) from None
+        raise WordProblem(f"not a readable Word document ({_first_line(error)})") from None
+    except (KeyError, XMLSyntaxError, OSError, EOFError) as error:
         raise WordProblem(f"not a readable Word document ({_first_line(error)})") from None
 
 
@@ -84,8 +97,9 @@ class _Package:
     footnotes parts it refers to, as XML trees (an empty one where there is none), and the
     name of its styles part (see _Styles)."""
 
-    def __init__(self, archive: Any) -> None:
+    def __init__(self, archive: Any, limits: Limits) -> None:
         self.archive = archive
+        self.limits = limits
         self.relations: dict[str, list[Any]] = {}
         main = self.related("/", "officeDocument")
         if main is None:
@@ -101,7 +115,8 @@ class _Package:
         self.footnotes = self.xml(self.footnotes_name) if self.footnotes_name else None
 
     def xml(self, name: str) -> Any:
-        return _xml(self.archive.read(name.lstrip("/")))
+        entry = name.lstrip("/")
+        return _xml(read_entry(self.archive, entry, _part_name(entry), self.limits))
 
     def related_xml(self, source: str, kind: str) -> Any:
         from lxml import etree  # type: ignore[import-untyped]
@@ -144,9 +159,20 @@ class _Package:
         return ""
 
 
+def _part_name(entry: str) -> str:
+    """How the user is told of a part: "its document part", "its footnotes part"."""
+    known = {"document": "document", "footnotes": "footnotes", "styles": "styles"}
+    stem = entry.rpartition("/")[2].removesuffix(".xml")
+    return f"its {known[stem]} part" if stem in known else f"its part {entry}"
+
+
 def _xml(data: bytes) -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
+    # A Word document's XML declares no document type: one that does is made to expand its
+    # entities (a "billion laughs") or to fetch files; it is refused before it is parsed.
+    if b"<!DOCTYPE" in data[:4096]:
+        raise WordProblem("its XML declares a document type, as no Word document does; not read")
     # No entities, no network: a document's XML is data, never instructions.
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from drafter.readers.zipped import DEFAULT_LIMITS, read_entry
 from drafter.writers import Revisions
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -201,7 +202,7 @@ def _package(original: bytes, parts: dict[str, Any], changed: set[str]) -> bytes
     with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             name = "/" + info.filename
-            data = source.read(info)
+            data = read_entry(source, info.filename, f"its part {info.filename}", DEFAULT_LIMITS)
             if name in changed:
                 data = etree.tostring(
                     parts[name], xml_declaration=True, encoding="UTF-8", standalone=True
