@@ -24,8 +24,8 @@ def main() -> None:
             p / "bomb.docx", {"word/document.xml": (" ", 900)}
         ),
         "lying size header (300 MB)": lambda p: hostile._lying(p / "lying.docx"),
-        "XML entities": lambda p: hostile._word_package(
-            p / "entities.docx", {"word/document.xml": hostile.ENTITIES}
+        "XML entities (billion laughs)": lambda p: hostile._word_package(
+            p / "entities.docx", {"word/document.xml": hostile.LAUGHS}
         ),
         "PDF of 10,000 pages": lambda p: _written(p / "pages.pdf", hostile._pages(10_000)),
         "PDF stream of 900 MB": lambda p: _written(p / "stream.pdf", hostile._stream_bomb()),
