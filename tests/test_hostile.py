@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from pdf_documents import write_pdf
 
 MB = 1024 * 1024
 PEAK_LIMIT = 200 * MB
@@ -171,22 +172,6 @@ def test_xml_entities_are_never_expanded_nor_fetched(tmp_path, xml):
     assert "root:" not in shown.stdout and "aaaa" not in shown.stdout
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
-
-
 def _pages(count: int) -> bytes:
     import pypdfium2
 
@@ -201,7 +186,7 @@ def _pages(count: int) -> bytes:
 def _stream_bomb() -> bytes:
     packer = zlib.compressobj(9)
     body = b"".join(packer.compress(b" " * MB) for _ in range(900)) + packer.flush()
-    return _pdf(
+    return write_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

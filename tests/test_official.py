@@ -3,10 +3,10 @@ built to show it and on the real document that showed it (tests/fixtures/pdf).""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from conftest import draft_en
+from pdf_documents import write_pdf
 from word_documents import needs_libreoffice
 
 from drafter.config import Settings
@@ -43,19 +43,7 @@ def pdf_with_runs(*runs: tuple[str, str]) -> bytes:
         b"<< >>",  # object 5: unused, so that the fonts begin at 6
         *(f"<< /Type /Font /Subtype /Type1 /BaseFont /{font} >>".encode() for font in fonts),
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
+    return write_pdf(objects)
 
 
 # -- 3. italic runs begin on a word; one lost number is one finding --------------------------
