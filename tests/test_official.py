@@ -537,3 +537,31 @@ def test_an_official_pdf_s_staffing_table_is_a_table():
     ]
     found = lint_file(str(PDFS / "A_C.5_80_L.5.pdf"), Settings()).findings
     assert not [f for f in found if f.code in ("S004", "P002", "P003")]
+
+
+# -- a list of resolutions with calls inside it -------------------------------------------------
+def test_a_recall_list_goes_on_after_the_calls_inside_it():
+    text = (
+        draft_en(
+            "*Recalling* its resolutions 77/227 of 15 December 2022,¹ 76/180 of 16 December"
+            " 2021² and 75/287 of 18 June 2021,",
+            "1. *Decides* this.",
+        )
+        + "\n¹ A/77/1.\n\n² A/76/1.\n"
+    )
+    model = parse_text(text)
+    assert [c.symbol for c in model.citations] == ["77/227", "76/180", "75/287"]
+    assert len({c.phrase for c in model.citations}) == 1  # one list
+    assert [r.number for r in model.preamble[0].content.footnote_refs] == [1, 2]
+    assert errors(text) == []
+    # Its dates are checked: a wrong one past the first call is found.
+    wrong = text.replace("16 December 2021", "16 December 2011")
+    assert "R001" in codes(wrong, "R")
+    # Another organ's list, its numbers past the calls as well, is not the Assembly's.
+    council = text.replace(
+        "its resolutions 77/227 of 15 December 2022,¹ 76/180 of 16 December 2021² and 75/287 of"
+        " 18 June 2021",
+        "the most recent of which being resolutions 53/26 of 14 July 2023,¹ S-29/1 of"
+        " 12 February 2021² and 43/26 of 22 June 2020",
+    )
+    assert parse_text(council).citations == [] and codes(council, "R") == []

@@ -172,6 +172,11 @@ class _Builder:
                 cited = self.citations[-1]
                 cited.date, cited.end = part.group(), at + end
                 cited.text_end = self.length + end - written
+            elif name == "LIST_CALL":  # a footnote called inside the list
+                offset = self.length + start - written
+                self.footnote_refs.append(
+                    (superscript_value(part.group()), offset, at + start, at + end)
+                )
         self.add_text(token[written:], at + written)
 
     # -- the result --------------------------------------------------------------------------
@@ -234,6 +239,9 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
         phrase_end[cited.phrase] = cited.text_end
         if _SECURITY_COUNCIL.fullmatch(cited.symbol):  # only the Council numbers so
             others.add(cited.phrase)
+        number = sessions.resolution_number(cited.symbol)
+        if number is not None and (number.legacy or number.series):
+            continue  # a special session's or an old number: it cannot tell whose it is
         date = _date(cited.date, language)
         alien = not sessions.could_be_the_assemblys(cited.symbol, date)
         impossible[cited.phrase] = impossible.get(cited.phrase, True) and alien
