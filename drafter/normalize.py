@@ -315,16 +315,22 @@ _TRAILING_DATE = re.compile(r" +(\d{1,2}(?:er|st)? +[^\W\d]+ *\d{4}\*?) *$")
 
 def _meeting_line(text: str, markers: Markers) -> bool:
     """The plenary meeting line, alone or with its date run into it."""
-    if _whole_line(markers.meeting, text):
-        return True
-    date = _TRAILING_DATE.search(text) if "1" <= text[:1] <= "9" or text[:1] == "*" else None
-    return date is not None and _whole_line(markers.meeting, text[: date.start()])
+    return _whole_line(markers.meeting, text) or _date_run_in(text, markers) is not None
+
+
+def _date_run_in(text: str, markers: Markers) -> re.Match[str] | None:
+    """The date at the end of a plenary line that holds it too (most lines end otherwise:
+    the test of the last figures first)."""
+    if not text.rstrip("* ")[-4:].isdigit():
+        return None
+    date = _TRAILING_DATE.search(text)
+    return date if date and _whole_line(markers.meeting, text[: date.start()]) else None
 
 
 def _meeting_units(line: _Line, markers: Markers) -> list[Unit]:
     """The plenary line's units: its date, when the line holds it too, is a unit of its own."""
-    date = _TRAILING_DATE.search(line.text)
-    if date is None or not _whole_line(markers.meeting, line.text[: date.start()]):
+    date = _date_run_in(line.text, markers)
+    if date is None:
         return [_unit(line)]
     meeting = _Line(line.number, line.start, line.text[: date.start()])
     return [_unit(meeting), _unit(_Line(line.number, line.start + date.start(1), date.group(1)))]
