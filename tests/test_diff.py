@@ -406,3 +406,25 @@ def test_the_text_report_is_coloured_only_when_asked(tmp_path):
     old.write_text(_text(PREAMBLE, OPERATIVE), encoding="utf-8")
     new.write_text(_text(PREAMBLE, changed), encoding="utf-8")
     assert "\033[" not in drafter("diff", str(old), str(new)).stdout  # a pipe: no colour
+
+
+def test_a_change_of_case_hyphen_or_spacing_and_a_reporting_period_are_not_substance():
+    from conftest import draft_en
+
+    old = draft_en(
+        "*Recalling* its resolution 77/185 of 14 December 2022,",
+        "1. *Urges* all parties to report for the 2023/24 period on non-governmental bodies;",
+        "2. *Decides* to remain seized of the matter.",
+    )
+    new = (
+        old.replace("all parties", "all Parties")
+        .replace("2023/24", "2024/25")
+        .replace("non-governmental", "non\u2011governmental")
+    )
+    entries = [e for e in compare(parse_text(old), parse_text(new)).entries if e.updated]
+    assert [(e.new.name, e.technical) for e in entries] == [("OP 1", True)]
+    assert {(x.old, x.new) for x in entries[0].edits} >= {("parties", "Parties")}
+    # A word that changed is still substance.
+    changed = old.replace("all parties", "all States")
+    entries = [e for e in compare(parse_text(old), parse_text(changed)).entries if e.updated]
+    assert [e.technical for e in entries] == [False]

@@ -21,6 +21,7 @@ from drafter.model import Inline
 
 _PLACEHOLDER = re.compile(r"\S*\[\[.*?\]\]\S*")  # with the symbol it stands in: "A/79/[[…]]"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERIOD = re.compile(r"\b(?:19|20)\d\d/\d\d\b")  # a reporting period: "2023/24"
 _CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _RESOLUTION_NUMBER = re.compile(r"(?<![\w/])\d{1,2}/\d{1,4}(?: [A-Z]\b)?")
 _TITLE_SYMBOL = re.compile(r"^\s*\S+/\S+?\.")  # "78/167." before a title
@@ -48,7 +49,7 @@ class Stretches:
         flags = bytearray(len(text))
         if unit.part == "closing" or (unit.part == "heading" and unit.label in _FRAME):
             return bytearray(b"\x01" * len(text))
-        patterns = [_PLACEHOLDER, _YEAR, _CALL]
+        patterns = [_PLACEHOLDER, _PERIOD, _YEAR, _CALL]
         if unit.label == "title":
             patterns.append(_TITLE_SYMBOL)
         for pattern in patterns:
@@ -94,10 +95,28 @@ class Stretches:
 
 def is_technical(change: Change, old: tuple[str, bytearray], new: tuple[str, bytearray]) -> bool:
     """Whether every character the change takes out or puts in (spaces aside) is in a
-    technical stretch of its side."""
+    technical stretch of its side, or the change is noise: the same words but for their
+    case, their hyphens or their spacing ("parties" → "Parties", "Agreement²" →
+    "Agreement ²")."""
+    taken, put = (
+        old[0][change.old_start : change.old_end],
+        new[0][change.new_start : change.new_end],
+    )
+    if (taken or put) and _noise(taken) == _noise(put):
+        return True
     return _all_covered(old, change.old_start, change.old_end) and _all_covered(
         new, change.new_start, change.new_end
     )
+
+
+# What a typesetter writes for "-": the non-breaking hyphen and the hyphen character (a soft
+# hyphen is dropped).
+_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-", "\u00ad": None})
+
+
+def _noise(text: str) -> str:
+    """The text as a reader compares it: no case, one kind of hyphen, no spaces."""
+    return "".join(text.translate(_HYPHENS).casefold().split())
 
 
 def _all_covered(side: tuple[str, bytearray], start: int, end: int) -> bool:
