@@ -106,6 +106,13 @@ def test_a_paragraph_split_in_two_is_one_amended_and_one_split_off():
     assert set(halves) == {"amended", "new"}  # the half with more of the words is the amended
     assert halves["new"].cut_from is halves["amended"].old
     assert f"split off {halves['amended'].old.name}" in _markdown(comparison)
+    # The JSON says it too.
+    from drafter.diff.formats import to_json
+
+    paragraphs = json.loads(to_json(comparison, "old.txt", "new.txt"))["paragraphs"]
+    [cut] = [p for p in paragraphs if p["status"] == "new"]
+    assert cut["split_off"] == halves["amended"].old.name and cut["merged_into"] is None
+    assert all(p["split_off"] is None for p in paragraphs if p is not cut)
 
 
 def _markdown(comparison: Comparison) -> str:
@@ -271,6 +278,8 @@ def test_the_json_is_the_contract_of_the_readme(tmp_path):
             "old_number": None,
             "new_number": 2,
             "technical": False,
+            "split_off": None,
+            "merged_into": None,
             "changes": [
                 {"old": "", "new": "Notes the plan;", "technical": False, "subparagraph": None}
             ],

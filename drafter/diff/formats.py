@@ -35,11 +35,21 @@ def _paragraph(entry: Entry) -> dict[str, Any]:
         "old_number": entry.old.number if entry.old else None,
         "new_number": entry.new.number if entry.new else None,
         "technical": entry.technical,
+        # What the text output says of a paragraph cut in two, or two made one.
+        "split_off": _cut_from(entry, "new"),
+        "merged_into": _cut_from(entry, "deleted"),
         "changes": [
             {"old": e.old, "new": e.new, "technical": e.technical, "subparagraph": e.subparagraph}
             for e in entry.edits
         ],
     }
+
+
+def _cut_from(entry: Entry, status: str) -> str | None:
+    """The name of the paragraph a new one was split off (a deleted one merged into)."""
+    if entry.status != status or entry.cut_from is None:
+        return None
+    return entry.cut_from.name
 
 
 def name(entry: Entry) -> str:
