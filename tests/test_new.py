@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,8 +96,9 @@ def test_what_only_a_human_knows_is_a_placeholder(draft_79):
     lines = draft_79.split("\n")
     assert "Résolution adoptée par l'Assemblée générale le [[date d'adoption]]" in lines
     assert "Point [[point de l'ordre du jour]] de l'ordre du jour" in lines
-    assert "[[numéro de la séance plénière]]^e séance plénière" in lines
-    assert "(A/79/[[cote du document]]/Add.2, par. 7)]" in draft_79
+    # The number and its suffix, the report's "/Add.2" and paragraph: the next session's.
+    assert "[[numéro de la séance plénière]] séance plénière" in lines
+    assert "(A/79/[[cote du document]], par. [[paragraphe du rapport]])]" in draft_79
     assert "⁶ A/79/[[cote du document]]." in lines  # the Secretary-General's report
     assert "A/78/" not in draft_79
 
@@ -117,7 +119,7 @@ def test_session_option_moves_everything_further():
     model = parse_text(text)
     assert model.heading.session_ordinal == "Quatre-vingtième"
     assert "de sa quatre-vingt-unième session" in model.operative[25].content.text
-    assert "(A/80/[[cote du document]]/Add.2" in text
+    assert "(A/80/[[cote du document]], par." in text
 
 
 def test_set_fills_placeholders():
@@ -482,3 +484,17 @@ def test_a_template_path_that_is_a_pipe_does_not_hang(tmp_path):
     os.mkfifo(pipe)
     result = drafter("new", str(SEED_78), "--template", str(pipe))
     assert result.returncode == 2 and "is empty" in result.stderr
+
+
+def test_the_heading_s_and_closing_s_stale_parts_become_placeholders():
+    # A/RES/79/247: "55th (resumed) plenary meeting", "(A/79/…/Add.1, para. 11)".
+    from drafter.reader import read_source
+
+    pdf = Path(__file__).parent / "fixtures" / "pdf" / "A_RES_79_247.pdf"
+    text = new(read_source(pdf).text)
+    lines = text.split("\n")
+    assert "[[plenary meeting number]] plenary meeting" in lines  # no "th", no "(resumed)"
+    assert "(resumed)" not in text and "]]th" not in text
+    assert "para. [[paragraph of the report]])" in text
+    model = parse_text(text)
+    assert model.closing is not None and model.closing.meeting is None

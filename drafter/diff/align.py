@@ -22,6 +22,9 @@ SIMILAR = 0.5  # the share of words two versions of one paragraph have in common
 PART_OF = 0.6  # the share of a leftover paragraph's words found in the one it was cut from
 _WORD = re.compile(r"\w+")
 _NUMBERS = re.compile(r"\[\[.*?\]\]|\d+")
+# A document symbol whole, its addendum and the placeholders of `drafter new` included:
+# "A/78/744/Add.12" and "A/79/[[document symbol]]" are the same report of another session.
+_SYMBOLS = re.compile(r"\b[A-Z]{1,6}(?:\.\d+)?(?:/(?:\[\[[^\]]*\]\]|[\w.-]*\w))+")
 
 
 @dataclass
@@ -84,7 +87,7 @@ def _key(unit: Unit) -> str:
 def _masked(unit: Unit) -> str:
     """The text with its numbers and placeholders masked: "A/78/290." and next session's
     "A/79/[[document symbol]]." are one footnote."""
-    return _NUMBERS.sub("0", _key(unit))
+    return _NUMBERS.sub("0", _SYMBOLS.sub("S", _key(unit)))
 
 
 def _words(unit: Unit) -> set[str]:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from drafter import lexicon, ordinals, sessions
@@ -190,6 +191,10 @@ class _Planner:
                     # The old form's comma ("Point 59, c, de l'ordre du jour") goes with it.
                     end += text.startswith(",", end)
                     self.change(content, at, end, self.placeholder("agenda_item"))
+            elif line.kind == "basis":
+                # "(A/79/457/Add.2, para. 9)": the next report's paragraph is not known yet.
+                for found in _report_paragraph(self.language).finditer(text):
+                    self.change(content, *found.span(1), self.placeholder("report_paragraph"))
 
     def closing(self) -> dict[str, Any] | None:
         closing = self.previous.closing
@@ -200,8 +205,10 @@ class _Planner:
             caret = "^" if closing.suffix.startswith("^") else ""
             number = f"{given}{caret}{ordinals.meeting_suffix(int(given), self.language)}"
             meeting = MEETING_ORDINAL.sub(number, closing.meeting_text, count=1)
-        else:
-            meeting = re.sub(r"\d+", self.placeholder("meeting"), closing.meeting_text, count=1)
+        else:  # the number, its suffix and "(resumed)" are the next meeting's to say
+            meeting = MEETING_ORDINAL.sub(self.placeholder("meeting"), closing.meeting_text, 1)
+            for resumed in self.words.phrases("resumed"):
+                meeting = meeting.replace(f" {resumed}", "")
         return {
             "meeting": meeting,
             "date": self.placeholder("adopted_on"),
@@ -232,8 +239,8 @@ class _Planner:
             return None
         at = parts.index(str(self.previous.session))
         parts[at] = str(self.session)
-        if at + 1 < len(parts):
-            parts[at + 1] = self.placeholder("document")
+        if at + 1 < len(parts):  # its number and what follows ("/Add.2"): not known yet
+            parts[at + 1 :] = [self.placeholder("document")]
         return "/".join(parts)
 
     # -- the recall list of the series -------------------------------------------------------
@@ -357,3 +364,11 @@ def _name(paragraph: PreambularParagraph | OperativeParagraph) -> str:
     if isinstance(paragraph, OperativeParagraph):
         return f"paragraph {paragraph.number}"
     return f"preambular line {paragraph.span.line}"
+
+
+@cache
+def _report_paragraph(language: str) -> re.Pattern[str]:
+    """The paragraph of a committee's report a basis line names: "para. 9" (its number in a
+    group)."""
+    words = lexicon.load(language).phrases("report_paragraph_word")
+    return re.compile(rf"(?<![\w.]){lexicon.alternation(words)} +(\d+(?:[-–]\d+)?)")
