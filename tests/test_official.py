@@ -565,3 +565,14 @@ def test_a_recall_list_goes_on_after_the_calls_inside_it():
         " 12 February 2021² and 43/26 of 22 June 2020",
     )
     assert parse_text(council).citations == [] and codes(council, "R") == []
+
+
+def test_a_stale_event_s_message_reads_as_english():
+    text = draft_en(
+        PP,
+        "1. *Looks forward to* the conference to be held in 2021;",
+        "2. *Decides* to remain seized of the matter.",
+    )
+    messages = [f.message for f in lint_text(text, Settings(select=("T001",)))[1]]
+    assert messages and "an event (in 2021) already past on 2023-12-19" in messages[0]
+    assert " of in " not in messages[0]

@@ -36,7 +36,7 @@ class StaleFutureEvent(Rule):
             for event in stale_events(block.text, reference, language):
                 yield self.finding(
                     block.span(event.announce.start(), event.announce.end()),
-                    f'"{event.announce.group(0)}" announces an event of '
-                    f"{event.when.group(0).strip()}, already past on {reference.isoformat()}: "
-                    "update or drop it",
+                    f'"{event.announce.group(0)}" announces an event'
+                    f" ({event.when.group(0).strip()}) already past on {reference.isoformat()}:"
+                    " update or drop it",
                 )
