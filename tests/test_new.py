@@ -143,18 +143,19 @@ def test_a_single_citation_becomes_a_list():
     )
 
 
-def test_without_a_recall_list_one_is_proposed():
+def test_without_a_recall_list_none_is_invented():
+    # The next text of a series that recalls none of its resolutions does not either.
     previous = draft(
         "Consciente de l'importance de la question,",
         "1. *Décide* de poursuivre l'examen de la question.",
     )
+    planned = next_session(parse_text(previous))
     model = parse_text(new(previous))
-    first = model.preamble[0].content
-    assert first.text == (
-        "Rappelant ses résolutions [[résolutions antérieures de la série]] et 78/500 du"
-        " 19 décembre 2023,"
-    )
-    assert model.session == 79  # no follow-up named: the next session
+    assert [p.content.text for p in model.preamble] == [
+        "Consciente de l'importance de la question,"
+    ]
+    assert model.citations == [] and model.session == 79  # no follow-up named: the next one
+    assert any("78/500 du 19 décembre 2023 is not added" in line for line in planned.summary)
 
 
 # -- what lint makes of a generated draft ------------------------------------------------------

@@ -81,7 +81,6 @@ def _word(source: Source, previous: Resolution, planned: NextSession) -> bytes:
     base = source.original if source.word_parts else None
     tracked = Tracked(
         changes=planned.changes,
-        proposed=planned.proposed,
         closing=planned.context.get("closing"),
     )
     return write_docx(previous, tracked, base=base)

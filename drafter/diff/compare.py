@@ -160,8 +160,6 @@ def _block(
     found = changes(old_text, new_text) if old_text != new_text else []
     if not found:  # what is technical is worked out where there is a change only
         return Block(label, old, new, moved=moved)
-    if old is None and new is not None and stretches.proposed(new):
-        return Block(label, old, new, found, [True] * len(found), moved)
     old_flags = stretches.covered(old, False) if old else bytearray()
     new_flags = stretches.covered(new, True) if new else bytearray()
     technical = [

@@ -23,7 +23,6 @@ _PLACEHOLDER = re.compile(r"\S*\[\[.*?\]\]\S*")  # with the symbol it stands in:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD = re.compile(r"\b(?:19|20)\d\d/\d\d\b")  # a reporting period: "2023/24"
 _CALL = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_RESOLUTION_NUMBER = re.compile(r"(?<![\w/])\d{1,2}/\d{1,4}(?: [A-Z]\b)?")
 _TITLE_SYMBOL = re.compile(r"^\s*\S+/\S+?\.")  # "78/167." before a title
 # Heading lines that are the document's frame: each session writes them anew.
 _FRAME = {"masthead", "document_symbol", "distribution", "issue_date", "original", "session"}
@@ -84,13 +83,6 @@ class Stretches:
             for citation in inline.citations:
                 if citation.symbol not in self.cited_before:
                     _mark(flags, citation.offset, citation.end or citation.offset, 0)
-
-    def proposed(self, unit: Unit) -> bool:
-        """Whether a paragraph new to the text is one `drafter new` proposes: with a
-        placeholder to fill, and citing no resolution but the previous text's ("Recalling its
-        resolutions [[earlier resolutions of the series]] and 78/167 of 19 December 2023,")."""
-        cited = _RESOLUTION_NUMBER.findall(unit.text)
-        return bool(_PLACEHOLDER.search(unit.text)) and set(cited) <= self.cited_before
 
 
 def is_technical(change: Change, old: tuple[str, bytearray], new: tuple[str, bytearray]) -> bool:

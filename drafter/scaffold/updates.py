@@ -53,10 +53,8 @@ class NextSession:
     summary: list[str] = field(default_factory=list)
     # The same changes as edits of the previous model, for a writer that shows them as
     # tracked changes (Word): by the id() of the previous text's Inline, in canonical
-    # offsets; and the paragraphs proposed before the preamble (marked-up text). The new
-    # plenary line is the context's "closing".
+    # offsets. The new plenary line is the context's "closing".
     changes: dict[int, list[Change]] = field(default_factory=dict)
-    proposed: list[str] = field(default_factory=list)
 
 
 def next_session(
@@ -96,7 +94,6 @@ class _Planner:
         self.reach = max(FOLLOW_UP_REACH, (follow_up or 0) - previous.session)
         self.changes: dict[int, list[Change]] = defaultdict(list)
         self.summary: list[str] = []
-        self.extra_preamble: list[str] = []
 
     # -- the plan ----------------------------------------------------------------------------
     def plan(self) -> NextSession:
@@ -108,19 +105,12 @@ class _Planner:
         context = context_of(
             self.previous, self.write, session=self.session, closing=self.closing()
         )
-        proposed = [{"text": t, "subparagraphs": [], "tables": []} for t in self.extra_preamble]
-        context["preamble"][:0] = proposed
-        body = context["body"]  # the same, before the first preambular paragraph
-        first = next((i for i, item in enumerate(body) if item["kind"] == "preambular"), 0)
-        body[first:first] = [{"kind": "preambular", **item} for item in proposed]
         context["previous"] = {
             "symbol": self.previous.symbol,
             "session": self.previous.session,
             "adopted_on": self.previous.adopted_on,
         }
-        return NextSession(
-            context, self.session, self.summary, dict(self.changes), list(self.extra_preamble)
-        )
+        return NextSession(context, self.session, self.summary, dict(self.changes))
 
     def placeholder(self, key: str) -> str:
         return self.values.get(key) or f"[[{self.words.setting('placeholders')[key]}]]"
@@ -266,12 +256,9 @@ class _Planner:
             <= self.previous_session
         ]
         if not candidates:
-            conjunction = self.words.phrases("list_and")[0]  # the earlier ones, then it
-            self.extra_preamble.append(
-                f"{self.words.setting('recall')} {self.placeholder('recall')} {conjunction}"
-                f" {entry},"
-            )
-            self.note(f"no recall list of the series: one is proposed, with {entry}")
+            # The next text of a series that recalls none of its resolutions does not either:
+            # a paragraph drafter invented would be one more to take out (issue 29).
+            self.note(f"no recall list of the series: {entry} is not added to any")
             return
         block, group = lists[max(candidates)[2]]
         self.append_to_list(block, group, entry)

@@ -44,7 +44,6 @@ class Tracked:
     - `inserted`: paragraphs of the new model put in (a heading line, a preambular or operative
       paragraph with its subparagraphs, a subparagraph, a footnote), by where they go;
     - `numbers`, `markers`: an operative paragraph's new number, a subparagraph's new marker;
-    - `proposed`: marked-up paragraphs put in before the preamble (drafter new's proposals);
     - `closing`: the new plenary line ({"meeting", "date"} as written);
     - `footnote_ids`: the id in the new document of each footnote of the new model, by number.
     """
@@ -54,6 +53,5 @@ class Tracked:
     inserted: dict[After, list[Any]] = field(default_factory=dict)
     numbers: dict[int, int] = field(default_factory=dict)
     markers: dict[int, str] = field(default_factory=dict)
-    proposed: list[str] = field(default_factory=list)
     closing: dict[str, Any] | None = None
     footnote_ids: dict[int, int] = field(default_factory=dict)

@@ -104,7 +104,6 @@ class _Writer:
         if resolution.organ_text:
             yield self.paragraph([Piece("same", resolution.organ_text)], indent=True)
         yield from self.inserted(AFTER_ORGAN)
-        proposed = [_marked(text, "ins") for text in self.tracked.proposed]
         if resolution.decision is not None:
             yield self.paragraph(self.pieces(resolution.decision), indent=True)
             yield from self.inserted(("after", id(resolution.decision)))
@@ -114,9 +113,6 @@ class _Writer:
                 yield self.paragraph(pieces, indent=True, deleted=deleted)
                 yield from self.inserted(("after", id(lettered.content)))
         for kind, item in resolution.body():
-            if proposed and kind == "preambular":
-                yield from (self.paragraph(p, indent=True, inserted=True) for p in proposed)
-                proposed = []
             yield from self.item(kind, item)
         yield from self.closing()
         for inline in resolution.trailing:
@@ -385,11 +381,6 @@ def _raised(piece: Piece) -> Iterator[Piece]:
             yield piece._replace(text=part[:letters], raised=True)
         if part[letters:]:
             yield piece._replace(text=part[letters:])
-
-
-def _marked(text: str, kind: str) -> list[Piece]:
-    """Marked-up text ("*Recalling* …") as pieces of one kind."""
-    return [Piece(kind, part, bool(i % 2)) for i, part in enumerate(text.split("*")) if part]
 
 
 def _difference(before: str, after: str) -> list[Piece]:
