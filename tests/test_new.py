@@ -347,7 +347,10 @@ def test_command_writes_the_draft_and_lists_the_placeholders(tmp_path):
     result = drafter("new", str(SEED_78), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "Soixante-dix-neuvième session" in out.read_text("utf-8")
-    assert "the recall list gains 78/167 du 19 décembre 2023" in result.stderr
+    assert (
+        "the recall list ending with 77/185 (the list of the latest resolutions) gains 78/167"
+        " du 19 décembre 2023" in result.stderr
+    )
     assert f"{out}:5: [[date de distribution]]" in result.stderr
     assert result.stdout == ""
     lint = drafter("lint", str(out))

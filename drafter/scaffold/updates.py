@@ -262,7 +262,9 @@ class _Planner:
             return
         block, group = lists[max(candidates)[2]]
         self.append_to_list(block, group, entry)
-        self.note(f"the recall list gains {entry}")
+        # Which list, and why that one: it may be a guess where the text has several.
+        why = "the only list" if len(candidates) == 1 else "the list of the latest resolutions"
+        self.note(f"the recall list ending with {group[-1].symbol} ({why}) gains {entry}")
 
     def recall_lists(self) -> Iterator[tuple[Inline, list[Citation]]]:
         """Each list of cited resolutions in the preamble, with the paragraph holding it."""
