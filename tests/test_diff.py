@@ -437,3 +437,17 @@ def test_a_change_of_case_hyphen_or_spacing_and_a_reporting_period_are_not_subst
     changed = old.replace("all parties", "all States")
     entries = [e for e in compare(parse_text(old), parse_text(changed)).entries if e.updated]
     assert [e.technical for e in entries] == [False]
+
+
+def test_footnotes_updated_in_place_are_amended_not_moved():
+    from conftest import draft_en
+
+    body = ("*Recalling* its resolution 77/185 of 14 December 2022,¹", "1. *Decides* this.⁶")
+    notes = "\n¹ A/79/26.\n\n² A/1.\n\n³ A/2.\n\n⁴ A/3.\n\n⁵ A/4.\n\n⁶ A/78/26.\n"
+    calls = "".join(f" see{n}" for n in "²³⁴⁵")
+    old = draft_en(body[0], "1. *Decides* this" + calls + ".⁶") + notes
+    new = old.replace("¹ A/79/26.", "¹ A/80/26.").replace("⁶ A/78/26.", "⁶ A/79/26.")
+    entries = [e for e in compare(parse_text(old), parse_text(new)).entries if e.part == "footnote"]
+    changed = [(e.status, e.old.number, e.new.number) for e in entries if e.updated]
+    assert changed == [("amended", 1, 1), ("amended", 6, 6)]
+    assert all(e.technical for e in entries)

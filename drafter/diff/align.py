@@ -52,7 +52,11 @@ class _Alignment:
         self.old, self.new = old, new
         self.old_words = [_words(unit) for unit in old]
         self.new_words = [_words(unit) for unit in new]
-        paired = _same_text(old, new, _key)
+        # Footnotes keep their numbers when updated in place: "A/79/26." → "A/80/26." in
+        # footnote 1 is footnote 1 amended, though footnote 6 now reads "A/79/26.".
+        notes = any(unit.part == "footnote" for unit in old)
+        paired = _same_text(old, new, _numbered) if notes else {}
+        paired.update(_same_text(old, new, _key, paired))
         paired.update(_same_text(old, new, _masked, paired))
         paired.update(_similar(self.old_words, self.new_words, paired))
         self.paired = paired  # old position → new position
@@ -88,6 +92,11 @@ def _masked(unit: Unit) -> str:
     """The text with its numbers and placeholders masked: "A/78/290." and next session's
     "A/79/[[document symbol]]." are one footnote."""
     return _NUMBERS.sub("0", _SYMBOLS.sub("S", _key(unit)))
+
+
+def _numbered(unit: Unit) -> str:
+    """A footnote's number and its text, numbers and symbols masked."""
+    return f"{unit.number} {_masked(unit)}"
 
 
 def _words(unit: Unit) -> set[str]:
