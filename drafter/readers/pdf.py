@@ -288,8 +288,8 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
                 continue
             if (below_rule and line.size < body_size) or _star_note(line, body_size):
                 _add_note(notes, line, body_size)
-            elif _table_row(line, body, rows, body_size):
-                _add_cells(line, body, body_size)
+            elif (cells := _table_cells(line, body, rows, body_size)) is not None:
+                _add_cells(line, cells, body)
             elif body and _only_calls(line, body_size):
                 body[-1].extend(line, spaced=False)  # a call PDFium cut off its word
             elif body and _goes_on(body[-1], line):
@@ -313,15 +313,18 @@ def _table_baselines(page: list[_Line], body_size: float) -> set[int]:
     return {top for top, count in seen.items() if count > 1}
 
 
-def _table_row(line: _Line, body: list[_Line], rows: set[int], body_size: float) -> bool:
-    """A line of small text that is a table's row, or a cell of one: on a row's baseline, cut
-    into columns, or right under a row (the table's note: "*Abbreviations*: …")."""
+def _table_cells(
+    line: _Line, body: list[_Line], rows: set[int], body_size: float
+) -> list[_Line] | None:
+    """The cells of a line of small text that is a table's row, or a part of one: on a row's
+    baseline, cut into columns, or right under a row (the table's note: "*Abbreviations*:
+    …"); None for a line of no table."""
     if not _small(line, body_size):
-        return False
-    if round(line.top) in rows or len(_cut(line)) > 1:
-        return True
+        return None
+    cells = _cut(line)
     previous = body[-1] if body else None
-    return previous is not None and previous.cells is not None and previous.page == line.page
+    under_a_row = previous is not None and previous.cells is not None and previous.page == line.page
+    return cells if round(line.top) in rows or len(cells) > 1 or under_a_row else None
 
 
 def _cut(line: _Line) -> list[_Line]:
@@ -337,9 +340,9 @@ def _cut(line: _Line) -> list[_Line]:
     return [piece.measure() for piece in pieces if "".join(c.text for c in piece.chars).strip()]
 
 
-def _add_cells(line: _Line, body: list[_Line], body_size: float) -> None:
-    """The line's cells, to the row on its baseline or to a row of its own."""
-    cells = [_marked(piece, piece.size) for piece in _cut(line)]
+def _add_cells(line: _Line, pieces: list[_Line], body: list[_Line]) -> None:
+    """The line's cells (`pieces` of it), to the row on its baseline or to a row of its own."""
+    cells = [_marked(piece, piece.size) for piece in pieces]
     previous = body[-1] if body else None
     if (
         previous is not None
@@ -355,12 +358,11 @@ def _add_cells(line: _Line, body: list[_Line], body_size: float) -> None:
 
 def _goes_on(previous: _Line, line: _Line) -> bool:
     """The line is the rest of the one before, on its baseline, to its right."""
-    last = next((c for c in reversed(previous.chars) if c.text.strip()), None)
     return (
-        last is not None
-        and previous.page == line.page
+        previous.page == line.page
+        and any(c.text.strip() for c in previous.chars)
         and abs(previous.bottom - line.top) < previous.size * 0.3
-        and 0 <= line.x - last.x < _COLUMN_GAP * 3
+        and 0 <= line.x - _last_x(previous) < _COLUMN_GAP * 3
     )
 
 

@@ -161,9 +161,9 @@ class _Package:
 
 def _part_name(entry: str) -> str:
     """How the user is told of a part: "its document part", "its footnotes part"."""
-    known = {"document": "document", "footnotes": "footnotes", "styles": "styles"}
     stem = entry.rpartition("/")[2].removesuffix(".xml")
-    return f"its {known[stem]} part" if stem in known else f"its part {entry}"
+    named = stem in {"document", "footnotes", "styles"}
+    return f"its {stem} part" if named else f"its part {entry}"
 
 
 def _xml(data: bytes) -> Any:
