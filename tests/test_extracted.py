@@ -29,14 +29,27 @@ needs_pdftotext = pytest.mark.skipif(
 )
 
 
-def pdftotext_copy(pdf: Path, mode: str = "-raw") -> str:
-    run = subprocess.run(["pdftotext", mode, str(pdf), "-"], capture_output=True, check=True)
+def pdftotext_copy(pdf: Path, *options: str) -> str:
+    run = subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, check=True)
     return run.stdout.decode("utf-8")
+
+
+def pdftotext_raw_copy(pdf: Path) -> str:
+    """The text in the order it was written into the PDF: a paragraph's number before its text."""
+    return pdftotext_copy(pdf, "-raw")
 
 
 def pdftotext_layout_copy(pdf: Path) -> str:
     """The page as laid out: columns of spaces, the running header on one line."""
     return pdftotext_copy(pdf, "-layout")
+
+
+def pdftotext_plain_copy(pdf: Path) -> str:
+    """pdftotext without options, as most people run it: a paragraph's number alone on its line,
+    no blank line between paragraphs, a page's footnote numbers apart from their texts and out
+    of their order, furniture among them, a word cut at a line's end joined without its hyphen
+    ("forwardlooking")."""
+    return pdftotext_copy(pdf)
 
 
 def pdfium_copy(pdf: Path) -> str:
@@ -50,10 +63,15 @@ def pdfium_copy(pdf: Path) -> str:
 
 
 COPIES = {
-    "pdftotext": pytest.param(pdftotext_copy, marks=needs_pdftotext),
+    "pdftotext-raw": pytest.param(pdftotext_raw_copy, marks=needs_pdftotext),
     "pdftotext-layout": pytest.param(pdftotext_layout_copy, marks=needs_pdftotext),
+    "pdftotext": pytest.param(pdftotext_plain_copy, marks=needs_pdftotext),
     "pdfium": pytest.param(pdfium_copy),
 }
+# Pages that pdftotext without options sets out of their reading order: 79/248 puts the last
+# words of paragraph 92 before its first line, 80/110 sets paragraph 55's widely spaced line a
+# word a line after the next. Nothing in the copy says where those words belong.
+OUT_OF_ORDER = {(name, pdftotext_plain_copy) for name in ("A_RES_79_248.pdf", "A_RES_80_110.pdf")}
 
 
 def letters(text: str) -> str:
@@ -62,7 +80,12 @@ def letters(text: str) -> str:
     return re.sub(r"[\s*]", "", text)
 
 
-def same_model(copy: Resolution, pdf: Resolution) -> None:
+def without_hyphens(text: str) -> str:
+    """What a copy that joins a cut word without its hyphen must keep."""
+    return letters(text).replace("-", "")
+
+
+def same_model(copy: Resolution, pdf: Resolution, letters=letters) -> None:
     assert (copy.symbol, copy.kind, copy.problems) == (pdf.symbol, pdf.kind, [])
     assert len(copy.preamble) == len(pdf.preamble)
     assert [p.number for p in copy.operative] == [p.number for p in pdf.operative]
@@ -91,16 +114,21 @@ def pdf_models():
 @pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
 @pytest.mark.parametrize("name", COPIED)
 def test_a_copy_reads_into_the_model_of_its_pdf(pdf_models, tmp_path, name, copy):
+    if (name, copy) in OUT_OF_ORDER:
+        pytest.xfail("the copy sets a page's words out of their order")
     path = tmp_path / f"{name}.txt"
     path.write_text(copy(PDFS / name), encoding="utf-8")
     source = read_source(path)
     assert source.converted_from == "text extracted from a PDF"
-    same_model(parse_text(source.text), pdf_models[name])
+    kept = without_hyphens if copy is pdftotext_plain_copy else letters
+    same_model(parse_text(source.text), pdf_models[name], kept)
 
 
 @pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
 @pytest.mark.parametrize("name", COPIED)
 def test_a_copy_of_an_adopted_text_says_once_that_italics_are_unknown(tmp_path, name, copy):
+    if (name, copy) in OUT_OF_ORDER:
+        pytest.xfail("the copy sets a page's words out of their order")
     path = tmp_path / f"{name}.txt"
     path.write_text(copy(PDFS / name), encoding="utf-8")
     findings = lint_file(str(path), Settings()).findings
@@ -111,7 +139,7 @@ def test_a_copy_of_an_adopted_text_says_once_that_italics_are_unknown(tmp_path, 
 
 @needs_pdftotext
 def test_page_furniture_goes_and_calls_are_superscripts_again(tmp_path):
-    text = read_extracted(pdftotext_copy(PDFS / "A_RES_80_96.pdf")).text
+    text = read_extracted(pdftotext_raw_copy(PDFS / "A_RES_80_96.pdf")).text
     for furniture in ("25-20103", "*2520103*", "2/6", "A/RES/80/96 Question of Guam"):
         assert furniture not in text
     assert "Colonial Countries and Peoples for 2025,¹\n" in text  # "2025,1" in the copy
@@ -125,7 +153,7 @@ def test_page_furniture_goes_and_calls_are_superscripts_again(tmp_path):
 def test_a_running_header_of_two_lines_goes(tmp_path):
     # 78/102: "Criminal accountability of United Nations officials and experts" / "on mission
     # A/RES/78/102" on some pages, "A/RES/78/102" / the title in two lines on others.
-    text = read_extracted(pdftotext_copy(PDFS / "A_RES_78_102.pdf")).text
+    text = read_extracted(pdftotext_raw_copy(PDFS / "A_RES_78_102.pdf")).text
     heading, body = text.split("The General Assembly,")
     assert "Criminal accountability of United Nations officials and experts\non mission" in heading
     assert body.count("Criminal accountability") == 1  # the last paragraph names the item
@@ -136,7 +164,7 @@ def test_a_running_header_of_two_lines_goes(tmp_path):
 @needs_pdftotext
 def test_findings_point_at_the_lines_of_the_copy(tmp_path):
     path = tmp_path / "copied.txt"
-    path.write_text(pdftotext_copy(PDFS / "A_RES_80_96.pdf"), encoding="utf-8")
+    path.write_text(pdftotext_raw_copy(PDFS / "A_RES_80_96.pdf"), encoding="utf-8")
     lines = path.read_text(encoding="utf-8").split("\n")
     findings = lint_file(str(path), Settings()).findings
     cited = next(f for f in findings if f.code == "R007")
@@ -148,7 +176,7 @@ def test_findings_point_at_the_lines_of_the_copy(tmp_path):
 @needs_pdftotext
 def test_the_commands_read_a_copy_and_write_nothing_into_it(tmp_path):
     path = tmp_path / "copied.txt"
-    copied = pdftotext_copy(PDFS / "A_RES_80_96.pdf").replace(
+    copied = pdftotext_raw_copy(PDFS / "A_RES_80_96.pdf").replace(
         "Guam and examined", "Guam  and examined"
     )
     path.write_text(copied, encoding="utf-8")
@@ -306,3 +334,73 @@ def test_a_draft_s_note_on_its_sponsor_is_a_note_in_a_copy_too():
     ]
     assert len(model.preamble) == 1 and model.preamble[0].content.text.endswith("to it,")
     assert [f.number for f in model.footnotes] == [1, 2, 3]
+
+
+# A page of a copy as pdftotext writes it without options: no blank lines, the footnotes' numbers
+# apart from their texts and out of order, the page's furniture among them, the page number
+# glued to a line cut after its hyphen, the rule glued to the last line, the print date alone.
+PAGED_COPY = """A/RES/99/3
+United Nations
+General Assembly
+Distr.: General
+1 January 2099
+Ninety-ninth session
+Agenda item 1
+Resolution adopted by the General Assembly
+on 1 January 2099
+99/3.
+Synthetic question
+The General Assembly,
+Recalling the Convention on the Rights of the Child 1 (all Goals) and the report of the
+Special Committee for 2098,2 and the Declaration,3
+Noting the work of the Non-Self1/2
+_______________
+1
+United Nations, Treaty Series, vol. 1577, No. 27531.
+A/98/2.
+3
+Resolution 1514 (XV), as amended by resolution 1541
+(XV).
+2
+99-00003 (E)
+020199
+*9900003*
+\fA/RES/99/3
+Synthetic question
+Governing Territories and of the Committee for 2097,4
+1.
+Decides to remain seized of the matter.
+1st plenary meeting
+1 January 2099__________________
+4
+2/2
+A/97/4.
+99-00003
+"""
+
+
+def test_a_copy_without_options_gives_each_page_s_notes_their_texts():
+    text = read_extracted(PAGED_COPY).text
+    assert "\n¹ United Nations, Treaty Series, vol. 1577, No. 27531.\n" in text
+    assert "\n² A/98/2.\n" in text
+    assert "\n³ Resolution 1514 (XV), as amended by resolution 1541 (XV).\n" in text
+    assert "\n⁴ A/97/4.\n" in text
+    for furniture in ("020199", "1/2", "2/2", "99-00003"):
+        assert furniture not in text
+    words = " ".join(text.split())
+    assert "the Child¹ (all Goals)" in words and "Non-Self Governing Territories" in words
+    model = parse_text(text)
+    assert [f.number for f in model.footnotes] == [1, 2, 3, 4]
+    assert len(model.preamble) == 2 and [p.number for p in model.operative] == [1]
+    assert model.closing is not None and model.closing.date_text == "1 January 2099"
+
+
+def test_a_paragraph_number_set_among_the_running_header_stays_with_its_paragraph():
+    page = "\fA/RES/99/3\nSynthetic question\nGoverning Territories and of the Committee for 2097,4"
+    page += "\n"
+    copy = PAGED_COPY.replace(
+        page + "1.\n", page + "99-00003\n\fSynthetic question\n1.\nA/RES/99/3\n"
+    )
+    model = parse_text(read_extracted(copy).text)
+    assert [p.number for p in model.operative] == [1]
+    assert model.operative[0].content.text.startswith("Decides to remain")

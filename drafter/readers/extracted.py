@@ -27,6 +27,9 @@ from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
 
 # (Patterns are compiled on first use, by `re`: most texts are none of these.)
 _BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
+# The date the job was printed ("261223"), on a line of its own beside the job number in a
+# copy made without options.
+_PRINT_DATE = r"[0-3]\d[01]\d\d\d"
 _FURNITURE = (
     rf"(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE})(?: +(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE}))*"
 )
@@ -41,6 +44,7 @@ _STAR_NOTE = r"(\*{1,3}) +(?=[A-Z])"
 # A number or a label alone on its line: "1.", "(a)", "(iv)", "78/117."
 _ALONE = r"\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|\d{1,2}/\d{1,4}\."
 _NOTE_START = r"(\d{1,3})(?: +(.*))?"
+_NOTE_NUMBER = r"\d{1,3}"
 _DEFINITION = r"\[\^(\d+)\]:"
 _REFERENCE = r"\[\^\d+\]"
 _HEADER_TITLE = 66  # characters at most in a line of the running header's title
@@ -68,7 +72,8 @@ _NUMBERED_BY = (
     "paragraph", "paragraphs", "subparagraph", "resolution", "resolutions", "decision",
     "decisions", "article", "articles", "rule", "rules", "section", "chapter", "annex", "item",
     "items", "page", "Article", "Articles", "Rule", "Rules", "Section", "Chapter", "Annex",
-    "Principle", "Principles", "paragraphe", "paragraphes", "résolution", "décision", "alinéa",
+    "Principle", "Principles", "Goal", "SDG", "SDGs", "target", "targets", "Target",
+    "paragraphe", "paragraphes", "résolution", "décision", "alinéa",
     "point",
 )  # fmt: skip
 # (An abbreviation numbers what touches it or follows a space; a word, what follows a space:
@@ -105,7 +110,11 @@ _LIKELY_CALL = (
     + _CALL_END
     + r"|(?<=[,.;:)\]\"”’]\n)(\d{1,3})(?=[ \t]+[a-z])"
     # After a word's comma and a space, before a capital: "annexed, 21 Member States".
-    + r"|(?<=[a-z], )(\d{1,3})(?=[ \t]+[A-Z]))"
+    + r"|(?<=[a-z], )(\d{1,3})(?=[ \t]+[A-Z])"
+    # After a word and a space, before a bracket: "the Child 21 (all SDGs)".
+    + r"|(?<=[A-Za-z] )"
+    + _NOT_NUMBERED
+    + r"(\d{1,3})(?=[ \t]+\())"
 )
 # PDFium marks a word cut after its hyphen with U+FFFE (once U+0002): a copy may keep it.
 _LINE_HYPHENS = str.maketrans("\ufffe\x02", "--")
@@ -121,12 +130,16 @@ class Extracted(NamedTuple):
 class _Line(NamedTuple):
     number: int  # 1-based, in the user's file
     text: str  # stripped
+    page_start: bool = False  # the copy's form feed begins the line
 
 
 def read_extracted(text: str) -> Extracted | None:
     """The text form of text extracted from a PDF; None for text that is not one (drafter's
     own text form: it is read as it is)."""
-    lines = [_Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1)]
+    lines = [
+        _Line(number, raw.strip(), raw.startswith("\f"))
+        for number, raw in enumerate(text.split("\n"), start=1)
+    ]
     front = _front_matter_end(lines)
     copied = _is_copied(lines)
     markdown = not copied and _bare_calls_wanted(text)
@@ -191,27 +204,58 @@ def _definitions(text: str) -> int:
 def _without_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     """The lines of the body, the footnotes, each as one line "¹ …", and the notes marked with
     asterisks, each as "[^*]: …"."""
-    symbol = _symbol(lines)
-    gone = _furniture(lines, symbol, _title(lines), _page_count(lines))
+    pages = _page_count(lines)
+    gone = _furniture(lines, _symbol(lines), _title(lines), pages)
+    # A copy with form feeds says where each page ends: a page's footnotes run to it, whatever
+    # furniture stands among them (pdftotext sets the page number between a note's number and
+    # its text). Without them, the page's furniture ends its footnotes.
+    paged = any(line.page_start for line in lines)
     body: list[_Line] = []
     notes: list[_Line] = []
     marked: list[_Line] = []  # notes marked with asterisks
-    under_rule = False
+    block: list[_Line] | None = None  # the lines under a page's footnote rule
     for at, line in enumerate(lines):
+        if block is not None and (line.page_start or (at in gone and not paged)):
+            _add_notes(notes, block, body)
+            block = None
         if at in gone:
-            under_rule = False  # a page's furniture ends its footnotes
             continue
-        if re.fullmatch(_NOTE_RULE, line.text):
-            under_rule = True
+        if re.search(_NOTE_RULE + "$", line.text):
+            # (A copy without options may glue the rule to the page's last line: "community____".)
+            text = re.sub(_NOTE_RULE + "$", "", line.text)
+            if text:
+                body.append(_Line(line.number, text))
+            block = []
             continue
         stars = re.match(_STAR_NOTE, line.text)
         if stars:  # a draft's note on its sponsor, at the page's foot, rule or no rule
             marked.append(_Line(line.number, f"[^{stars.group(1)}]: {line.text[stars.end() :]}"))
-        elif under_rule and line.text:
-            _add_to_notes(notes, line, body)
+        elif block is not None:
+            if line.text:
+                block.append(line)
         else:
-            body.append(line)
+            body.append(_without_page_number(line, lines, at, gone, pages))
+    if block is not None:
+        _add_notes(notes, block, body)
     return body, notes, marked
+
+
+def _without_page_number(
+    line: _Line, lines: list[_Line], at: int, gone: set[int], pages: int | None
+) -> _Line:
+    """A page's last line without the page number that the copy glued to its end ("… of the
+    Non-Self2/6", where the line was cut after "Non-Self-")."""
+    if not pages or not line.text.endswith(f"/{pages}"):
+        return line
+    glued = re.search(rf"(?<=[^\d\s/])(\d{{1,3}})/{pages}$", line.text)
+    following = _next_text(lines, at, 1)
+    if (
+        glued
+        and int(glued.group(1)) <= pages
+        and (following is None or following in gone or re.match(_NOTE_RULE, lines[following].text))
+    ):
+        return _Line(line.number, line.text[: glued.start()])
+    return line
 
 
 def _symbol(lines: list[_Line]) -> str | None:
@@ -276,7 +320,7 @@ def _furniture(lines: list[_Line], symbol: str | None, title: str, pages: int | 
 
     def kind(index: int) -> str:
         text = lines[index].text
-        if _is_furniture(text, pages):
+        if _is_furniture(text, pages) or re.fullmatch(_PRINT_DATE, text):
             return "furniture"
         # (Measured without the run of spaces a layout copy sets between the two.)
         if symbol and symbol in text and len(" ".join(text.split())) < 120 and index != masthead:
@@ -294,8 +338,13 @@ def _furniture(lines: list[_Line], symbol: str | None, title: str, pages: int | 
         for step in (-1, 1):
             run: list[int] = []
             index = _next_text(lines, at, step)
-            while index is not None and kind(index) and len(run) < 8:
-                run.append(index)
+            while index is not None and len(run) < 8:
+                if kind(index):
+                    run.append(index)
+                # (A copy without options may set a paragraph's number among the header's
+                # lines: "Combating sand and dust storms" / "1." / "A/RES/79/212".)
+                elif not (run and re.fullmatch(_ALONE, lines[index].text)):
+                    break
                 index = _next_text(lines, index, step)
             kinds = {index: kind(index) for index in run}
             # A title's words are the header only on the symbol's side: on the other, the
@@ -310,6 +359,62 @@ def _next_text(lines: list[_Line], at: int, step: int) -> int | None:
     while 0 <= index < len(lines) and not lines[index].text:
         index += step
     return index if 0 <= index < len(lines) else None
+
+
+def _add_notes(notes: list[_Line], block: list[_Line], body: list[_Line]) -> None:
+    """The footnotes of one page, from the lines under its rule."""
+    scrambled = _scrambled_notes(block, len(notes) + 1)
+    if scrambled is not None:
+        notes += scrambled
+        return
+    for line in block:
+        _add_to_notes(notes, line, body)
+
+
+def _scrambled_notes(block: list[_Line], first: int) -> list[_Line] | None:
+    """The notes of a page whose numbers stand alone on their lines, out of their texts' order
+    (pdftotext without options: "1" / text 1 / text 2 / "3" / text 3 / "2"); None where the
+    numbers are not so. The texts keep their order: they go to the numbers in turn. A number
+    between two texts ends the one before; a text that ends as a note does, short, is the next
+    place to cut."""
+    alone = [at for at, line in enumerate(block) if re.fullmatch(_NOTE_NUMBER, line.text)]
+    numbers = sorted(int(block[at].text) for at in alone)
+    texts = [line for line in block if not re.fullmatch(_NOTE_NUMBER, line.text)]
+    if not alone or numbers != list(range(first, first + len(alone))) or len(texts) < len(alone):
+        return None
+    in_order = [int(block[at].text) for at in alone] == numbers
+    if in_order and all(at + 1 not in alone and at + 1 < len(block) for at in alone):
+        return None  # each number before its own text: read as it comes
+    cuts = _note_cuts(block, texts, len(alone) - 1)
+    notes: list[_Line] = []
+    for number, start, end in zip(numbers, [0, *cuts], [*cuts, len(texts)], strict=True):
+        text = texts[start].text
+        for line in texts[start + 1 : end]:
+            rejoined = rejoin_cut_word(text, line.text)
+            text = " ".join(rejoined) if rejoined else f"{text} {line.text}"
+        notes.append(_Line(texts[start].number, f"{superscript(number)} {text}".rstrip()))
+    return notes
+
+
+def _note_cuts(block: list[_Line], texts: list[_Line], wanted: int) -> list[int]:
+    """Where the texts of a page's notes part: `wanted` indexes into `texts`, in order."""
+    after_number: set[int] = set()
+    seen = 0  # texts before the line
+    for previous, line in zip([None, *block], block, strict=False):
+        if re.fullmatch(_NOTE_NUMBER, line.text):
+            continue
+        if seen and previous is not None and re.fullmatch(_NOTE_NUMBER, previous.text):
+            after_number.add(seen)
+        seen += 1
+    ranked = sorted(
+        range(1, len(texts)),
+        key=lambda at: (
+            at not in after_number,
+            not (ends_paragraph(texts[at - 1].text, (".", ")")) and texts[at].text[:1].isupper()),
+            len(texts[at - 1].text),
+        ),
+    )
+    return sorted(ranked[:wanted])
 
 
 def _add_to_notes(notes: list[_Line], line: _Line, body: list[_Line]) -> None:
