@@ -12,6 +12,7 @@ from conftest import (
     EN_BUDGET,
     EN_SECTIONS,
     ENGLISH,
+    FRAMES,
     SEED_62,
     SEED_78,
     draft,
@@ -32,6 +33,7 @@ from drafter.scaffold.render import TemplateProblem, builtin_template, render
 from drafter.scaffold.updates import CannotScaffold, next_session
 
 PDFS = ENGLISH.parent / "pdf"
+FRAMES_EN_HEADING = FRAMES["en"][0]
 SYNTHETIC_FILES = ENGLISH.parent / "synthetic"
 
 
@@ -141,6 +143,53 @@ def test_a_single_citation_becomes_a_list():
         "Rappelant ses résolutions 77/300 du 14 décembre 2022 et 78/500 du 19 décembre 2023,"
         in text
     )
+
+
+def new_en(previous: str) -> tuple[str, list[str]]:
+    planned = next_session(parse_text(previous))
+    return render(builtin_template("en"), planned.context), planned.summary
+
+
+def test_the_series_on_the_resolution_s_own_topic_gains_the_previous_resolution():
+    # As in A/RES/79/212 "Combating sand and dust storms": two lists end at session 78.
+    heading = FRAMES_EN_HEADING.replace("78/500. Test resolution", "78/500. Combating sand storms")
+    text, summary = new_en(
+        draft_en(
+            "Recalling its resolutions 76/211 of 17 December 2021 and 77/171 of 14 December 2022"
+            " on combating sand and dust storms,",
+            "Recalling also its resolutions 76/206 of 17 December 2021 and 77/166 of 14 December"
+            " 2022 on the implementation of the Convention to Combat Desertification,",
+            "1. *Decides* to include in the provisional agenda of its seventy-ninth session the"
+            " item.",
+            heading=heading,
+        )
+    )
+    assert "77/171 of 14 December 2022 and 78/500 of 19 December 2023 on combating" in text
+    assert "76/206 of 17 December 2021 and 77/166 of 14 December 2022 on the" in text
+    assert any("(the list on the resolution's own topic) gains 78/500" in line for line in summary)
+
+
+def test_a_resolution_cited_alone_before_all_previous_ones_is_replaced():
+    text, summary = new_en(
+        draft_en(
+            "Recalling its resolution 77/6 of 1 November 2022 and all its previous relevant"
+            " resolutions,",
+            "1. *Decides* to include in the provisional agenda of its seventy-ninth session the"
+            " item.",
+        )
+    )
+    assert (
+        "Recalling its resolution 78/500 of 19 December 2023 and all its previous relevant"
+        " resolutions," in text
+    )
+    assert any("77/6 (the only list, cited alone) becomes 78/500" in line for line in summary)
+
+
+def test_the_real_sand_and_dust_storms_list_gains_79_212():
+    pdf = Path(__file__).parent / "fixtures" / "pdf" / "A_RES_79_212.pdf"
+    text, _ = new_en(read_source(pdf).text)
+    assert "78/158 of 19 December 2023 and 79/212 of 19 December 2024 on combating sand" in text
+    assert "78/154 of 19 December 2023 on the implementation of the United Nations" in text
 
 
 def test_without_a_recall_list_none_is_invented():

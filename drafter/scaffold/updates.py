@@ -248,11 +248,14 @@ class _Planner:
         if any(c.symbol == previous.symbol for _, group in lists for c in group):
             return
         earliest = self.previous_session - SERIES_REACH
+        title = _topic_words(previous.title or "")
+        # The list on the resolution's own topic (its title's words after the list), then a
+        # list rather than one citation, then the latest.
         candidates = [
-            (len(group) > 1, last_session, index)
-            for index, (_, group) in enumerate(lists)
+            (len(title & _topic_words(_topic(block.text, group[-1]))), len(group) > 1, last, index)
+            for index, (block, group) in enumerate(lists)
             if earliest
-            <= (last_session := sessions.of_symbol(group[-1].symbol) or 0)
+            <= (last := sessions.of_symbol(group[-1].symbol) or 0)
             <= self.previous_session
         ]
         if not candidates:
@@ -260,11 +263,30 @@ class _Planner:
             # a paragraph drafter invented would be one more to take out (issue 29).
             self.note(f"no recall list of the series: {entry} is not added to any")
             return
-        block, group = lists[max(candidates)[2]]
-        self.append_to_list(block, group, entry)
+        best = max(candidates)
+        block, group = lists[best[-1]]
         # Which list, and why that one: it may be a guess where the text has several.
-        why = "the only list" if len(candidates) == 1 else "the list of the latest resolutions"
+        if len(candidates) == 1:
+            why = "the only list"
+        elif best[0] > sorted(candidates)[-2][0]:
+            why = "the list on the resolution's own topic"
+        else:
+            why = "the list of the latest resolutions"
+        if self.replaces_alone(block, group):
+            self.change(block, group[0].offset, _citation_end(group[0]), entry)
+            self.note(f"{group[0].symbol} ({why}, cited alone) becomes {entry}")
+            return
+        self.append_to_list(block, group, entry)
         self.note(f"the recall list ending with {group[-1].symbol} ({why}) gains {entry}")
+
+    def replaces_alone(self, block: Inline, group: list[Citation]) -> bool:
+        """ "its resolution 78/6 of 1 November 2023 and all its previous relevant resolutions":
+        the latest resolution cited alone before the others in general, which the next text
+        replaces rather than lists beside it."""
+        if len(group) > 1:
+            return False
+        rest = block.text[_citation_end(group[0]) :]
+        return any(rest.startswith(f" {words}") for words in self.words.phrases("all_previous"))
 
     def recall_lists(self) -> Iterator[tuple[Inline, list[Citation]]]:
         """Each list of cited resolutions in the preamble, with the paragraph holding it."""
@@ -277,14 +299,14 @@ class _Planner:
 
     def append_to_list(self, block: Inline, group: list[Citation], entry: str) -> None:
         text, last = block.text, group[-1]
-        tail = last.end if last.date_text else last.offset + len(last.symbol)
+        tail = _citation_end(last)
         conjunction = self.words.phrases("list_and")[0]
         if text[tail:].startswith(f" {conjunction} "):  # "… et les autres résolutions"
             self.change(block, tail, tail, f", {entry}")
             return
         if len(group) > 1:
             before = group[-2]
-            gap_start = before.end if before.date_text else before.offset + len(before.symbol)
+            gap_start = _citation_end(before)
             if text[gap_start : last.offset].strip() == conjunction:  # the "et" moves on
                 self.change(block, gap_start, last.offset, ", ")
         else:
@@ -343,6 +365,22 @@ def _check_value(key: str, value: str, language: str) -> None:
     pattern, what = _VALUE_FORMS[key]
     if not pattern.fullmatch(value.strip()):
         raise CannotScaffold(f"--set {key}={value!r}: not {what}")
+
+
+def _citation_end(citation: Citation) -> int:
+    """Past the citation's date, or its symbol where it has none."""
+    return citation.end if citation.date_text else citation.offset + len(citation.symbol)
+
+
+def _topic(text: str, last: Citation) -> str:
+    """What a list of resolutions is about: the words after it, to the clause's end ("… 78/158
+    of 19 December 2023 on combating sand and dust storms,")."""
+    return re.split(r"[,;:]", text[_citation_end(last) :], maxsplit=1)[0]
+
+
+def _topic_words(text: str) -> set[str]:
+    """The words that tell a topic: the longer ones, whatever their case."""
+    return {word.lower() for word in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _cycle(shift: int) -> str:
