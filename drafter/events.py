@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from drafter import lexicon
+from drafter import lexicon, ordinals
 from drafter.dates import from_words
 
 # How far after "qui se tiendra" the date of the event may stand, within the same clause.
@@ -25,10 +25,14 @@ class StaleEvent(NamedTuple):
     happened: date
 
 
-def stale_events(text: str, reference: date, language: str) -> Iterator[StaleEvent]:
+def stale_events(
+    text: str, reference: date, language: str, *, year_from_middle: bool = False
+) -> Iterator[StaleEvent]:
     """The events `text` announces as to come whose date is before `reference`, and which no
     placeholder marks already. The date follows the announcing words in the same clause, or
-    stands just before them ("le 20 décembre 2023 marquera")."""
+    stands just before them ("le 20 décembre 2023 marquera"). A year alone means its last day,
+    or with `year_from_middle` its middle: an event "in 2025" has most likely been held by a
+    December 2025 adoption."""
     if not any(word in text for word in _announcing_words(language)):  # most paragraphs
         return
     future, when = _patterns(language)
@@ -38,17 +42,83 @@ def stale_events(text: str, reference: date, language: str) -> Iterator[StaleEve
             found = _date_just_before(when, text, announce.start())
         if not found or _MARKED.match(text, found.end()):
             continue
-        happened = event_date(found, language)
+        happened = event_date(found, language, year_from_middle=year_from_middle)
         if happened and happened < reference:
             yield StaleEvent(announce, found, happened)
 
 
-def event_date(match: re.Match[str], language: str) -> date | None:
+def past_deadlines(
+    text: str, reference: date, language: str, *, since: date | None = None
+) -> Iterator[re.Match[str]]:
+    """Deadlines passed by `reference` ("by July 2025", "no later than 31 March 2025"), and not
+    before `since`, each as the match of its date; none a placeholder marks already."""
+    if not any(f"{word} " in text for word in lexicon.load(language).phrases("deadline")):
+        return
+    for found in _deadline_pattern(language).finditer(text):
+        if _MARKED.match(text, found.end()):
+            continue
+        day, month, year, bare_year = found.groups()
+        if bare_year:
+            due: date | None = date(int(bare_year), 12, 31)
+        else:
+            due = from_words(int(day) if day else None, month, int(year), language)
+        if due and due < reference and (since is None or due >= since):
+            yield found
+
+
+def event_date(
+    match: re.Match[str], language: str, *, year_from_middle: bool = False
+) -> date | None:
     """The last day the written date can mean: "mars 2019" → 31 March 2019."""
     day, month, year, bare_year = match.groups()
     if bare_year:
-        return date(int(bare_year), 12, 31)
+        return date(int(bare_year), 7, 1) if year_from_middle else date(int(bare_year), 12, 31)
     return from_words(int(day) if day else None, month, int(year), language)
+
+
+def event_key(name: str, language: str) -> tuple[str, str] | None:
+    """What names an event across a text: its ordinal and its kind ("the Fourth International
+    Conference on Financing for Development" → ("fourth", "conference")); None for a name
+    without both."""
+    found = _key_pattern(language).search(name)
+    return (found.group(1).lower(), found.group(2).lower()) if found else None
+
+
+def named_events(text: str, language: str) -> Iterator[re.Match[str]]:
+    """Every event named by ordinal and kind in `text` (group 1 the ordinal, 2 the kind)."""
+    return _key_pattern(language).finditer(text)
+
+
+def announced_names(text: str, language: str) -> Iterator[re.Match[str]]:
+    """The events named by ordinal and kind that an announcing phrase before them, in the same
+    clause, says are to come ("to be held on the margins of the third … Conference")."""
+    if not any(word in text for word in _announcing_words(language)):
+        return
+    future, _ = _patterns(language)
+    for announce in future.finditer(text):
+        for name in named_events(text[: _clause_end(text, announce.end())], language):
+            if name.start() >= announce.end():
+                yield name
+                break
+
+
+@cache
+def _key_pattern(language: str) -> re.Pattern[str]:
+    spelled = [ordinals.spell(n, language) for n in range(1, ordinals.HIGHEST_SESSION + 1)]
+    ordinal = lexicon.alternation(lexicon.longest_first(spelled))
+    kinds = lexicon.alternation(lexicon.load(language).phrases("event_kinds"))
+    # Up to six words between them: "the third United Nations Conference".
+    return re.compile(rf"(?<![\w-])({ordinal})(?:\s+[\w’'-]+){{0,6}}?\s+({kinds})\b", re.IGNORECASE)
+
+
+@cache
+def _deadline_pattern(language: str) -> re.Pattern[str]:
+    words = lexicon.load(language)
+    months = lexicon.alternation(words.months)
+    deadline = lexicon.alternation(words.phrases("deadline"))
+    day_suffix = lexicon.alternation(words.phrases("day_suffix"))
+    dated = rf"(?:(\d{{1,2}}){day_suffix}? +)?({months}) +(\d{{4}})"
+    return re.compile(rf"(?<![\w'’]){deadline} +(?:{dated}|(\d{{4}}))\b")
 
 
 @cache

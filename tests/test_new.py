@@ -192,6 +192,49 @@ def test_the_real_sand_and_dust_storms_list_gains_79_212():
     assert "78/154 of 19 December 2023 on the implementation of the United Nations" in text
 
 
+# A text adopted on 19 December 2023: the next is expected on 19 December 2024.
+EVENTS_2024 = draft_en(
+    "Looking forward to the convening in 2024 of the Fourth International Conference on"
+    " Financing for Development,",
+    "Looking forward also to the third United Nations Conference on Landlocked Developing"
+    " Countries,",
+    "Recalling the Millennium Development Goals, to be achieved by 2015,",
+    "1. *Decides* to hold a ministerial meeting on the margins of the third United Nations"
+    " Conference on Landlocked Developing Countries, to be held in Kigali from 18 to 21 June 2024;",
+    "2. *Looks forward to* the twenty-ninth session of the Conference of the Parties, to be held"
+    " in Baku from 11 to 22 November 2024, and the thirtieth, to be held in 2025;",
+    "3. *Requests* the Secretary-General to report by July 2024 on the period 2022/23, and on"
+    " the period 2015/16 in document A/AC.109/2022/23;",
+    "4. *Decides* to include in the provisional agenda of its seventy-ninth session the item.",
+)
+
+
+def test_events_and_deadlines_past_by_the_expected_adoption_are_marked():
+    text, summary = new_en(EVENTS_2024)
+    mark = "[[past event: update or delete]]"
+    assert f"convening in 2024 {mark} of the Fourth" in text  # a year alone: held by December
+    assert f"Landlocked Developing Countries {mark}," in text  # dated in paragraph 1
+    assert f"from 18 to 21 June 2024 {mark};" in text
+    assert f"from 11 to 22 November 2024 {mark}," in text and "in 2025;" in text
+    assert "by 2015," in text  # a deadline already past a year ago is history
+    assert "report by July 2024 [[past deadline: update or delete]] on" in text
+    assert "on the period 2023/24, and on the period 2015/16 in document A/AC.109/2022/23;" in text
+    assert any(
+        "4 past events and 1 past deadline marked, past by the expected adoption on 19 December"
+        " 2024" in line
+        for line in summary
+    )
+    assert "1 reporting period moved by 1 year(s)" in summary
+
+
+def test_the_expected_adoption_date_can_be_given():
+    planned = next_session(parse_text(EVENTS_2024), None, {"adopted_on": "1 October 2024"})
+    text = render(builtin_template("en"), planned.context)
+    assert "from 11 to 22 November 2024," in text  # still to come on 1 October
+    assert "from 18 to 21 June 2024 [[past event" in text
+    assert "convening in 2024 [[past event" in text
+
+
 def test_without_a_recall_list_none_is_invented():
     # The next text of a series that recalls none of its resolutions does not either.
     previous = draft(

@@ -17,7 +17,13 @@ from typing import Any
 
 from drafter import lexicon, ordinals, sessions
 from drafter.dates import find_date, spell
-from drafter.events import stale_events
+from drafter.events import (
+    announced_names,
+    event_key,
+    named_events,
+    past_deadlines,
+    stale_events,
+)
 from drafter.model import (
     MEETING_ORDINAL,
     Citation,
@@ -102,6 +108,7 @@ class _Planner:
         self.renew_documents()
         self.extend_recall_list()
         self.mark_past_events()
+        self.move_reporting_periods()
         context = context_of(
             self.previous, self.write, session=self.session, closing=self.closing()
         )
@@ -322,24 +329,129 @@ class _Planner:
                 return
 
     # -- events that will have happened ------------------------------------------------------
+    def expected_adoption(self) -> date:
+        """The day the new text will likely be adopted: as given (`--set adopted_on=…`), else
+        the previous adoption's day as many years on as sessions, else the session's opening."""
+        given = self.values.get("adopted_on")
+        if given:
+            day, _ = find_date(given, self.language)
+            if day:
+                return day
+        adopted = self.previous.adopted_on
+        if adopted is None:
+            return sessions.period(self.session)[0]
+        year = adopted.year + self.shift
+        return adopted.replace(year=year, day=min(adopted.day, 28 if adopted.month == 2 else 31))
+
     def mark_past_events(self) -> None:
-        """Events announced as to come that the new session will see as past are kept but
-        marked, for the drafter to update or drop."""
-        opens = sessions.period(self.session)[0]
-        events = 0
+        """Events announced as to come, and deadlines, that will be past when the new text is
+        adopted are kept but marked, for the drafter to update or drop. An event the text
+        dates once is known by its name ("the third … Conference") wherever it is announced."""
+        adoption = self.expected_adoption()
         marked: dict[int, PreambularParagraph | OperativeParagraph] = {}  # by id: in order
+        events = deadlines = 0
+        dated: set[tuple[str, str]] = set()
         for paragraph in self.previous.paragraphs:
             for block in paragraph.blocks():
-                # Two announcing words may point at one date ("Attend avec intérêt …, qui se
-                # tiendra du 21 au 23 janvier 2024"): one mark per date.
-                ends = {e.when.end() for e in stale_events(block.text, opens, self.language)}
-                for end in sorted(ends):
+                for end, key in self.dated_past_events(block, adoption):
                     self.change(block, end, end, f" {self.placeholder('past_event')}")
                     events += 1
                     marked.setdefault(id(paragraph), paragraph)
-        if events:
-            names = ", ".join(_name(p) for p in marked.values())
-            self.note(f"{plural(events, 'past event')} marked ({names})")
+                    dated.update([key] if key else [])
+                # (A deadline already past at the previous adoption is history the text
+                # recalls: "Goal 1 … by 2015".)
+                since = self.previous.adopted_on
+                for found in past_deadlines(block.text, adoption, self.language, since=since):
+                    self.change(
+                        block, found.end(), found.end(), f" {self.placeholder('past_deadline')}"
+                    )
+                    deadlines += 1
+                    marked.setdefault(id(paragraph), paragraph)
+        for paragraph in self.previous.paragraphs:
+            for block in paragraph.blocks():
+                for end in self.named_past_events(block, dated):
+                    self.change(block, end, end, f" {self.placeholder('past_event')}")
+                    events += 1
+                    marked.setdefault(id(paragraph), paragraph)
+        if events or deadlines:
+            counts = [plural(events, "past event")] if events else []
+            counts += [plural(deadlines, "past deadline")] if deadlines else []
+            names = ", ".join(self.name(p) for p in marked.values())
+            self.note(
+                f"{' and '.join(counts)} marked, past by the expected adoption on "
+                f"{spell(adoption, self.language)} (--set adopted_on=… to change it): {names}"
+            )
+
+    def dated_past_events(self, block: Inline, adoption: date) -> list[tuple[int, Any]]:
+        """Where to mark each dated event past by `adoption`, and its name's key if it has one.
+        Two announcing words may point at one date ("Attend avec intérêt …, qui se tiendra du
+        21 au 23 janvier 2024"): one mark per date."""
+        found: dict[int, Any] = {}
+        for event in stale_events(block.text, adoption, self.language, year_from_middle=True):
+            # Its name: just before the announcing words, or after them ("Looking forward to
+            # the convening in 2025 of the Fourth International Conference …").
+            before = list(named_events(block.text[: event.announce.start()], self.language))
+            after = named_events(block.text[event.announce.end() :], self.language)
+            name = before[-1] if before else next(after, None)
+            key = event_key(name.group(0), self.language) if name else None
+            found.setdefault(event.when.end(), key)
+        return sorted(found.items())
+
+    def name(self, paragraph: PreambularParagraph | OperativeParagraph) -> str:
+        if isinstance(paragraph, OperativeParagraph):
+            return f"paragraph {paragraph.number}"
+        at = next(i for i, p in enumerate(self.previous.preamble, 1) if p is paragraph)
+        return f"preambular paragraph {at}"
+
+    def named_past_events(self, block: Inline, dated: set[tuple[str, str]]) -> list[int]:
+        """Where to mark each announcement of an event dated elsewhere in the text as past:
+        at the end of its name's clause, unless a mark already stands in that clause."""
+        ends = []
+        for name in announced_names(block.text, self.language):
+            if event_key(name.group(0), self.language) not in dated:
+                continue
+            end = _clause_end(block.text, name.end())
+            # (Its date may stand elsewhere in the sentence, marked there: "… Conference on
+            # Financing for Development, in Seville, Spain, from 30 June to 3 July 2025".)
+            first = block.text.rfind(";", 0, name.start()) + 1
+            last = block.text.find(";", name.end())
+            last = len(block.text) if last < 0 else last
+            changes = self.changes.get(id(block), ())
+            already = [c for c in changes if first <= c.start <= last]
+            if not already and end not in ends:
+                ends.append(end)
+        return ends
+
+    # -- reporting periods -------------------------------------------------------------------
+    def move_reporting_periods(self) -> None:
+        """A recent reporting period ("2023/24") moves as the session does: the next text
+        reports on the next period."""
+        moved = 0
+        adopted = self.previous.adopted_on or sessions.period(self.previous_session)[0]
+        for block in self.previous.blocks():
+            for found in _REPORTING_PERIOD.finditer(block.text):
+                start = int(found.group(1))
+                if (start + 1) % 100 != int(found.group(2)) or not (
+                    adopted.year - 2 <= start <= adopted.year + 1
+                ):
+                    continue
+                new_start = start + self.shift
+                self.change(
+                    block, found.start(), found.end(), f"{new_start}/{(new_start + 1) % 100:02d}"
+                )
+                moved += 1
+        if moved:
+            self.note(f"{plural(moved, 'reporting period')} moved by {self.shift} year(s)")
+
+
+# A financial or reporting period: "2023/24" (not part of a symbol: "A/AC.109/2023/9").
+_REPORTING_PERIOD = re.compile(r"(?<![\w/.])((?:19|20)\d\d)/(\d\d)(?![\w/])")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """The end of the clause from `start`: its next comma or semicolon, or the text's end."""
+    found = re.compile(r"[,;]").search(text, start)
+    return found.start() if found else len(text)
 
 
 # What `--set` may give for each placeholder, and how to say it.
@@ -385,12 +497,6 @@ def _topic_words(text: str) -> set[str]:
 
 def _cycle(shift: int) -> str:
     return {1: "annual", 2: "biennial", 3: "triennial"}.get(shift, f"every {shift} sessions")
-
-
-def _name(paragraph: PreambularParagraph | OperativeParagraph) -> str:
-    if isinstance(paragraph, OperativeParagraph):
-        return f"paragraph {paragraph.number}"
-    return f"preambular line {paragraph.span.line}"
 
 
 @cache
