@@ -109,7 +109,12 @@ def test_62_209_is_biennial_and_its_list_goes_on_in_words(draft_64):
     model = parse_text(draft_64)
     assert model.heading.session_ordinal == "Soixante-quatrième"
     assert "de sa soixante-sixième session" in model.operative[14].content.text
-    assert "lors de sa soixante-quatrième session" in model.operative[12].content.text
+    # Paragraph 13 convenes a conference, on whose modalities the Assembly was to decide at its
+    # sixty-second session: a one-off, kept and marked (moved, it would ask again).
+    assert (
+        "lors de sa soixante-deuxième session [[mandat ponctuel : à venir ou accompli ?]]"
+        in model.operative[12].content.text
+    )
     assert (
         "60/212 du 22 décembre 2005, 62/209 du 19 décembre 2007 et les autres résolutions"
         in model.preamble[1].content.text
@@ -233,6 +238,38 @@ def test_the_expected_adoption_date_can_be_given():
     assert "from 11 to 22 November 2024," in text  # still to come on 1 October
     assert "from 18 to 21 June 2024 [[past event" in text
     assert "convening in 2024 [[past event" in text
+
+
+def test_a_one_off_meeting_s_session_is_kept_and_marked_not_moved():
+    text, summary = new_en(
+        draft_en(
+            "Recalling its resolution 77/6 of 1 November 2022,",
+            "1. *Reiterates its request* to the President of the General Assembly to convene, at"
+            " the seventy-eighth session of the Assembly, a high-level meeting on the question;",
+            "2. *Requests* the Secretary-General to submit a comprehensive report at its"
+            " eightieth session, and a report on the implementation of the present resolution"
+            " at its seventy-ninth session;",
+            "3. *Decides* to include in the provisional agenda of its seventy-ninth session the"
+            " item.",
+        )
+    )
+    mark = "[[one-off: still to come, or done?]]"
+    assert f"to convene, at the seventy-eighth session {mark} of the Assembly" in text
+    # A report due at another session than the item's next is a one-off; the next one moves.
+    assert f"report at its eightieth session {mark}, and" in text
+    assert "implementation of the present resolution at its eightieth session;" in text
+    assert "provisional agenda of its eightieth session the item." in text
+    assert (
+        "a session named for a one-off meeting or report kept and marked, not moved: paragraph"
+        " 1, paragraph 2" in summary
+    )
+
+
+def test_the_real_request_for_a_high_level_meeting_is_not_made_anew():
+    # A/RES/79/212, paragraph 9: the meeting at the seventy-ninth session, not the eightieth.
+    pdf = Path(__file__).parent / "fixtures" / "pdf" / "A_RES_79_212.pdf"
+    text, _ = new_en(read_source(pdf).text)
+    assert "to convene, at the seventy-ninth session [[one-off: still to come, or done?]]" in text
 
 
 def test_without_a_recall_list_none_is_invented():

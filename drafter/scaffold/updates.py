@@ -85,7 +85,7 @@ class _Planner:
         self.language = previous.language
         self.words = lexicon.load(previous.language)
         self.values = values
-        follow_up = self.follow_up_session()
+        follow_up = self.follow_up = self.follow_up_session()
         self.session = session or follow_up or previous.session + 1
         if self.session <= previous.session:
             raise CannotScaffold(
@@ -146,13 +146,23 @@ class _Planner:
         return None
 
     def move_session_ordinals(self) -> None:
-        """The heading's session and every session named relative to it move by the shift."""
+        """The heading's session and every session named relative to it move by the shift,
+        but for a one-off: a meeting to convene or a report due at a session other than the
+        item's next one is kept and marked (moving it would make a request already met a new
+        one)."""
         first, last = self.previous_session, self.previous_session + self.reach
+        body = {id(block) for block in self.previous.paragraph_blocks()}
         moved = 0
+        kept: dict[int, PreambularParagraph | OperativeParagraph] = {}
+        owners = {id(b): p for p in self.previous.paragraphs for b in p.blocks()}
         for block in self.previous.blocks():
             for found in ordinals.session_ordinals(block.text, self.language):
                 number = ordinals.value(found.group(1), self.language)
                 if number is None or not first <= number <= last:
+                    continue
+                if id(block) in body and self.one_off(block.text, found, number):
+                    self.change(block, found.end(), found.end(), f" {self.placeholder('one_off')}")
+                    kept.setdefault(id(owners[id(block)]), owners[id(block)])
                     continue
                 if number + self.shift > ordinals.HIGHEST_SESSION:
                     raise CannotScaffold(
@@ -168,6 +178,30 @@ class _Planner:
             f"session {self.session} ({_cycle(self.shift)}): "
             f"{plural(moved, 'session ordinal')} moved by {self.shift}"
         )
+        if kept:
+            names = ", ".join(self.name(p) for p in kept.values())
+            self.note(
+                f"a session named for a one-off meeting or report kept and marked, not moved:"
+                f" {names}"
+            )
+
+    def one_off(self, text: str, found: re.Match[str], number: int) -> bool:
+        """The session names a meeting to convene, or a report due at a session other than the
+        item's next: in the same clause (between semicolons), words of the lexicon's
+        `one_off`, or of `report` where the number is not the follow-up session. The
+        follow-up itself ("include in the provisional agenda of its eightieth session")
+        always moves."""
+        before = text[: found.start()].rstrip()
+        if any(before.endswith(phrase) for phrase in self.words.phrases("follow_up")):
+            return False
+        start = text.rfind(";", 0, found.start()) + 1
+        end = text.find(";", found.end())
+        clause = text[start : len(text) if end < 0 else end].lower()
+        if any(word in clause for word in self.words.phrases("one_off")):
+            return True
+        due = self.follow_up
+        reports = any(word in clause for word in self.words.phrases("report"))
+        return reports and due is not None and number != due
 
     # -- heading -----------------------------------------------------------------------------
     def fill_heading(self) -> None:
