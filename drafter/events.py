@@ -84,6 +84,12 @@ def event_key(name: str, language: str) -> tuple[str, str] | None:
     return (found.group(1).lower(), found.group(2).lower()) if found else None
 
 
+def event_names(text: str, language: str) -> set[tuple[str, str]]:
+    """The keys of the events `text` names, sessions aside (every text names its own)."""
+    keys = {(m.group(1).lower(), m.group(2).lower()) for m in named_events(text, language)}
+    return {key for key in keys if key[1] != "session"}
+
+
 def named_events(text: str, language: str) -> Iterator[re.Match[str]]:
     """Every event named by ordinal and kind in `text` (group 1 the ordinal, 2 the kind)."""
     return _key_pattern(language).finditer(text)
@@ -100,6 +106,43 @@ def announced_names(text: str, language: str) -> Iterator[re.Match[str]]:
             if name.start() >= announce.end():
                 yield name
                 break
+
+
+def event_updates(text: str, language: str, *, reported: bool) -> Iterator[tuple[int, int]]:
+    """The stretches of `text` that a recurring resolution rewrites once an event is held: on
+    the old side (`reported` false), each announcement with the date it gives ("to be held in
+    Baku from 11 to 22 November 2024", "Looking forward to the convening in 2025"); on the
+    new side, each report of one with its place and date ("held in Sevilla, Spain, from 30
+    June to 3 July 2025", "Welcoming")."""
+    words = lexicon.load(language)
+    if reported:
+        phrases, pattern = words.phrases("past"), _held_pattern(language)
+    else:
+        phrases, pattern = words.phrases("future"), _announced_pattern(language)
+    if not any(phrase in text for phrase in phrases):
+        return
+    for found in pattern.finditer(text):
+        yield found.start(), found.end()
+
+
+@cache
+def _announced_pattern(language: str) -> re.Pattern[str]:
+    future, when = _patterns(language)
+    # The announcement, then its date within the clause (no semicolon, no full stop).
+    return re.compile(rf"(?:{future.pattern})(?:[^;.]{{0,{REACH}}}?(?:{when.pattern}))?")
+
+
+@cache
+def _held_pattern(language: str) -> re.Pattern[str]:
+    words = lexicon.load(language)
+    past = lexicon.alternation(words.phrases("past"))
+    _, when = _patterns(language)
+    # The report, then where and when: capitalized names, commas and the date ("held in
+    # Sevilla, Spain, from 30 June to 3 July 2025").
+    places = r"(?:[,\s]+(?:[A-Z][\w’'.-]*|\w{1,4}))*?"
+    return re.compile(
+        rf"(?<![\w'’])(?:{past})(?![\w'’])(?:{places}[,\s]+(?:\w+\s+)?(?:{when.pattern}))?"
+    )
 
 
 @cache

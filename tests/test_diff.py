@@ -451,3 +451,39 @@ def test_footnotes_updated_in_place_are_amended_not_moved():
     changed = [(e.status, e.old.number, e.new.number) for e in entries if e.updated]
     assert changed == [("amended", 1, 1), ("amended", 6, 6)]
     assert all(e.technical for e in entries)
+
+
+EVENTS_ANNOUNCED = (
+    "*Recalling* its resolution 77/185 of 14 December 2022,",
+    "*Looking forward to* the convening in 2025 of the Fourth International Conference on"
+    " Financing for Development,",
+    "*Noting* the work of the Committee on the question of development and its reports,",
+    "1. *Looks forward to* the twenty-ninth session of the Conference of the Parties, to be held"
+    " in Baku from 11 to 22 November 2024;",
+    "2. *Decides* to remain seized of the matter.",
+)
+
+
+def _events_held(outcome: str = "") -> str:
+    return draft_en(
+        EVENTS_ANNOUNCED[0],
+        "*Welcoming* the convening of the Fourth International Conference on Financing for"
+        f" Development, held in Sevilla, Spain, from 30 June to 3 July 2025,{outcome}",
+        EVENTS_ANNOUNCED[2],
+        "1. *Notes with appreciation* the twenty-ninth session of the Conference of the Parties,"
+        " held in Baku from 11 to 22 November 2024;",
+        EVENTS_ANNOUNCED[4],
+    )
+
+
+def test_an_event_announced_then_held_is_a_technical_update():
+    comparison = compare(parse_text(draft_en(*EVENTS_ANNOUNCED)), parse_text(_events_held()))
+    updated = [(e.new.name, e.technical) for e in comparison.entries if e.updated]
+    assert updated == [("PP 2", True), ("OP 1", True)]
+    edits = {(x.old, x.new) for e in comparison.entries for x in e.edits}
+    assert ("Looks forward to", "Notes with appreciation") in edits
+    # What is said of the event beyond its place and date is substance.
+    outcome = " and its outcome document, entitled “Compromiso de Sevilla”,"
+    comparison = compare(parse_text(draft_en(*EVENTS_ANNOUNCED)), parse_text(_events_held(outcome)))
+    updated = [(e.status, e.new.name, e.technical) for e in comparison.entries if e.updated]
+    assert updated == [("amended", "PP 2", False), ("amended", "OP 1", True)]  # paired still

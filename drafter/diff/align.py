@@ -42,13 +42,23 @@ class Pair:
         return found
 
 
-def align(old: list[Unit], new: list[Unit]) -> list[Pair]:
-    """The pairs, in the new text's order, the deleted paragraphs where they stood."""
-    return _Alignment(old, new).pairs()
+# Two versions of a paragraph on one event, announced then held, share fewer words ("Looking
+# forward to the convening in 2025 of X" → "Welcoming the convening of X, held in Sevilla …,
+# and its outcome document …"): paired by the event's name, they must share this many.
+SAME_EVENT = 0.25
+
+Names = Callable[[Unit], set[tuple[str, str]]]
+
+
+def align(old: list[Unit], new: list[Unit], names: Names | None = None) -> list[Pair]:
+    """The pairs, in the new text's order, the deleted paragraphs where they stood. `names`
+    gives the events a paragraph names: the one paragraph of each side left unpaired that
+    names an event is paired with the other's."""
+    return _Alignment(old, new, names).pairs()
 
 
 class _Alignment:
-    def __init__(self, old: list[Unit], new: list[Unit]) -> None:
+    def __init__(self, old: list[Unit], new: list[Unit], names: Names | None = None) -> None:
         self.old, self.new = old, new
         self.old_words = [_words(unit) for unit in old]
         self.new_words = [_words(unit) for unit in new]
@@ -59,6 +69,8 @@ class _Alignment:
         paired.update(_same_text(old, new, _key, paired))
         paired.update(_same_text(old, new, _masked, paired))
         paired.update(_similar(self.old_words, self.new_words, paired))
+        if names is not None:
+            paired.update(_same_event(old, new, names, paired, self.old_words, self.new_words))
         self.paired = paired  # old position → new position
         self.by_new = {j: i for i, j in paired.items()}
         self.in_order = _in_order(sorted(paired.items(), key=lambda item: item[1]))
@@ -154,6 +166,36 @@ def _similar(
         if i not in found and j not in used:
             found[i] = j
             used.add(j)
+    return found
+
+
+def _same_event(
+    old: list[Unit],
+    new: list[Unit],
+    names: Names,
+    paired: dict[int, int],
+    old_words: list[set[str]],
+    new_words: list[set[str]],
+) -> dict[int, int]:
+    """Old position → new position of the paragraphs left unpaired that alone on their side
+    name an event, and share some words."""
+    taken = set(paired.values())
+    holders: dict[tuple[str, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i, unit in enumerate(old):
+        if i not in paired:
+            for name in names(unit):
+                holders[name][0].append(i)
+    for j, unit in enumerate(new):
+        if j not in taken:
+            for name in names(unit):
+                holders[name][1].append(j)
+    found: dict[int, int] = {}
+    for olds, news in holders.values():
+        if len(olds) == 1 == len(news) and olds[0] not in found and news[0] not in found.values():
+            i, j = olds[0], news[0]
+            shared = len(old_words[i] & new_words[j])
+            if 2 * shared >= SAME_EVENT * (len(old_words[i]) + len(new_words[j])):
+                found[i] = j
     return found
 
 

@@ -10,6 +10,7 @@ from drafter.diff.align import Pair, align
 from drafter.diff.technical import Stretches, is_technical
 from drafter.diff.units import PARTS, Unit, units
 from drafter.diff.words import Change, changes
+from drafter.events import event_names
 from drafter.model import Resolution
 
 STATUSES = ("unchanged", "amended", "new", "deleted", "moved")
@@ -95,8 +96,14 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
             " compare a text with another version of it in the same language"
         )
     before, after = units(old), units(new)
+
+    def names(unit: Unit) -> set[tuple[str, str]]:
+        return event_names(unit.full_text, old.language)
+
     pairs = {
-        part: (_by_kind if part in ("heading", "closing") else align)(before[part], after[part])
+        part: _by_kind(before[part], after[part])
+        if part in ("heading", "closing")
+        else align(before[part], after[part], names)
         for part in PARTS
     }
     cited = {c.symbol for block in old.blocks() for c in block.citations}

@@ -3,9 +3,11 @@
 A change is technical when every word it takes out lies in a technical stretch of the old
 text and every word it puts in lies in one of the new: session ordinals, years, dates,
 document symbols, footnote calls, the placeholders of `drafter new`, the heading's and the
-closing's frame, references that follow their renumbered paragraph, and recall lists, so
-long as what a list gains is the previous resolution (or one it already cited). Everything
-else is substantive.
+closing's frame, references that follow their renumbered paragraph, recall lists, so long
+as what a list gains is the previous resolution (or one it already cited), and event
+updates: an announcement with its date on the old side ("to be held in Baku from 11 to 22
+November 2024", "Looking forward to"), a report of the event held with its place and date
+on the new ("held in …", "Welcoming"). Everything else is substantive.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from drafter import ordinals
 from drafter.dates import all_dates
 from drafter.diff.units import Unit
 from drafter.diff.words import Change
+from drafter.events import event_updates
 from drafter.model import Inline
 
 _PLACEHOLDER = re.compile(r"\S*\[\[.*?\]\]\S*")  # with the symbol it stands in: "A/79/[[…]]"
@@ -58,6 +61,9 @@ class Stretches:
             _mark(flags, found.start(), found.end())
         for found in ordinals.session_ordinals(text, self.language):
             _mark(flags, found.start(1), found.end(1))
+        # An event announced, then reported as held: the update every recurring text makes.
+        for start, end in event_updates(text, self.language, reported=new_side):
+            _mark(flags, start, end)
         if unit.inline is not None:
             self._mark_citations(flags, unit.inline, new_side)
             self._mark_references(flags, unit.inline, new_side)
@@ -112,8 +118,13 @@ def _noise(text: str) -> str:
 
 
 def _all_covered(side: tuple[str, bytearray], start: int, end: int) -> bool:
+    """Every character is technical, spaces aside, and the commas that set off a technical
+    stretch (", held in Sevilla, Spain, from 30 June to 3 July 2025,"): a change of
+    punctuation alone must be technical itself."""
     text, flags = side
-    return all(flags[i] or text[i].isspace() for i in range(start, end))
+    solid = [i for i in range(start, end) if not text[i].isspace()]
+    words = [i for i in solid if text[i] not in ","]
+    return all(flags[i] for i in (words or solid))
 
 
 def _mark(flags: bytearray, start: int, end: int, value: int = 1) -> None:
