@@ -10,6 +10,7 @@ import pytest
 from conftest import ENGLISH, SEED_62, SEED_78, draft, draft_en, drafter, seed_text
 
 from drafter.diff.compare import CannotCompare, Comparison, compare
+from drafter.diff.formats import to_json
 from drafter.diff.words import changes
 from drafter.parser import parse_text
 from drafter.scaffold.updates import next_session
@@ -487,3 +488,16 @@ def test_an_event_announced_then_held_is_a_technical_update():
     comparison = compare(parse_text(draft_en(*EVENTS_ANNOUNCED)), parse_text(_events_held(outcome)))
     updated = [(e.status, e.new.name, e.technical) for e in comparison.entries if e.updated]
     assert updated == [("amended", "PP 2", False), ("amended", "OP 1", True)]  # paired still
+
+
+def test_a_paragraph_moved_from_the_operative_part_to_the_preamble_is_paired_and_amended():
+    old = _text(PREAMBLE, OPERATIVE)
+    moved = "*Welcoming* the efforts of Member States to strengthen cooperation among them,"
+    new = _text([*PREAMBLE, moved], OPERATIVE[1:])
+    comparison = _compare(old, new)
+    across = [e for e in comparison.entries if e.old and e.new and e.old.part != e.new.part]
+    assert [(e.status, e.old.name, e.new.name) for e in across] == [("moved", "OP 1", "PP 4")]
+    assert {(x.old, x.new) for x in across[0].edits} >= {("Welcomes", "Welcoming")}
+    assert not [e for e in comparison.entries if e.status in ("new", "deleted")]
+    result = json.loads(to_json(comparison, "old.txt", "new.txt"))
+    assert any(entry["name"] == "OP 1 → PP 4" for entry in result["paragraphs"])

@@ -96,6 +96,13 @@ class _Alignment:
         return Pair(self.old[i], None, cut_from=merged_into)
 
 
+def pair_across(old: list[Unit], new: list[Unit]) -> list[tuple[Unit, Unit]]:
+    """Of paragraphs deleted from one part and new in another, those that are one paragraph
+    moved across (an operative paragraph made preambular, say): the most alike first."""
+    found = _similar([_words(unit) for unit in old], [_words(unit) for unit in new], {})
+    return [(old[i], new[j]) for i, j in sorted(found.items())]
+
+
 def _key(unit: Unit) -> str:
     return " ".join(unit.full_text.split()).rstrip(";,.:")
 

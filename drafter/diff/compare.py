@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from drafter.diff.align import Pair, align
+from drafter.diff.align import Pair, align, pair_across
 from drafter.diff.technical import Stretches, is_technical
 from drafter.diff.units import PARTS, Unit, units
 from drafter.diff.words import Change, changes
@@ -106,6 +106,8 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
         else align(before[part], after[part], names)
         for part in PARTS
     }
+    _moved_across(pairs, "preamble", "operative")
+    _moved_across(pairs, "operative", "preamble")
     cited = {c.symbol for block in old.blocks() for c in block.citations}
     renumbered = {
         pair.old.number: pair.new.number
@@ -115,6 +117,24 @@ def compare(old: Resolution, new: Resolution) -> Comparison:
     stretches = Stretches(old.language, cited | ({old.symbol} if old.symbol else set()), renumbered)
     entries = [_entry(pair, stretches) for part in PARTS for pair in pairs[part]]
     return Comparison(old, new, entries)
+
+
+def _moved_across(pairs: dict[str, list[Pair]], source: str, target: str) -> None:
+    """A paragraph deleted from `source` that is new in `target` moved there: one pair,
+    where the new text has it, its changes shown (never a deletion and a new paragraph)."""
+    deleted = [pair.old for pair in pairs[source] if pair.new is None and pair.old is not None]
+    added = [pair.new for pair in pairs[target] if pair.old is None and pair.new is not None]
+    if not deleted or not added:
+        return
+    across = {id(new): old for old, new in pair_across(deleted, added)}
+    if not across:
+        return
+    gone = {id(old) for old in across.values()}
+    pairs[source] = [pair for pair in pairs[source] if id(pair.old) not in gone or pair.new]
+    pairs[target] = [
+        Pair(across[id(pair.new)], pair.new, moved=True) if id(pair.new) in across else pair
+        for pair in pairs[target]
+    ]
 
 
 def _by_kind(old: list[Unit], new: list[Unit]) -> list[Pair]:

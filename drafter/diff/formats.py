@@ -54,6 +54,8 @@ def _cut_from(entry: Entry, status: str) -> str | None:
 
 def name(entry: Entry) -> str:
     """ "OP 8" (or "OP 7 → 8" when renumbered), "PP 3", "footnote 2", "title"."""
+    if entry.old and entry.new and entry.old.part != entry.new.part:  # "OP 4 → PP 6"
+        return f"{entry.old.name} → {entry.new.name}"
     if entry.renumbered and entry.old and entry.new:
         return f"{entry.old.name} → {entry.new.number}"
     unit = entry.new or entry.old
