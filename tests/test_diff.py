@@ -371,10 +371,17 @@ def test_every_change_of_drafter_new_is_technical_on_real_resolutions(path):
     previous = parse_text(read_source(path).text)
     planned = next_session(previous)
     draft_text = render(builtin_template(previous.language), planned.context)
-    comparison = compare(previous, parse_text(draft_text))
+    draft = parse_text(draft_text)
+    comparison = compare(previous, draft)
     changed = [e for e in comparison.entries if e.updated]
     assert changed, "drafter new changes at least the session"
     assert [(e.part, e.status, e.edits) for e in changed if not e.technical] == []
+    # No paragraph loses its number; every symbol is the previous text's, or one renewed for
+    # the new session with its number left to fill.
+    assert [p.number for p in draft.operative] == [p.number for p in previous.operative]
+    before = {s.symbol for block in previous.blocks() for s in block.symbols}
+    after = {s.symbol for block in draft.blocks() for s in block.symbols}
+    assert {symbol for symbol in after - before if "[[" not in symbol} == set()
 
 
 def test_a_word_document_against_its_text_has_no_change(tmp_path, model_78):
