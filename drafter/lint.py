@@ -42,6 +42,7 @@ class FileResult:
     unfixed: list[Finding] = field(default_factory=list, repr=False)  # before any fix
     source: Source | None = field(default=None, repr=False)
     resolution: Resolution | None = field(default=None, repr=False)  # as first read
+    linted: bool = False  # the text was read as a resolution and checked
     fixed_raw: str | None = field(default=None, repr=False)  # the fixed text, line ends kept
     language_error: str | None = None  # LanguageTool could not be used: why
     author: str = "drafter"  # of the tracked changes --fix writes into a Word document
@@ -258,6 +259,7 @@ def _check(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> N
     assert result.source is not None
     text = result.source.text
     result.resolution, result.findings = lint_text(text, settings, result.path)
+    result.linted = True
     if fix:
         result.unfixed = result.findings
         fixed_text, result.findings, result.fixed = fix_text(

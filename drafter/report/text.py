@@ -54,10 +54,10 @@ def summary(results: list[FileResult], options: Options) -> str:
     if safe and options.show_fixes:
         parts.append(f"{safe} fixable with --fix")
     # A file that was read and linted but whose fixes could not all be written was linted.
-    failed = sum(1 for result in results if result.error and result.resolution is None)
+    failed = sum(1 for result in results if result.error and not result.linted)
     if failed:
         parts.append(f"{plural(failed, 'file')} could not be linted")
-    unfixed = sum(1 for result in results if result.error and result.resolution is not None)
+    unfixed = sum(1 for result in results if result.error and result.linted)
     if unfixed:
         parts.append(f"{plural(unfixed, 'file')} not fixed")
     return _paint("; ".join(parts), "bold", options)
