@@ -171,7 +171,7 @@ def _extracted_source(source: Source) -> Source | None:
         extracted.text,
         source.encoding,
         source.original,
-        converted_from="text extracted from a PDF",
+        converted_from=extracted.kind,
         lines=extracted.lines,
     )
 

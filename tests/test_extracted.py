@@ -404,3 +404,33 @@ def test_a_paragraph_number_set_among_the_running_header_stays_with_its_paragrap
     model = parse_text(read_extracted(copy).text)
     assert [p.number for p in model.operative] == [1]
     assert model.operative[0].content.text.startswith("Decides to remain")
+
+
+def _extractor_styles(text: str) -> str:
+    """drafter's text form as other Markdown writers put it: italics between underscores, the
+    title in bold, a "#" heading, a paragraph's number escaped ("1\\."), calls in <sup>."""
+    text = re.sub(r"\*([^*\n]+)\*", r"_\1_", text)
+    text = re.sub(r"^(\d+)\. ", r"\1\\. ", text, flags=re.MULTILINE)
+    text = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: f"<sup>{m.group().translate(PLAIN)}</sup>", text)
+    return text.replace("Question of Guam\n", "**Question of Guam**\n", 1).replace(
+        "United Nations", "# United Nations", 1
+    )
+
+
+def test_markdown_of_other_writers_reads_into_the_model_of_its_pdf(pdf_models, tmp_path):
+    path = tmp_path / "80-96.md"
+    written = _extractor_styles(pdf_text("A_RES_80_96.pdf"))
+    assert "_Having considered_" in written and "\n1\\. _Reaffirms_" in written
+    assert written.startswith("# United Nations") and "**Question of Guam**" in written
+    assert "Peoples for 2025,<sup>1</sup>" in written
+    path.write_text(written, encoding="utf-8")
+    source = read_source(path)
+    assert source.converted_from == "Markdown text written in another style"
+    model = parse_text(source.text)
+    same_model(model, pdf_models["A_RES_80_96.pdf"])
+    assert model.preamble[0].opening.italic and model.operative[0].verb.italic
+    findings = lint_file(str(path), Settings()).findings
+    assert not [f for f in findings if f.severity == "error" or f.code in ("V002", "V003")]
+    lines = written.split("\n")
+    verb = next(f for f in findings if f.code == "V006")  # "Calls once again upon"
+    assert "Calls once again upon" in lines[verb.span.line - 1]

@@ -125,6 +125,7 @@ class Extracted(NamedTuple):
 
     text: str
     lines: list[int]
+    kind: str = "text extracted from a PDF"
 
 
 class _Line(NamedTuple):
@@ -136,6 +137,52 @@ class _Line(NamedTuple):
 def read_extracted(text: str) -> Extracted | None:
     """The text form of text extracted from a PDF; None for text that is not one (drafter's
     own text form: it is read as it is)."""
+    marked = _markdown_marks(text)
+    found = _read_extracted(marked)
+    if found is None and marked != text:  # Markdown's marks alone: one line for one line
+        lines = list(range(1, marked.count("\n") + 2))
+        return Extracted(marked, lines, "Markdown text written in another style")
+    return found
+
+
+# Markdown's other ways of writing what drafter's text form writes one way (the line count
+# stays): "_italics_" and "***bold italics***" are "*italics*", bold is nothing ("**Question
+# of Guam**"), a backslash escapes ("1\. Decides", "\*"), "#" makes a heading, "<sup>1</sup>"
+# is a call.
+_MARKDOWN = re.compile(
+    r"(?<![\w*\\])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w])|\*\*\*([^*\n]+)\*\*\*"
+    r"|\*\*([^*\n]+)\*\*|__([^_\n]+)__|\\([\\`*_{}\[\]()#+\-.!|>])|^#{1,6}[ \t]+"
+    r"|<sup>(\d{1,3})</sup>",
+    re.MULTILINE,
+)
+# (Tested first, by substring or one short pattern: most texts hold none of them, but many
+# hold underscores, in their footnote rule.)
+_MARKDOWN_SIGNS = ("**", "\\", "\n#", "<sup>")
+_UNDERSCORE_OPENS = r"(?<![\w*\\_])_[^\s_]|__[^\s_]"
+
+
+def _markdown_marks(text: str) -> str:
+    if not (
+        any(sign in text for sign in _MARKDOWN_SIGNS)
+        or text.startswith("#")
+        or ("_" in text and re.search(_UNDERSCORE_OPENS, text))
+    ):
+        return text
+    return _MARKDOWN.sub(_drafter_mark, text)
+
+
+def _drafter_mark(found: re.Match[str]) -> str:
+    italic, bold_italic, bold, underlined_bold, escaped, call = found.groups()
+    if italic or bold_italic:
+        return f"*{italic or bold_italic}*"
+    if bold or underlined_bold:
+        return bold or underlined_bold
+    if escaped:
+        return escaped
+    return superscript(int(call)) if call else ""
+
+
+def _read_extracted(text: str) -> Extracted | None:
     lines = [
         _Line(number, raw.strip(), raw.startswith("\f"))
         for number, raw in enumerate(text.split("\n"), start=1)
