@@ -18,7 +18,7 @@ from conftest import drafter
 from test_pdf import PDFS, SAMPLES, pdf_text
 
 from drafter.config import Settings
-from drafter.lint import lint_file
+from drafter.lint import lint_file, lint_text
 from drafter.model import SUPERSCRIPT_DIGITS, Resolution
 from drafter.parser import parse_text
 from drafter.reader import read_source
@@ -177,13 +177,13 @@ def test_findings_point_at_the_lines_of_the_copy(tmp_path):
 def test_the_commands_read_a_copy_and_write_nothing_into_it(tmp_path):
     path = tmp_path / "copied.txt"
     copied = pdftotext_raw_copy(PDFS / "A_RES_80_96.pdf").replace(
-        "Guam and examined", "Guam  and examined"
+        "and other relevant information,", "and other relevant information."
     )
     path.write_text(copied, encoding="utf-8")
     shown = drafter("text", str(path))
     assert shown.returncode == 0 and "25-20103" not in shown.stdout
     assert "\nHaving considered the question of Guam" in shown.stdout
-    fixed = drafter("lint", str(path), "--fix")  # a doubled space: Y004 has a fix
+    fixed = drafter("lint", str(path), "--fix")  # a preambular full stop: P001 has a fix
     assert path.read_text(encoding="utf-8") == copied and fixed.returncode == 2
     assert "fixes are not written into a text extracted from a PDF" in fixed.stderr + fixed.stdout
     parsed = drafter("parse", str(path), "--format", "text")
@@ -434,3 +434,14 @@ def test_markdown_of_other_writers_reads_into_the_model_of_its_pdf(pdf_models, t
     lines = written.split("\n")
     verb = next(f for f in findings if f.code == "V006")  # "Calls once again upon"
     assert "Calls once again upon" in lines[verb.span.line - 1]
+
+
+def test_a_copy_s_spacing_is_the_layout_s_not_the_author_s():
+    # pdfminer's copy of justified text: runs of spaces, and "self -" at a cut.
+    copy = COPY.replace("Noting the report for", "Noting  the  report  for").replace(
+        "and the report\nof the Secretary-General", "and the report of the Secretary -\nGeneral"
+    )
+    text = read_extracted(copy).text
+    assert "Noting the report for 2098² of" in text and "Secretary-General" in text
+    findings = lint_text(text, Settings())[1]
+    assert not [f for f in findings if f.code.startswith("Y")]

@@ -194,7 +194,7 @@ def _read_extracted(text: str) -> Extracted | None:
         return None
     lines = lines[front:]
     if copied:
-        lines, notes, marked = _without_furniture(lines)
+        lines, notes, marked = _without_furniture([_spaced(line) for line in lines])
         body = _calls_rejoined(_numbers_rejoined([line for line in lines if line.text]))
         body = _with_breaks(_joined(_with_calls(body, len(notes))))
         out = body + [line for note in notes + marked for line in (_Line(note.number, ""), note)]
@@ -205,6 +205,18 @@ def _read_extracted(text: str) -> Extracted | None:
         out = lines
     text = "\n".join(line.text for line in out).translate(_LINE_HYPHENS) + "\n"
     return Extracted(text, [line.number for line in out])
+
+
+def _spaced(line: _Line) -> _Line:
+    """A copied line as its words were written: one space between them (a copy of justified
+    text has runs of them: "Expressing  concern  that,"), and the hyphen of a word cut at the
+    line's end against it ("self -": pdfminer)."""
+    if "  " not in line.text and not line.text.endswith(" -"):
+        return line
+    text = " ".join(line.text.split())
+    if re.search(r"[^\W\d_] -$", text):
+        text = text[:-2] + "-"
+    return line._replace(text=text)
 
 
 def _front_matter_end(lines: list[_Line]) -> int:
