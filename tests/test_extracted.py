@@ -1,9 +1,9 @@
 """Text another program took out of an official PDF reads into the PDF's model, minus italics.
 
-Three copies of each sample are made as users make them: `pdftotext -raw` and `pdftotext
--layout` (poppler, the engine of Evince and Okular), and the text layer as PDFium gives it (the
-engine of Chrome's PDF viewer, whose "copy" gives the same text). Another form is the
-Markdown of PDF extractors.
+Copies of each sample are made as users make them: `pdftotext` with no option, `-raw` and
+`-layout` (poppler, the engine of Evince and Okular), the text layer as PDFium gives it (the
+engine of Chrome's PDF viewer, whose "copy" gives the same text), and pypdf's text. Another
+form is the Markdown of PDF extractors.
 """
 
 from __future__ import annotations
@@ -62,11 +62,20 @@ def pdfium_copy(pdf: Path) -> str:
         document.close()
 
 
+def pypdf_copy(pdf: Path) -> str:
+    """pypdf's text (what many document loaders hand on): a line per printed line, a page's
+    footnotes after its body."""
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
+
+
 COPIES = {
     "pdftotext-raw": pytest.param(pdftotext_raw_copy, marks=needs_pdftotext),
     "pdftotext-layout": pytest.param(pdftotext_layout_copy, marks=needs_pdftotext),
     "pdftotext": pytest.param(pdftotext_plain_copy, marks=needs_pdftotext),
     "pdfium": pytest.param(pdfium_copy),
+    "pypdf": pytest.param(pypdf_copy),
 }
 # Pages that pdftotext without options sets out of their reading order: 79/248 puts the last
 # words of paragraph 92 before its first line, 80/110 sets paragraph 55's widely spaced line a
