@@ -195,7 +195,8 @@ def _read_extracted(text: str) -> Extracted | None:
     lines = lines[front:]
     if copied:
         lines, notes, marked = _without_furniture([_spaced(line) for line in lines])
-        body = _calls_rejoined(_numbers_rejoined([line for line in lines if line.text]))
+        body = [line for line in lines if line.text]
+        body = _calls_rejoined(_numbers_rejoined(_in_reading_order(body)))
         body = _with_breaks(_joined(_with_calls(body, len(notes))))
         out = body + [line for note in notes + marked for line in (_Line(note.number, ""), note)]
     elif markdown:
@@ -563,6 +564,57 @@ def _with_breaks(lines: list[_Line]) -> list[_Line]:
         out.append(line)
         in_body = in_body or line.text.startswith(organs)
     return out
+
+
+def _in_reading_order(lines: list[_Line]) -> list[_Line]:
+    """Lines that pdftotext without options sets out of their order, where a justified line
+    had wide spaces, back in it: a line set a word a line after its paragraph ("55. Notes the
+    significant" / "environmental threshold values;" / "progress" / "in" / "the" / …) goes
+    after the short line it was cut from; a paragraph's last line set between its number and
+    its first ("92." / "ranges;" / "Reiterates that … desirable") after the first."""
+    lines = _lone_words_back(lines)
+    out = list(lines)
+    for at in range(len(out) - 2):
+        number, last, first = out[at], out[at + 1], out[at + 2]
+        if (
+            re.fullmatch(_ALONE, number.text)
+            and last.text[:1].islower()
+            and ends_paragraph(last.text, (";", "."))
+            and first.text[:1].isupper()
+            and not ends_paragraph(first.text)
+        ):
+            out[at + 1], out[at + 2] = first, last
+    return out
+
+
+def _lone_words_back(lines: list[_Line]) -> list[_Line]:
+    out: list[_Line] = []
+    at = 0
+    while at < len(lines):
+        run = at
+        while run < len(lines) and re.fullmatch(r"[a-z][\w’'-]*", lines[run].text):
+            run += 1
+        if run - at < 3 or not out:
+            out.append(lines[at])
+            at += 1
+            continue
+        words = " ".join(line.text for line in lines[at:run])
+        host = _cut_line(out)
+        out[host] = out[host]._replace(text=f"{out[host].text} {words}")
+        at = run
+    return out
+
+
+def _cut_line(lines: list[_Line]) -> int:
+    """The index of the line a paragraph's widely spaced line was cut from: the shortest of
+    the last paragraph's lines that does not end it (its calls still plain digits: "values;
+    33")."""
+    ends = [ends_paragraph(re.sub(r" ?\d{1,3}$", "", line.text)) for line in lines]
+    first = len(lines) - 1
+    while first > 0 and not ends[first - 1]:
+        first -= 1
+    inside = [index for index in range(first, len(lines)) if not ends[index]]
+    return min(inside, key=lambda index: len(lines[index].text), default=len(lines) - 1)
 
 
 def _numbers_rejoined(lines: list[_Line]) -> list[_Line]:
