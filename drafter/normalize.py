@@ -56,6 +56,9 @@ class Markers(NamedTuple):
     # The kind of a heading line: "title" (78/167. …), "line" (any other the grammar names:
     # a session, a date, the basis …) or "free" (an agenda's title, say).
     heading_kind: Callable[[str], str]
+    # An annex's head with its title run into it ("Annex I Global Digital Compact", as a copy
+    # may set it): the head, which goes on a line of its own.
+    annex_head: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -139,7 +142,7 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
     organ_index: int | None = None
-    for line in lines:
+    for line in _annex_heads_apart(lines, markers):
         organ = line is not None and _whole_line(markers.organ, line.text)
         alone = organ or (
             line is not None
@@ -164,6 +167,25 @@ def _blocks(lines: list[_Line | None], markers: Markers) -> tuple[list[list[_Lin
     if current:
         blocks.append(current)
     return blocks, len(blocks) if organ_index is None else organ_index
+
+
+def _annex_heads_apart(lines: list[_Line | None], markers: Markers) -> list[_Line | None]:
+    """The lines, an annex's head run into its title cut in two ("Annex I" / "Global Digital
+    Compact")."""
+    if markers.annex_head is None:
+        return lines
+    out: list[_Line | None] = []
+    for line in lines:
+        # (At the start of a block only: "the\nAnnex I Parties to the Convention" is prose.)
+        starts = line is not None and (not out or out[-1] is None)
+        head = markers.annex_head.match(line.text) if starts and line is not None else None
+        if line is None or head is None:
+            out.append(line)
+            continue
+        title = line.text[head.end() :].lstrip()
+        out.append(_Line(line.number, line.start, head.group()))
+        out.append(_Line(line.number, line.start + len(line.text) - len(title), title))
+    return out
 
 
 def _body_start(blocks: list[list[_Line]], before: int, markers: Markers) -> int:

@@ -576,3 +576,19 @@ def test_a_stale_event_s_message_reads_as_english():
     messages = [f.message for f in lint_text(text, Settings(select=("T001",)))[1]]
     assert messages and "an event (in 2021) already past on 2023-12-19" in messages[0]
     assert " of in " not in messages[0]
+
+
+def test_an_annex_head_run_into_its_title_is_cut_from_it():
+    # A copy of A/RES/79/1 may set "Annex I" and "Global Digital Compact" on one line: read
+    # whole, the Compact's 60-odd paragraphs became operative paragraphs after the plenary line.
+    text = read_source(PDFS / "A_RES_79_1.pdf").text
+    joined = text.replace("Annex I\nGlobal Digital Compact\n", "Annex I Global Digital Compact\n")
+    assert joined != text
+    model, whole = parse_text(joined), parse_text(text)
+    assert [(a.label, [line.text for line in a.lines]) for a in model.annexes] == [
+        (a.label, [line.text for line in a.lines]) for a in whole.annexes
+    ]
+    assert len(model.operative) == len(whole.operative) and errors(joined) == []
+    # Prose that begins a line with the same words is not cut.
+    prose = draft_en(PP, "1. *Urges* the\nAnnex I Parties to the Convention to act.")
+    assert parse_text(prose).operative[0].content.text.endswith("Parties to the Convention to act.")

@@ -90,7 +90,14 @@ def markers(language: str) -> Markers:
         opening,
         re.compile(f"(?:{terminal('ANNEX').pattern})|(?:{terminal('DIVISION').pattern})"),
         partial(_heading_kind, language),
+        _annex_head(language),
     )
+
+
+def _annex_head(language: str) -> re.Pattern[str]:
+    """ "Annex I" before a title on the same line: a capital, no end of a sentence."""
+    words = lexicon.alternation(lexicon.load(language).phrases("annex"))
+    return re.compile(rf"(?:{words})(?: +[IVXLC]+)?(?= +[A-Z][^\n]{{0,200}}[^,;:.\s]$)")
 
 
 def _heading_kind(language: str, text: str) -> str:
