@@ -588,6 +588,7 @@ def test_an_annex_head_run_into_its_title_is_cut_from_it():
     assert [(a.label, [line.text for line in a.lines]) for a in model.annexes] == [
         (a.label, [line.text for line in a.lines]) for a in whole.annexes
     ]
+    assert [a.label for a in model.annexes] == ["Annex I", "Annex II"]
     assert len(model.operative) == len(whole.operative) and errors(joined) == []
     # Prose that begins a line with the same words is not cut.
     prose = draft_en(PP, "1. *Urges* the\nAnnex I Parties to the Convention to act.")

@@ -97,7 +97,10 @@ def markers(language: str) -> Markers:
 def _annex_head(language: str) -> re.Pattern[str]:
     """ "Annex I" before a title on the same line: a capital, no end of a sentence."""
     words = lexicon.alternation(lexicon.load(language).phrases("annex"))
-    return re.compile(rf"(?:{words})(?: +[IVXLC]+)?(?= +[A-Z][^\n]{{0,200}}[^,;:.\s]$)")
+    # (Not "Annex" and "II": the numeral is the head's.)
+    return re.compile(
+        rf"(?:{words})(?: +[IVXLC]+)?(?= +(?![IVXLC]+\b)[A-Z][^\n]{{0,200}}[^,;:.\s]$)"
+    )
 
 
 def _heading_kind(language: str, text: str) -> str:
