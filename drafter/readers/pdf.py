@@ -277,7 +277,7 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
     body: list[_Line] = []
     notes: list[tuple[int, list[str]]] = []  # the page each footnote is on, and its lines
     for page in pages:
-        below_rule = False
+        below_rule = in_star_note = False
         rows = _table_baselines(page, body_size)
         for line in page:
             text = line.text
@@ -286,7 +286,11 @@ def _compose(pages: list[list[_Line]]) -> PdfText:
             if _RULE.fullmatch(text):
                 below_rule = True
                 continue
-            if (below_rule and line.size < body_size) or _star_note(line, body_size):
+            # (A star note's next lines, in its size, go on with it, rule or no rule.)
+            in_star_note = _star_note(line, body_size) or (
+                in_star_note and line.size < body_size * 0.95
+            )
+            if (below_rule and line.size < body_size) or in_star_note:
                 _add_note(notes, line, body_size)
             elif (cells := _table_cells(line, body, rows, body_size)) is not None:
                 _add_cells(line, cells, body)
