@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from drafter.amendments import mentions_amendment
 from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
 from drafter.config import ConfigError, check_choice
-from drafter.parser import NotAResolution, parse_file
-from drafter.reader import ReadError
+from drafter.parser import NotAResolution, parse_text
+from drafter.reader import ReadError, read_source
 from drafter.report import plural
+
+if TYPE_CHECKING:
+    from drafter.amendments.model import Amendment, AmendmentDocument
 
 
 def run(
@@ -21,7 +25,16 @@ def run(
     except ConfigError as problem:
         return error(str(problem))
     try:
-        resolution = parse_file(path, None if language == "auto" else language, revisions)
+        source = read_source(path, revisions)
+        # (An amendment document first: its numbered amendments would read as a resolution's
+        # operative paragraphs without an organ line.)
+        if mentions_amendment(source.text):
+            from drafter.amendments.read import find_amendment  # only for what may be one
+
+            amendment = find_amendment(source.text)
+            if amendment is not None:
+                return _amendment(path, amendment, output_format)
+        resolution = parse_text(source.text, None if language == "auto" else language)
     except (ReadError, NotAResolution) as problem:
         return error(f"{path}: {problem}")
     model = resolution.to_json()
@@ -33,6 +46,54 @@ def run(
     for syntax in resolution.problems:
         print(f"{path}:{syntax.span.line}:{syntax.span.column}: {syntax.message}", file=sys.stderr)
     return EXIT_FINDINGS if resolution.problems else EXIT_CLEAN
+
+
+def _amendment(path: str, document: AmendmentDocument, output_format: str) -> int:
+    if output_format == "json":
+        json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(
+            f"amendment {document.symbol or '(no symbol)'} by {document.sponsors} to "
+            f"{document.amends}: {document.title or '(no title)'}"
+        )
+        print(f"language {document.language}, {plural(len(document.amendments), 'amendment')}")
+        for amendment in document.amendments:
+            print(f"  {amendment.number}. {describe(amendment)}")
+    for line, message in document.problems:
+        print(f"{path}:{line}:1: {message}", file=sys.stderr)
+    return EXIT_FINDINGS if document.problems else EXIT_CLEAN
+
+
+def describe(amendment: Amendment) -> str:
+    """ "delete “all” in operative paragraph 4 (b)", in words a delegate reads."""
+    target = amendment.target
+    part = "preambular" if target.part == "preamble" else target.part
+    numbers = ", ".join(map(str, target.numbers))
+    where = f"{part} paragraph{'s' if len(target.numbers) > 1 else ''} {numbers}"
+    if target.subparagraph:
+        where += f" ({target.subparagraph})"
+    if amendment.action == "delete" and amendment.whole:
+        reading = f", reading “{_shortened(amendment.old)}”" if amendment.old else ""
+        return f"delete {where}{reading}"
+    words = {
+        "delete": f"delete “{amendment.old}” in",
+        "replace": f"replace “{amendment.old}” with “{amendment.new}” in",
+        "insert": "insert",
+        "add": "add",
+    }[amendment.action]
+    if amendment.action in ("insert", "add"):
+        anchor = amendment.anchor or {}
+        side, quoted = next(iter(anchor.items()), ("in", ""))
+        if quoted:
+            return f"insert “{amendment.new}” {side} “{quoted}” in {where}"
+        return f"{words} a new paragraph {side} {where}"
+    return f"{words} {where}"
+
+
+def _shortened(text: str, words: int = 8) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
 def summary(model: dict[str, Any]) -> str:
