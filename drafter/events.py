@@ -57,11 +57,7 @@ def past_deadlines(
     for found in _deadline_pattern(language).finditer(text):
         if _MARKED.match(text, found.end()):
             continue
-        day, month, year, bare_year = found.groups()
-        if bare_year:
-            due: date | None = date(int(bare_year), 12, 31)
-        else:
-            due = from_words(int(day) if day else None, month, int(year), language)
+        due = event_date(found, language)  # (the same groups: a year alone is its last day)
         if due and due < reference and (since is None or due >= since):
             yield found
 
@@ -76,17 +72,16 @@ def event_date(
     return from_words(int(day) if day else None, month, int(year), language)
 
 
-def event_key(name: str, language: str) -> tuple[str, str] | None:
-    """What names an event across a text: its ordinal and its kind ("the Fourth International
-    Conference on Financing for Development" → ("fourth", "conference")); None for a name
-    without both."""
-    found = _key_pattern(language).search(name)
-    return (found.group(1).lower(), found.group(2).lower()) if found else None
+def event_key(name: re.Match[str]) -> tuple[str, str]:
+    """What names an event across a text, from a match of `named_events`: its ordinal and its
+    kind ("the Fourth International Conference on Financing for Development" → ("fourth",
+    "conference"))."""
+    return name.group(1).lower(), name.group(2).lower()
 
 
 def event_names(text: str, language: str) -> set[tuple[str, str]]:
     """The keys of the events `text` names, sessions aside (every text names its own)."""
-    keys = {(m.group(1).lower(), m.group(2).lower()) for m in named_events(text, language)}
+    keys = {event_key(name) for name in named_events(text, language)}
     return {key for key in keys if key[1] != "session"}
 
 
@@ -147,8 +142,7 @@ def _held_pattern(language: str) -> re.Pattern[str]:
 
 @cache
 def _key_pattern(language: str) -> re.Pattern[str]:
-    spelled = [ordinals.spell(n, language) for n in range(1, ordinals.HIGHEST_SESSION + 1)]
-    ordinal = lexicon.alternation(lexicon.longest_first(spelled))
+    ordinal = ordinals.alternation(language)
     kinds = lexicon.alternation(lexicon.load(language).phrases("event_kinds"))
     # Up to six words between them: "the third United Nations Conference".
     return re.compile(rf"(?<![\w-])({ordinal})(?:\s+[\w’'-]+){{0,6}}?\s+({kinds})\b", re.IGNORECASE)
@@ -156,12 +150,8 @@ def _key_pattern(language: str) -> re.Pattern[str]:
 
 @cache
 def _deadline_pattern(language: str) -> re.Pattern[str]:
-    words = lexicon.load(language)
-    months = lexicon.alternation(words.months)
-    deadline = lexicon.alternation(words.phrases("deadline"))
-    day_suffix = lexicon.alternation(words.phrases("day_suffix"))
-    dated = rf"(?:(\d{{1,2}}){day_suffix}? +)?({months}) +(\d{{4}})"
-    return re.compile(rf"(?<![\w'’]){deadline} +(?:{dated}|(\d{{4}}))\b")
+    deadline = lexicon.alternation(lexicon.load(language).phrases("deadline"))
+    return re.compile(rf"(?<![\w'’]){deadline} +(?:{_dated(language)}|(\d{{4}}))\b")
 
 
 @cache
@@ -176,14 +166,18 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The announcing phrases, and the dates that may follow them."""
     words = lexicon.load(language)
     future = re.compile(lexicon.alternation(words.phrases("future")) + r"(?![\w'])")
+    in_year = lexicon.alternation(words.phrases("in_year"))
+    when = re.compile(rf"{_dated(language)}|\b{in_year} +(\d{{4}})\b")
+    return future, when
+
+
+def _dated(language: str) -> str:
+    """A day and a month, or a month, and the year: "21 janvier 2024", "July 2025" (groups:
+    day, month, year)."""
+    words = lexicon.load(language)
     months = lexicon.alternation(words.months)
     day_suffix = lexicon.alternation(words.phrases("day_suffix"))
-    in_year = lexicon.alternation(words.phrases("in_year"))
-    when = re.compile(
-        rf"(?:(\d{{1,2}}){day_suffix}? +)?({months}) +(\d{{4}})"
-        rf"|\b{in_year} +(\d{{4}})\b"
-    )
-    return future, when
+    return rf"(?:(\d{{1,2}}){day_suffix}? +)?({months}) +(\d{{4}})"
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
-from drafter.amendments import mentions_amendment
+from drafter.amendments import amendment_in
 from drafter.config import ConfigError, Settings
 from drafter.model import Resolution, Suppression
 from drafter.parser import NotAResolution, parse_text
@@ -184,35 +184,24 @@ def lint_file(
     result = FileResult(path, author=settings.author)
     try:
         result.source = read_source(path, settings.revisions, _limits(settings))
-        if _amendment_said(result.source):  # numbered amendments would read as paragraphs
-            raise NotAResolution("an amendment document")
-        if not settings.language_check:
+        # (Before the parse: numbered amendments would read as a resolution's paragraphs.)
+        if amendment_in(result.source.text) is not None:
+            result.error = (
+                "an amendment document, not a resolution: `drafter parse` reads its amendments;"
+                " drafter does not check an amendment's own conventions yet"
+            )
+        elif not settings.language_check:
             _check(result, settings, fix, unsafe)
         else:
             _check_language_too(result, settings, fix, unsafe)
     except (ReadError, NotAResolution) as error:
-        result.error = _amendment_said(result.source) or str(error)
+        result.error = str(error)
     source = result.source
     if source is not None and (source.pages or source.lines or source.word_lines):
         _point_into_file(source, result.findings, result.resolution)
         if result.unfixed is not result.findings:
             _point_into_file(source, result.unfixed, result.resolution)
     return result
-
-
-def _amendment_said(source: Source | None) -> str | None:
-    """What to say of an amendment document, which lint does not check yet; None for any other
-    text."""
-    if source is None or not mentions_amendment(source.text):
-        return None
-    from drafter.amendments.read import find_amendment
-
-    if find_amendment(source.text) is None:
-        return None
-    return (
-        "an amendment document, not a resolution: `drafter parse` reads its amendments;"
-        " drafter does not check an amendment's own conventions yet"
-    )
 
 
 def _check_language_too(result: FileResult, settings: Settings, fix: bool, unsafe: bool) -> None:

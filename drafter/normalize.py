@@ -176,9 +176,10 @@ def _annex_heads_apart(lines: list[_Line | None], markers: Markers) -> list[_Lin
         return lines
     out: list[_Line | None] = []
     for line in lines:
+        head = None
         # (At the start of a block only: "the\nAnnex I Parties to the Convention" is prose.)
-        starts = line is not None and (not out or out[-1] is None)
-        head = markers.annex_head.match(line.text) if starts and line is not None else None
+        if line is not None and (not out or out[-1] is None):
+            head = markers.annex_head.match(line.text)
         if line is None or head is None:
             out.append(line)
             continue

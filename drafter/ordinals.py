@@ -34,8 +34,15 @@ def session_ordinals(text: str, language: str) -> Iterator[re.Match[str]]:
 
 
 @cache
+def alternation(language: str) -> str:
+    """A regex group matching any ordinal, the longest first, where a space matches a run of
+    them ("vingt et unième"): for ordinals that name other things than sessions."""
+    return lexicon.alternation(lexicon.longest_first(_table(language)))
+
+
+@cache
 def _session_pattern(language: str) -> re.Pattern[str]:
-    words = [spell(n, language) for n in range(1, HIGHEST_SESSION + 1)]
+    words = _table(language)
     session = lexicon.alternation(lexicon.load(language).phrases("session"))
     alternatives = "|".join(re.escape(w) for w in lexicon.longest_first(words))
     return re.compile(rf"(?<![\w-])({alternatives}) +{session}\b", re.IGNORECASE)

@@ -2,7 +2,14 @@
 ("Delete the twenty-first preambular paragraph …", "In operative paragraph 5, replace
 “encourages” with “calls upon”."). `read` turns its text into a model."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from drafter import lexicon
+
+if TYPE_CHECKING:
+    from drafter.amendments.model import AmendmentDocument
 
 
 def mentions_amendment(text: str) -> bool:
@@ -13,3 +20,13 @@ def mentions_amendment(text: str) -> bool:
         for language in lexicon.available()
         for phrase in lexicon.load(language).data["amendment"]["heading"]
     )
+
+
+def amendment_in(text: str) -> AmendmentDocument | None:
+    """The amendment document `text` is, or None; what reads one is imported only for a text
+    that says the words."""
+    if not mentions_amendment(text):
+        return None
+    from drafter.amendments.read import find_amendment
+
+    return find_amendment(text)

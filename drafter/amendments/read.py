@@ -28,10 +28,10 @@ class _Words:
     verbs: dict[str, re.Pattern[str]]
     prefix: re.Pattern[str]
     quoted: re.Pattern[str]
-    replace_with: re.Pattern[str]
     reading: re.Pattern[str]
     new_paragraph: re.Pattern[str]
     ordinal: re.Pattern[str]  # one ordinal word ("vingt et unième" is one)
+    language: str
 
 
 def find_amendment(text: str) -> AmendmentDocument | None:
@@ -159,17 +159,8 @@ def _target(text: str, words: _Words, part: str = "") -> Target | None:
     preambular = words.preambular.search(text)
     if preambular:
         spelled = words.ordinal.findall(preambular.group("ordinals"))
-        numbers = [n for word in spelled if (n := _ordinal(word))]
+        numbers = [n for word in spelled if (n := ordinals.value(word, words.language))]
         return Target("preamble", numbers) if numbers else None
-    return None
-
-
-def _ordinal(word: str) -> int | None:
-    word = word.strip().lower()
-    for language in lexicon.available():
-        found = ordinals.value(word, language)
-        if found:
-            return found
     return None
 
 
@@ -212,14 +203,13 @@ def _own_symbol(heading: list[tuple[int, str]]) -> str | None:
 @cache
 def _words(language: str) -> _Words:
     section = lexicon.load(language).data["amendment"]
-    spelled = [ordinals.spell(n, language) for n in range(1, ordinals.HIGHEST_SESSION + 1)]
-    ordinal = lexicon.alternation(lexicon.longest_first(spelled))
+    ordinal = ordinals.alternation(language)
     and_words = lexicon.alternation(lexicon.load(language).phrases("list_and"))
 
     def any_of(key: str) -> str:
         return lexicon.alternation(lexicon.longest_first(section[key]))
 
-    article = r"(?:(?:the|le|la|les)\s+)?"
+    article = rf"(?:(?:{any_of('article')})\s+)?"
     ordinal_list = (
         rf"{article}(?:{ordinal})(?:(?:,\s*|\s+(?:{and_words})\s+){article}(?:{ordinal}))*"
     )
@@ -250,8 +240,8 @@ def _words(language: str) -> _Words:
             rf"[“\"«]\s*(?P<anchor>.+?)\s*[”\"»]\s*,\s*)?"
         ),
         quoted=re.compile(_QUOTED),
-        replace_with=re.compile(rf"\s+(?:{any_of('replace_with')})\s+"),
         reading=re.compile(rf"\b(?:{any_of('reading')})\b"),
         new_paragraph=re.compile(rf"(?:{any_of('new_paragraph')})"),
         ordinal=re.compile(rf"\b(?:{ordinal})\b", re.IGNORECASE),
+        language=language,
     )

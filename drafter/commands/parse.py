@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from drafter.amendments import mentions_amendment
+from drafter.amendments import amendment_in
 from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error
 from drafter.config import ConfigError, check_choice
 from drafter.parser import NotAResolution, parse_text
@@ -28,12 +28,9 @@ def run(
         source = read_source(path, revisions)
         # (An amendment document first: its numbered amendments would read as a resolution's
         # operative paragraphs without an organ line.)
-        if mentions_amendment(source.text):
-            from drafter.amendments.read import find_amendment  # only for what may be one
-
-            amendment = find_amendment(source.text)
-            if amendment is not None:
-                return _amendment(path, amendment, output_format)
+        amendment = amendment_in(source.text)
+        if amendment is not None:
+            return _amendment(path, amendment, output_format)
         resolution = parse_text(source.text, None if language == "auto" else language)
     except (ReadError, NotAResolution) as problem:
         return error(f"{path}: {problem}")

@@ -450,8 +450,7 @@ def _scrambled_notes(block: list[_Line], first: int) -> list[_Line] | None:
     for number, start, end in zip(numbers, [0, *cuts], [*cuts, len(texts)], strict=True):
         text = texts[start].text
         for line in texts[start + 1 : end]:
-            rejoined = rejoin_cut_word(text, line.text)
-            text = " ".join(rejoined) if rejoined else f"{text} {line.text}"
+            text = _note_goes_on(text, line.text)
         notes.append(_Line(texts[start].number, f"{superscript(number)} {text}".rstrip()))
     return notes
 
@@ -485,12 +484,15 @@ def _add_to_notes(notes: list[_Line], line: _Line, body: list[_Line]) -> None:
         number = superscript(int(start.group(1)))
         notes.append(_Line(line.number, f"{number} {start.group(2) or ''}".rstrip()))
     elif notes:
-        last = notes[-1]
-        rejoined = rejoin_cut_word(last.text, line.text)
-        joined = " ".join(rejoined) if rejoined else f"{last.text} {line.text}"
-        notes[-1] = _Line(last.number, joined.rstrip())
+        notes[-1] = _Line(notes[-1].number, _note_goes_on(notes[-1].text, line.text).rstrip())
     else:
         body.append(line)  # under a rule, but no footnote: text the rule does not end
+
+
+def _note_goes_on(text: str, line: str) -> str:
+    """A note's text with its next line: a word cut after its hyphen made whole."""
+    rejoined = rejoin_cut_word(text, line)
+    return " ".join(rejoined) if rejoined else f"{text} {line}"
 
 
 def _joined(lines: list[_Line]) -> list[_Line]:
@@ -572,8 +574,7 @@ def _in_reading_order(lines: list[_Line]) -> list[_Line]:
     significant" / "environmental threshold values;" / "progress" / "in" / "the" / …) goes
     after the short line it was cut from; a paragraph's last line set between its number and
     its first ("92." / "ranges;" / "Reiterates that … desirable") after the first."""
-    lines = _lone_words_back(lines)
-    out = list(lines)
+    out = _lone_words_back(lines)
     for at in range(len(out) - 2):
         number, last, first = out[at], out[at + 1], out[at + 2]
         if (

@@ -151,16 +151,16 @@ class _Planner:
         item's next one is kept and marked (moving it would make a request already met a new
         one)."""
         first, last = self.previous_session, self.previous_session + self.reach
-        body = {id(block) for block in self.previous.paragraph_blocks()}
         moved = 0
         kept: dict[int, PreambularParagraph | OperativeParagraph] = {}
+        # The body's blocks, each with its paragraph: the heading's session always moves.
         owners = {id(b): p for p in self.previous.paragraphs for b in p.blocks()}
         for block in self.previous.blocks():
             for found in ordinals.session_ordinals(block.text, self.language):
                 number = ordinals.value(found.group(1), self.language)
                 if number is None or not first <= number <= last:
                     continue
-                if id(block) in body and self.one_off(block.text, found, number):
+                if id(block) in owners and self.one_off(block.text, found, number):
                     self.change(block, found.end(), found.end(), f" {self.placeholder('one_off')}")
                     kept.setdefault(id(owners[id(block)]), owners[id(block)])
                     continue
@@ -194,9 +194,7 @@ class _Planner:
         before = text[: found.start()].rstrip()
         if any(before.endswith(phrase) for phrase in self.words.phrases("follow_up")):
             return False
-        start = text.rfind(";", 0, found.start()) + 1
-        end = text.find(";", found.end())
-        clause = text[start : len(text) if end < 0 else end].lower()
+        clause = text[slice(*_between_semicolons(text, found.start(), found.end()))].lower()
         if any(word in clause for word in self.words.phrases("one_off")):
             return True
         due = self.follow_up
@@ -374,8 +372,8 @@ class _Planner:
         adopted = self.previous.adopted_on
         if adopted is None:
             return sessions.period(self.session)[0]
-        year = adopted.year + self.shift
-        return adopted.replace(year=year, day=min(adopted.day, 28 if adopted.month == 2 else 31))
+        same_day = 28 if (adopted.month, adopted.day) == (2, 29) else adopted.day  # a leap day
+        return adopted.replace(year=adopted.year + self.shift, day=same_day)
 
     def mark_past_events(self) -> None:
         """Events announced as to come, and deadlines, that will be past when the new text is
@@ -385,6 +383,9 @@ class _Planner:
         marked: dict[int, PreambularParagraph | OperativeParagraph] = {}  # by id: in order
         events = deadlines = 0
         dated: set[tuple[str, str]] = set()
+        # (A deadline already past at the previous adoption is history the text recalls:
+        # "Goal 1 … by 2015".)
+        since = self.previous.adopted_on
         for paragraph in self.previous.paragraphs:
             for block in paragraph.blocks():
                 for end, key in self.dated_past_events(block, adoption):
@@ -392,9 +393,6 @@ class _Planner:
                     events += 1
                     marked.setdefault(id(paragraph), paragraph)
                     dated.update([key] if key else [])
-                # (A deadline already past at the previous adoption is history the text
-                # recalls: "Goal 1 … by 2015".)
-                since = self.previous.adopted_on
                 for found in past_deadlines(block.text, adoption, self.language, since=since):
                     self.change(
                         block, found.end(), found.end(), f" {self.placeholder('past_deadline')}"
@@ -427,7 +425,7 @@ class _Planner:
             before = list(named_events(block.text[: event.announce.start()], self.language))
             after = named_events(block.text[event.announce.end() :], self.language)
             name = before[-1] if before else next(after, None)
-            key = event_key(name.group(0), self.language) if name else None
+            key = event_key(name) if name else None
             found.setdefault(event.when.end(), key)
         return sorted(found.items())
 
@@ -442,14 +440,12 @@ class _Planner:
         at the end of its name's clause, unless a mark already stands in that clause."""
         ends = []
         for name in announced_names(block.text, self.language):
-            if event_key(name.group(0), self.language) not in dated:
+            if event_key(name) not in dated:
                 continue
             end = _clause_end(block.text, name.end())
             # (Its date may stand elsewhere in the sentence, marked there: "… Conference on
             # Financing for Development, in Seville, Spain, from 30 June to 3 July 2025".)
-            first = block.text.rfind(";", 0, name.start()) + 1
-            last = block.text.find(";", name.end())
-            last = len(block.text) if last < 0 else last
+            first, last = _between_semicolons(block.text, name.start(), name.end())
             changes = self.changes.get(id(block), ())
             already = [c for c in changes if first <= c.start <= last]
             if not already and end not in ends:
@@ -480,6 +476,13 @@ class _Planner:
 
 # A financial or reporting period: "2023/24" (not part of a symbol: "A/AC.109/2023/9").
 _REPORTING_PERIOD = re.compile(r"(?<![\w/.])((?:19|20)\d\d)/(\d\d)(?![\w/])")
+
+
+def _between_semicolons(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the part of `text` between semicolons that holds `start` to `end` begins and
+    ends (a clause of an operative paragraph)."""
+    after = text.find(";", end)
+    return text.rfind(";", 0, start) + 1, len(text) if after < 0 else after
 
 
 def _clause_end(text: str, start: int) -> int:
