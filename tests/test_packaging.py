@@ -65,6 +65,23 @@ def test_the_installed_command_lints_drafts_and_scaffolds(installed, tmp_path):
     assert new.returncode == 0, new.stderr
     assert "Soixante-dix-neuvième session" in (tmp_path / "next.txt").read_text("utf-8")
     assert "P001" in run(installed, "rules", cwd=tmp_path).stdout
+    diff = run(installed, "diff", "previous.txt", "next.txt", cwd=tmp_path)
+    assert diff.returncode == 1 and "Soixante-dix-neuvième" in diff.stdout, diff.stderr
+
+
+def test_every_package_of_the_source_is_installed(installed, tmp_path):
+    # The packages are listed by hand in pyproject.toml (grammar/ and templates/ ship inside
+    # the package): one left out installs, and fails only when a command imports it.
+    source = sorted(
+        ".".join(folder.relative_to(PROJECT).parts)
+        for folder in (PROJECT / "drafter").rglob("*")
+        if (folder / "__init__.py").is_file()
+    )
+    probe = f"import importlib; [importlib.import_module(name) for name in {source!r}]"
+    result = subprocess.run(
+        [str(installed / "python"), "-c", probe], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_package_data_lies_in_the_environment(installed, tmp_path):
