@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafter.readers import may_be_extracted
+
 if TYPE_CHECKING:
     from drafter.readers.word import Origin, WordLine
     from drafter.readers.zipped import Limits
@@ -162,6 +164,8 @@ def _word_source(data: bytes, revisions: str, limits: Limits | None) -> Source:
 
 def _extracted_source(source: Source) -> Source | None:
     """Text copied out of a PDF, or an extractor's Markdown, in drafter's text form."""
+    if not may_be_extracted(source.text):
+        return None
     from drafter.readers.extracted import read_extracted
 
     extracted = read_extracted(source.text)

@@ -213,3 +213,38 @@ def test_help_rewraps_its_prose_and_keeps_each_example_on_its_line(command):
     prose = "\n".join(lines[lines.index("") + 1 : lines.index("Examples:")])
     for paragraph in prose.split("\n\n"):
         assert all(len(line) > 50 for line in paragraph.splitlines()[:-1]), paragraph
+
+
+# What a lint of a text in drafter's form must not load: the other formats' readers and their
+# libraries, the scaffolding, the progress bar, and lark itself (its compiled tables suffice).
+HEAVY_FOR_A_TEXT = {
+    "lark",
+    "logging",
+    "jinja2",
+    "pydantic",
+    "rich",
+    "pypdfium2",
+    "docx",
+    "lxml",
+    "num2words",
+    "concurrent.futures",
+    "drafter.readers.extracted",
+    "drafter.readers.pdf",
+    "drafter.readers.word",
+    "drafter.scaffold",
+    "drafter.diff",
+}
+
+
+@pytest.mark.parametrize("options", [[], ["--format", "json"], ["--select", "ALL"]])
+def test_a_lint_of_a_text_loads_nothing_it_does_not_use(options):
+    """Every commit runs it: what it imports is what its start-up costs."""
+    script = (
+        "import sys\n"
+        "from drafter.main import main\n"
+        f"sys.argv = ['drafter', 'lint', {str(SEED_78)!r}, *{options!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(set({sorted(HEAVY_FOR_A_TEXT)!r}) & set(sys.modules)), file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr

@@ -9,12 +9,42 @@ import re
 # job number ("25-20103 (E) 081225") and the page number ("2/6").
 JOB_NUMBER = r"\d{2}-\d{5}(?: *\([A-Z]\))?(?: +\d{6})?"
 PAGE_NUMBER = r"\d{1,3}/\d{1,3}"
+BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
+# Markdown's ways of writing what drafter's text form writes otherwise (bold, escapes, "#"
+# headings, <sup> calls, underscores): tested by substring first, since most texts hold none,
+# but many hold underscores, in their footnote rule.
+_MARKDOWN_SIGNS = ("**", "\\", "\n#", "<sup>")
+_UNDERSCORE_OPENS = r"(?<![\w*\\_])_[^\s_]|__[^\s_]"
+# Something of a copy's page furniture: a job number's start, or the barcode.
+_COPY_FURNITURE = rf"\d{{2}}-\d{{5}}|{BARCODE}"
 
 _HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
 # The word and what goes with it: its punctuation and its footnote calls ("General;¹⁰").
 _FIRST_WORD = re.compile(r"[^\W\d_][\w’'-]*[,.;:)”’]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*[,.;:]*")
 # "pre-" / "and post-conflict": a hyphen that waits for its word after "and", "or", "to".
 _OWN_HYPHEN = re.compile(r"(?:and|or|to)\b")
+
+
+def has_other_markdown(text: str) -> bool:
+    """Whether `text` may hold Markdown written in another style than drafter's."""
+    return (
+        any(sign in text for sign in _MARKDOWN_SIGNS)
+        or text.startswith("#")
+        or ("_" in text and re.search(_UNDERSCORE_OPENS, text) is not None)
+    )
+
+
+def may_be_extracted(text: str) -> bool:
+    """Whether `text` may be another program's extraction of a PDF, which
+    drafter.readers.extracted reads (and tells for sure): a copy's page furniture, front
+    matter, Markdown footnotes or Markdown in another style. Most texts are drafter's own text
+    form, and spare themselves the reading and the import."""
+    return (
+        "[^" in text
+        or text.lstrip().startswith("---")
+        or has_other_markdown(text)
+        or re.search(_COPY_FURNITURE, text) is not None
+    )
 
 
 def rejoin_cut_word(line: str, following: str) -> tuple[str, str] | None:

@@ -23,19 +23,18 @@ from typing import NamedTuple
 from drafter.lexicon import alternation, available, load, longest_first
 from drafter.model import SUPERSCRIPT_DIGITS, superscript
 from drafter.normalize import LABELLED, ends_and_begins, ends_paragraph
-from drafter.readers import JOB_NUMBER, PAGE_NUMBER, rejoin_cut_word
+from drafter.readers import BARCODE, JOB_NUMBER, PAGE_NUMBER, has_other_markdown, rejoin_cut_word
 
 # (Patterns are compiled on first use, by `re`: most texts are none of these.)
-_BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
 # The date the job was printed ("261223"), on a line of its own beside the job number in a
 # copy made without options.
 _PRINT_DATE = r"[0-3]\d[01]\d\d\d"
 _FURNITURE = (
-    rf"(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE})(?: +(?:{JOB_NUMBER}|{PAGE_NUMBER}|{_BARCODE}))*"
+    rf"(?:{JOB_NUMBER}|{PAGE_NUMBER}|{BARCODE})(?: +(?:{JOB_NUMBER}|{PAGE_NUMBER}|{BARCODE}))*"
 )
 # Words that an anchor alone does not make furniture of: "2/6" alone might be a fraction in a
 # table; a page of a copied PDF also has a job number or a barcode somewhere.
-_STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{_BARCODE})(?: .*)?"
+_STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{BARCODE})(?: .*)?"
 _SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
 _NOTE_RULE = r"_{5,}"
 # "* In its capacity as Chair of the Committee …": a copy has no italics, so a line that
@@ -155,18 +154,10 @@ _MARKDOWN = re.compile(
     r"|<sup>(\d{1,3})</sup>",
     re.MULTILINE,
 )
-# (Tested first, by substring or one short pattern: most texts hold none of them, but many
-# hold underscores, in their footnote rule.)
-_MARKDOWN_SIGNS = ("**", "\\", "\n#", "<sup>")
-_UNDERSCORE_OPENS = r"(?<![\w*\\_])_[^\s_]|__[^\s_]"
 
 
 def _markdown_marks(text: str) -> str:
-    if not (
-        any(sign in text for sign in _MARKDOWN_SIGNS)
-        or text.startswith("#")
-        or ("_" in text and re.search(_UNDERSCORE_OPENS, text))
-    ):
+    if not has_other_markdown(text):
         return text
     return _MARKDOWN.sub(_drafter_mark, text)
 
