@@ -19,7 +19,7 @@ from drafter.positions import LineIndex, Span, TextMap
 Kind = Literal["adopted", "draft"]
 
 
-@dataclass
+@dataclass(slots=True)
 class FootnoteRef:
     """A footnote call in the text: ¹ or [^1], read as a superscript number."""
 
@@ -28,7 +28,7 @@ class FootnoteRef:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """A resolution cited in the text: "sa résolution 73/291 du 15 avril 2019"."""
 
@@ -41,7 +41,7 @@ class Citation:
     phrase: int = 0  # where its citing phrase ("ses résolutions …") starts; one per list
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentSymbol:
     """A document symbol such as A/78/290 or TD/541/Add.2."""
 
@@ -50,7 +50,7 @@ class DocumentSymbol:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """A reference to a paragraph of the text itself: "paragraph 5 above", "subparagraph (b)
     of paragraph 3", "paragraphe 5 ci-dessus" (one per number referred to)."""
@@ -61,7 +61,7 @@ class Reference:
     span: Span  # of the number, in the file
 
 
-@dataclass
+@dataclass(slots=True)
 class Inline:
     """Canonical text of a paragraph, heading line or footnote, and where its markup was."""
 
@@ -92,7 +92,7 @@ class Inline:
         return "".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Opening:
     """The words that open a paragraph: "Réaffirmant également", "Attend également avec intérêt".
 
@@ -114,7 +114,7 @@ class Opening:
         return self.content.span(self.start, self.start + len(self.text))
 
 
-@dataclass
+@dataclass(slots=True)
 class Subparagraph:
     """A lettered or numbered part of a paragraph: "a) …", "(ii) …"."""
 
@@ -139,6 +139,7 @@ class Table:
 
 
 class _HasSubparagraphs:
+    __slots__ = ()
     content: Inline
     subparagraphs: list[Subparagraph]
     tables: list[Table]
@@ -148,7 +149,7 @@ class _HasSubparagraphs:
         return [self.content, *(sub.content for sub in self.subparagraphs)]
 
 
-@dataclass
+@dataclass(slots=True)
 class PreambularParagraph(_HasSubparagraphs):
     """A paragraph of the preamble: "Rappelant sa résolution 73/291 …,"."""
 
@@ -161,7 +162,7 @@ class PreambularParagraph(_HasSubparagraphs):
     tables: list[Table] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class OperativeParagraph(_HasSubparagraphs):
     """A numbered paragraph of the operative part: "1. *Réaffirme* …;"."""
 

@@ -74,6 +74,8 @@ class Piece(NamedTuple):
 class TextMap:
     """Maps offsets of a derived string to offsets of its source text."""
 
+    __slots__ = ("_starts", "_unresolved", "length", "pieces")
+
     def __init__(self) -> None:
         self.pieces: list[Piece] = []
         self._starts: list[int] = []

@@ -39,8 +39,11 @@ def parse_text(text: str, language: str | None = None) -> Resolution:
     units = normalized.units
     index = LineIndex(text)
     problems: list[SyntaxProblem] = []
-    stream = "".join(unit.text + "\n" for unit in units)
-    tree = parser.parse(stream, on_error=_Recovery(runtime(language), units, index, problems))
+    # (The stream is not kept: a long text's copy, of no use once its tree is made.)
+    tree = parser.parse(
+        "".join(unit.text + "\n" for unit in units),
+        on_error=_Recovery(runtime(language), units, index, problems),
+    )
     resolution = build(tree, units, index, language)
     resolution.problems = problems + resolution.problems
     resolution.suppressions = normalized.suppressions
