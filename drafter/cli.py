@@ -344,6 +344,93 @@ def diff(
     )
 
 
+class AmendFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def amend(
+    old_path: Annotated[
+        str, typer.Argument(metavar="OLD", help="The draft as tabled: text, PDF or Word.")
+    ],
+    new_path: Annotated[
+        str, typer.Argument(metavar="NEW", help="The draft as you want it: text, PDF or Word.")
+    ],
+    sponsors: Annotated[
+        str | None, typer.Option("--by", help='Who submits it: "Sweden", "Denmark, Norway".')
+    ] = None,
+    output_format: Annotated[
+        AmendFormat, typer.Option("--format", "-f", help="text (the document) or json.")
+    ] = AmendFormat.text,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write it here (else stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    language: Annotated[str, typer.Option(help="Language of both texts: auto, en or fr.")] = "auto",
+) -> None:
+    """Write the amendment document that turns OLD into NEW, in the General Assembly's form.
+
+    Numbered amendments in the order of the draft, each quoting the draft's words exactly,
+    as few as name one place: "In operative paragraph 5, replace “encourages” with “calls
+    upon”.", "Delete the third preambular paragraph.", "After operative paragraph 3, insert a
+    new paragraph reading: …". Paragraph numbers are always OLD's; `drafter apply`
+    renumbers. Changes to the heading, footnotes or closing are named on standard error, not
+    written.
+
+    Examples:
+
+    ```
+    drafter amend L.20.txt L.20-ours.txt --by Sweden -o amendment.txt
+    drafter apply L.20.txt amendment.txt
+    ```
+    """
+    from drafter.commands.amend import run_amend
+
+    raise typer.Exit(
+        run_amend(old_path, new_path, sponsors, output_format.value, output, force, language)
+    )
+
+
+@app.command(name="apply")
+def apply_command(
+    draft_path: Annotated[
+        str, typer.Argument(metavar="DRAFT", help="The draft: text, PDF or Word.")
+    ],
+    amendment_paths: Annotated[
+        list[str],
+        typer.Argument(metavar="AMENDMENT...", help="Amendment documents, applied together."),
+    ],
+    only: Annotated[
+        str | None,
+        typer.Option(help="Apply only these amendments of each document: --only 1,3."),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write it here (else stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    language: Annotated[str, typer.Option(help="Language of the draft: auto, en or fr.")] = "auto",
+) -> None:
+    """Carry out amendments on a draft: the amended text, its operative paragraphs renumbered.
+
+    Each amendment names paragraphs by the draft's own numbers, as the UN's do; references
+    to renumbered paragraphs ("paragraph 5 above") follow them. Words an amendment quotes
+    that are not in the paragraph it names, a paragraph the draft does not have, or two
+    amendments that change the same words stop it: the message names the amendment and
+    what the paragraph says, nothing is written, and the exit status is 2.
+
+    Examples:
+
+    ```
+    drafter apply L.20.txt L.70.pdf -o L.20-amended.txt
+    drafter apply L.20.txt L.70.txt L.71.txt --only 1,3
+    ```
+    """
+    from drafter.commands.amend import run_apply
+
+    raise typer.Exit(run_apply(draft_path, amendment_paths, only, output, force, language))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (or name) to explain.")] = None,

@@ -37,7 +37,10 @@ class Amendment:
     new: str | None = None
     anchor: dict[str, str] | None = None
     line: int = 0  # where the instruction begins in the text
-    whole: bool = False  # a whole paragraph is deleted or inserted (not words in one)
+    whole: bool = False  # a whole paragraph is deleted, replaced or added (not words in one)
+    # A paragraph the document quotes, as it writes it: italics and subparagraphs' lines kept
+    # (`new` and `old` are its words alone).
+    written: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from drafter import lexicon, ordinals
 from drafter.amendments.model import Action, Amendment, AmendmentDocument, Target
@@ -49,7 +50,11 @@ def read_amendment(text: str, language: str) -> AmendmentDocument | None:
     words = _words(language)
     paragraphs = _paragraphs(text)
     found = next(
-        ((at, match) for at, (_, p) in enumerate(paragraphs) if (match := words.heading.search(p))),
+        (
+            (at, match)
+            for at, paragraph in enumerate(paragraphs)
+            if (match := words.heading.search(paragraph.text))
+        ),
         None,
     )
     if found is None:
@@ -61,24 +66,24 @@ def read_amendment(text: str, language: str) -> AmendmentDocument | None:
         sponsors=heading.group("sponsors").strip(" *:").rstrip("*"),
         language=language,
     )
-    rest = [p for p in paragraphs[at + 1 :] if not p[1].startswith("[^")]
-    if rest and not _instruction(rest[0][1], words):
-        document.title = rest.pop(0)[1]
+    rest = [p for p in paragraphs[at + 1 :] if not p.text.startswith("[^")]
+    if rest and not _instruction(rest[0].text, words):
+        document.title = rest.pop(0).text
     _read_instructions(document, rest, words)
     return document
 
 
 def _read_instructions(
-    document: AmendmentDocument, paragraphs: list[tuple[int, str]], words: _Words
+    document: AmendmentDocument, paragraphs: list[_Paragraph], words: _Words
 ) -> None:
     waiting: Amendment | None = None  # an instruction that announced a paragraph
-    for line, text in paragraphs:
+    for line, text, written in paragraphs:
         if waiting is not None and not _instruction(text, words):
-            quoted = _plain(text)
+            quoted = plain(text)
             if waiting.action == "delete":
                 waiting.old = quoted
             else:
-                waiting.new = quoted
+                waiting.new, waiting.written = quoted, written
             waiting = None
             continue
         waiting = None
@@ -123,6 +128,8 @@ def _read_one(text: str, words: _Words) -> tuple[Amendment, bool] | None:
             return Amendment(0, "delete", where, old=quotes[0]), False
         return Amendment(0, "delete", target, whole=True), announces  # "Delete the … paragraph"
     if verb == "replace":
+        if announces and not quotes:  # "Replace operative paragraph 5 with the following:"
+            return Amendment(0, "replace", target, whole=True), True
         if len(quotes) < 2:
             return None
         return Amendment(0, "replace", target, old=quotes[0], new=quotes[1]), False
@@ -151,17 +158,40 @@ def _next_number(document: AmendmentDocument) -> int:
 
 def _target(text: str, words: _Words, part: str = "") -> Target | None:
     """The paragraphs `text` names (of `part` only, if given), or None."""
+    sub = words.subparagraph.search(text)
+    label = sub.group(1) if sub else None
     operative = words.operative.search(text) if part != "preamble" else None
     if operative:
         numbers = [int(n) for n in re.findall(r"\d+", operative.group("numbers"))]
-        sub = words.subparagraph.search(text)
-        return Target("operative", numbers, sub.group(1) if sub else None)
+        return Target("operative", numbers, label)
     preambular = words.preambular.search(text)
     if preambular:
         spelled = words.ordinal.findall(preambular.group("ordinals"))
-        numbers = [n for word in spelled if (n := ordinals.value(word, words.language))]
-        return Target("preamble", numbers) if numbers else None
+        values = ordinal_values(words.language)
+        numbers = [n for word in spelled if (n := values.get(" ".join(word.lower().split())))]
+        return Target("preamble", numbers, label) if numbers else None
     return None
+
+
+@cache
+def ordinal_values(language: str) -> dict[str, int]:
+    """The ordinal words that name paragraphs, and their numbers: the session ordinals, in
+    the form a paragraph takes where it differs ("premier alinéa", not "première")."""
+    section = lexicon.load(language).data["amendment"]
+    values: dict[str, int] = {}
+    for number in range(1, ordinals.HIGHEST_SESSION + 1):
+        word = ordinals.spell(number, language)
+        values[word] = number
+        for pattern, replacement in section.get("ordinal_corrections", []):
+            values[re.sub(pattern, replacement, word)] = number
+    return values
+
+
+def ordinal_word(number: int, language: str) -> str:
+    """How an amendment names the `number`-th preambular paragraph: "twenty-first"."""
+    # (The last word given for a number: the paragraph's form, where it has its own.)
+    words = ordinal_values(language).items()
+    return next(word for word, value in reversed(words) if value == number)
 
 
 def _instruction(text: str, words: _Words) -> bool:
@@ -171,9 +201,15 @@ def _instruction(text: str, words: _Words) -> bool:
     return any(pattern.match(rest) for pattern in words.verbs.values())
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """The text's paragraphs (runs of lines), each on one line, with the line it begins on."""
-    found: list[tuple[int, str]] = []
+class _Paragraph(NamedTuple):
+    line: int  # where it begins
+    text: str  # its lines joined into one
+    written: str  # its lines as they are
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    """The text's paragraphs (runs of lines)."""
+    found: list[_Paragraph] = []
     lines: list[str] = []
     start = 0
     for number, line in enumerate([*text.split("\n"), ""], start=1):
@@ -182,19 +218,22 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
                 start = number
             lines.append(line.strip())
         elif lines:
-            found.append((start, " ".join(lines)))
+            found.append(_Paragraph(start, " ".join(lines), "\n".join(lines)))
             lines = []
     return found
 
 
-def _plain(text: str) -> str:
-    """A quoted paragraph as the draft has it: no italics' asterisks, no footnote calls."""
-    return re.sub(rf"[*{SUPERSCRIPT_DIGITS}]", "", text).strip()
+def plain(text: str) -> str:
+    """A quoted paragraph's words: no italics' asterisks, footnote calls or links' targets."""
+    return re.sub(rf"[*{SUPERSCRIPT_DIGITS}]", "", _LINK.sub(r"\1", text)).strip()
 
 
-def _own_symbol(heading: list[tuple[int, str]]) -> str | None:
-    for _, text in heading:
-        found = re.search(rf"(?<!\S){_SYMBOL}(?!\S)", text)
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _own_symbol(heading: list[_Paragraph]) -> str | None:
+    for paragraph in heading:
+        found = re.search(rf"(?<!\S){_SYMBOL}(?!\S)", paragraph.text)
         if found:
             return found.group()
     return None
@@ -203,7 +242,7 @@ def _own_symbol(heading: list[tuple[int, str]]) -> str | None:
 @cache
 def _words(language: str) -> _Words:
     section = lexicon.load(language).data["amendment"]
-    ordinal = ordinals.alternation(language)
+    ordinal = lexicon.alternation(lexicon.longest_first(list(ordinal_values(language))))
     and_words = lexicon.alternation(lexicon.load(language).phrases("list_and"))
 
     def any_of(key: str) -> str:
@@ -219,9 +258,11 @@ def _words(language: str) -> _Words:
     if operative_after:
         operative += rf"\s+(?:{operative_after})"
     side = rf"(?P<side>{any_of('after')}|{any_of('before')})"
+    # ("À l'alinéa b) du paragraphe 4 du dispositif": the article joins its noun.)
+    elided = rf"(?:{any_of('in_elided')})|" if section.get("in_elided") else ""
     return _Words(
         heading=re.compile(
-            rf"^(?P<sponsors>.+?):\*{{0,3}}\s+(?:{any_of('heading')})\s+(?P<amends>{_SYMBOL})"
+            rf"^(?P<sponsors>.+?):\*{{0,3}}\s+(?:{any_of('heading')})\s+(?P<amends>{_SYMBOL}|\[\[[^\]\n]*\]\])"
         ),
         preambular=re.compile(rf"(?P<ordinals>{ordinal_list})\s+(?:{any_of('preambular')})", re.I),
         operative=re.compile(operative),
@@ -235,7 +276,7 @@ def _words(language: str) -> _Words:
             "before": re.compile(rf"(?:{any_of('before')})\b\s*"),
         },
         prefix=re.compile(
-            rf"(?:(?:{any_of('in')})\s+|{side}\s+)(?P<target>[^,“\"«]+?),\s*"
+            rf"(?:(?:{any_of('in')})\s+|{elided}{side}\s+)(?P<target>[^,“\"«]+?),\s*"
             rf"(?:(?P<anchor_side>{any_of('after')}|{any_of('before')})\s+"
             rf"[“\"«]\s*(?P<anchor>.+?)\s*[”\"»]\s*,\s*)?"
         ),
