@@ -5,14 +5,17 @@ last paragraph gone) and on the seeds, which are two sessions of one resolution.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import SEED_62, SEED_78, drafter
 
+from drafter.amendments.apply import paragraph_lines
 from drafter.diff.compare import compare
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.parser import parse_text
+from drafter.reader import read_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "amendments"
 DRAFT, REVISED = FIXTURES / "en_draft.txt", FIXTURES / "en_revised.txt"
@@ -268,3 +271,81 @@ def test_amend_json_is_the_readme_contract():
         "new": None,
         "anchor": None,
     }
+
+
+# A real draft (A/C.3/80/L.20, 51 preambular and 57 operative paragraphs, from its PDF), and
+# amendments in the UN's forms that quote its words.
+REAL_DRAFT = FIXTURES / "A_C.3_80_L.20.pdf"
+REAL_AMENDMENTS = """Sweden:* amendments to draft resolution A/C.3/80/L.20
+
+Rights of the child
+
+1. In operative paragraph 13, delete “sexual and reproductive health,”.
+
+2. In operative paragraphs 25 and 42, delete “sexual and reproductive”.
+
+3. In operative paragraph 5, replace “Urges” with “Calls upon”.
+
+4. After operative paragraph 3, insert a new paragraph reading:
+
+*Urges* all States to act;
+
+5. In the third preambular paragraph, after “Rights of the Child”, insert “and regional
+organizations”.
+
+6. In subparagraph (b) of operative paragraph 57, replace “eighty-second” with “eighty-third”.
+
+7. Delete the eighth preambular paragraph.
+"""
+
+
+def test_amendments_to_a_real_draft_are_carried_out_on_its_pdf(tmp_path):
+    amendment = written(tmp_path, "L.70.txt", REAL_AMENDMENTS)
+    applied = drafter("apply", str(REAL_DRAFT), str(amendment))
+    assert applied.returncode == 0, applied.stderr
+    amended = parse_text(applied.stdout)
+    assert (len(amended.preamble), len(amended.operative)) == (50, 58)
+    assert [p.number for p in amended.operative] == list(range(1, 59))
+    assert amended.operative[3].content.text == "Urges all States to act;"
+    assert amended.operative[5].content.text.startswith("Calls upon States to review")
+    assert "sexual and reproductive" not in amended.operative[13].content.text
+    assert "sexual and reproductive" not in amended.operative[25].content.text
+    assert "sexual and reproductive" not in amended.operative[42].content.text
+    assert "sexual and reproductive" in amended.operative[12].content.text  # old 12: untouched
+    assert "Rights of the Child and regional organizations" in amended.preamble[2].content.text
+    assert all("Summit of the Future on 22" not in p.content.text for p in amended.preamble)
+    assert "eighty-third session" in amended.operative[57].subparagraphs[1].content.text
+    assert amended.operative[-1].content.text.startswith("Decides")
+    # The amended text breaks none of the conventions the draft kept.
+    linted = drafter("lint", "-", "--select", "N,P,S", stdin=applied.stdout.encode("utf-8"))
+    assert linted.returncode == 0, linted.stdout
+
+
+def test_round_trip_on_a_real_draft(tmp_path):
+    """Paragraphs deleted, added, rewritten, and the same words gone from two, in the draft's
+    text (as drafter reads it from the PDF), renumbered by drafter's own fix."""
+    text = read_source(REAL_DRAFT).text
+    draft = parse_text(text)
+    operative = {p.number: paragraph_lines(p, text) for p in draft.operative}
+    edits = [
+        (*operative[13], ""),
+        (*operative[20], "20. *Encourages* States to do much more for children;\n"),
+        (operative[5][1], operative[5][1], "\n6. *Urges* all States to act;\n"),
+        (*paragraph_lines(draft.preamble[7], text), ""),
+    ]
+    for number in (25, 42):
+        start, end = operative[number]
+        edits.append((start, end, re.sub(r"sexual\s+and\s+reproductive\s+", "", text[start:end])))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    new = written(tmp_path, "new.txt", text)
+    fixed = drafter("lint", str(new), "--fix", "--unsafe-fixes", "--select", "N001")
+    assert "fixed" in fixed.stdout, fixed.stdout
+    made = drafter("amend", str(REAL_DRAFT), str(new))
+    assert "In operative paragraphs 25 and 42, delete “sexual and reproductive”." in made.stdout
+    assert "Delete operative paragraph 13." in made.stdout
+    assert "Replace operative paragraph 20 with the following:" in made.stdout
+    assert "After operative paragraph 5, insert a new paragraph reading:" in made.stdout
+    assert "Delete the eighth preambular paragraph." in made.stdout
+    got = round_trip(tmp_path, REAL_DRAFT, new)
+    assert body_differences(new.read_text(encoding="utf-8"), got) == []

@@ -160,7 +160,7 @@ def _content(paragraph: Paragraph, target: Target, by: str) -> Inline:
 
 def _found(content: Inline, quoted: str, amendment: Amendment, by: str) -> tuple[int, int]:
     """Where the quoted words are in the paragraph's text: once, or it is an error."""
-    searched, offsets = _searchable(content.text)
+    searched, offsets = searchable(content.text)
     needle = " ".join(quoted.translate(_SAME).split())
     hits = [m.start() for m in re.finditer(re.escape(needle), searched)] if needle else []
     if len(hits) == 1:
@@ -177,7 +177,7 @@ def _found(content: Inline, quoted: str, amendment: Amendment, by: str) -> tuple
     )
 
 
-def _searchable(text: str) -> tuple[str, list[int]]:
+def searchable(text: str) -> tuple[str, list[int]]:
     """The text as quotes give it (no footnote calls, one space between words, one kind of
     apostrophe), and the offset in `text` of each of its characters."""
     kept: list[str] = []
@@ -302,10 +302,10 @@ def _ends(plan: _Plan) -> None:
         _set_end(plan, old_last, ";")
     elif not added and id(old_last) in plan.deleted and kept:
         _set_end(plan, kept[-1], ".")
-    semicolon = _semicolon(plan.draft.language)
+    between = semicolon(plan.draft.language)
     for at, written in enumerate(added):
         body = written.rstrip().rstrip(";.").rstrip()
-        added[at] = body + ("." if at == len(added) - 1 else semicolon)
+        added[at] = body + ("." if at == len(added) - 1 else between)
 
 
 def _set_end(plan: _Plan, paragraph: OperativeParagraph, mark: str) -> None:
@@ -316,11 +316,11 @@ def _set_end(plan: _Plan, paragraph: OperativeParagraph, mark: str) -> None:
     body = text.rstrip(";.:,").rstrip()
     if not text or text[len(body) :].strip() == mark:
         return
-    replacement = _semicolon(plan.draft.language) if mark == ";" else mark
+    replacement = semicolon(plan.draft.language) if mark == ";" else mark
     _edit(plan, content, len(body), len(text), replacement, "")
 
 
-def _semicolon(language: str) -> str:
+def semicolon(language: str) -> str:
     return " ;" if lexicon.load(language).setting("space_before_wanted") else ";"
 
 
@@ -354,7 +354,7 @@ def _paragraph_changes(plan: _Plan) -> list[_Change]:
     paragraphs: list[Paragraph] = [*plan.draft.preamble, *plan.draft.operative]
     for paragraph in paragraphs:
         key = id(paragraph)
-        start, end = _lines_of(paragraph, plan.text)
+        start, end = paragraph_lines(paragraph, plan.text)
         gone_by = plan.deleted.get(key) or plan.replaced.get(key, ("", ""))[1]
         if gone_by:
             inside = [c for c in plan.changes if start <= c.start < end]
@@ -397,7 +397,7 @@ def _numbered(written: str, number: int | None, beside: Paragraph) -> str:
     return f"{number}. " + re.sub(r"^\d+\.\s+", "", text)
 
 
-def _lines_of(paragraph: Paragraph, text: str) -> tuple[int, int]:
+def paragraph_lines(paragraph: Paragraph, text: str) -> tuple[int, int]:
     """From the start of a paragraph's first line to just past the end of its last (its
     subparagraphs' and tables' lines too)."""
     spans = [

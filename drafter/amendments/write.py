@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from drafter import lexicon
-from drafter.amendments.apply import _lines_of, _searchable, _semicolon
+from drafter.amendments.apply import paragraph_lines, searchable, semicolon
 from drafter.amendments.model import Action, Amendment, AmendmentDocument, Part, Target
 from drafter.amendments.read import ordinal_word, plain
 from drafter.diff.compare import Entry, compare
@@ -51,8 +52,9 @@ def amendment_document(
     left_out: list[str] = []
     for part in _PARTS:
         entries = [e for e in comparison.entries if e.part == part]
-        found.extend(_structure(entries, part, new_text))
-        ends = _ends(entries, old)
+        structure = _structure(entries, part, new_text)
+        found.extend(structure)
+        ends = _ends([amendment for _, amendment in structure], old)
         following = _following(comparison.entries, old)
         for entry in entries:
             if entry.status == "amended" and entry.old and entry.new:
@@ -127,35 +129,65 @@ def _structure(
             written=written,
         )
         found.append((_at(part, beside, 2 if side == "after" else 0), amendment))
-    return found
+    return _as_replacements(found, [e.old for e in entries if e.old])
 
 
-def _ends(entries: list[Entry], old: Resolution) -> dict[int, str]:
+def _as_replacements(
+    found: list[tuple[tuple[int, int, int], Amendment]], old: list[Unit]
+) -> list[tuple[tuple[int, int, int], Amendment]]:
+    """A paragraph deleted where a new one comes is replaced by it ("Replace operative
+    paragraph 20 with the following:"): the last of those inserted before its place."""
+    order = sorted(old, key=_position)
+    following = {_number(a): _number(b) for a, b in pairwise(order)}
+    merged = list(found)
+    for at, (key, deletion) in enumerate(found):
+        if deletion.action != "delete" or len(deletion.target.numbers) != 1:
+            continue
+        gone = deletion.target.numbers[0]
+        slot = [
+            index
+            for index, (_, other) in enumerate(merged)
+            if other is not None and other.action == "insert" and other.whole
+            if (other.anchor == {"before": ""} and other.target.numbers == [gone])
+            or (other.anchor == {"after": ""} and following.get(other.target.numbers[0]) == gone)
+        ]
+        if not slot:
+            continue
+        inserted = merged[slot[-1]][1]
+        merged[slot[-1]] = (key, None)  # type: ignore[assignment]
+        merged[at] = (
+            key,
+            Amendment(
+                0,
+                "replace",
+                deletion.target,
+                new=inserted.new,
+                whole=True,
+                written=inserted.written,
+            ),
+        )
+    return [(key, amendment) for key, amendment in merged if amendment is not None]
+
+
+def _ends(structure: list[Amendment], old: Resolution) -> dict[int, str]:
     """The operative paragraphs of the draft whose end `apply` changes (a full stop for a
-    semicolon, or back) because paragraphs after them come or go: their words are compared
-    with that end."""
-    if not old.operative or not entries or entries[0].part != "operative":
+    semicolon, or back) because paragraphs after them come or go, as `apply` works it out from
+    the amendments: their words are compared with that end."""
+    if not old.operative:
         return {}
     last = old.operative[-1]
-    last_at = _new_position_of(entries, last)
+    operative = [a for a in structure if a.target.part == "operative" and a.whole]
+    deleted = {n for a in operative if a.action == "delete" for n in a.target.numbers}
     added_after_last = any(
-        e.new and (e.old is None or e.status == "moved") and _position(e.new) > last_at
-        for e in entries
+        a.action == "insert" and a.anchor == {"after": ""} and a.target.numbers == [last.number]
+        for a in operative
     )
-    deleted = {id(e.old.item) for e in entries if e.old and (e.new is None or e.status == "moved")}
-    if added_after_last and id(last) not in deleted:
+    if added_after_last and last.number not in deleted:
         return {id(last): ";"}
-    kept = [p for p in old.operative if id(p) not in deleted]
-    if not added_after_last and id(last) in deleted and kept:
+    kept = [p for p in old.operative if p.number not in deleted]
+    if not added_after_last and last.number in deleted and kept:
         return {id(kept[-1]): "."}
     return {}
-
-
-def _new_position_of(entries: list[Entry], paragraph: OperativeParagraph) -> int:
-    for entry in entries:
-        if entry.old and entry.old.item is paragraph and entry.new and entry.status != "moved":
-            return _position(entry.new)
-    return 1 << 30  # deleted: nothing comes after it by this count
 
 
 # -- paragraphs whose words changed ------------------------------------------------------
@@ -210,12 +242,12 @@ def _amended(entry: Entry, changed: _Changed) -> list[tuple[tuple[int, int, int]
     total = 0
     for at, (label, old_unit, new_unit) in enumerate(blocks):
         assert old_unit is not None and new_unit is not None
-        written = _searchable(old_unit.text)[0]  # what quotes are looked for in
-        old_text = _searchable(_as_renumbered(old_unit, changed.following))[0]
+        written = searchable(old_unit.text)[0]  # what quotes are looked for in
+        old_text = searchable(_as_renumbered(old_unit, changed.following))[0]
         if end and at == last_block:
             old_text = old_text.rstrip().rstrip(";.:,").rstrip()
-            old_text += _semicolon(changed.language) if end == ";" else end
-        new_text_of = _searchable(new_unit.text)[0]
+            old_text += semicolon(changed.language) if end == ";" else end
+        new_text_of = searchable(new_unit.text)[0]
         if old_text == new_text_of:
             continue
         for change in changes(old_text, new_text_of):
@@ -362,7 +394,7 @@ def _at(part: Part, unit: Unit, order: int) -> tuple[int, int, int]:
 def _paragraph_text(unit: Unit, text: str) -> str:
     """A paragraph (with its subparagraphs) as its version writes it, its italics kept, without
     its number, its footnote calls, or a footnote set among its lines at a page break."""
-    start, end = _lines_of(unit.item, text)
+    start, end = paragraph_lines(unit.item, text)
     lines = [
         _CALLS.sub("", line).rstrip()
         for line in text[start:end].splitlines()
