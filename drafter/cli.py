@@ -347,6 +347,7 @@ def diff(
 class AmendFormat(StrEnum):
     text = "text"
     json = "json"
+    docx = "docx"
 
 
 @app.command()
@@ -361,7 +362,8 @@ def amend(
         str | None, typer.Option("--by", help='Who submits it: "Sweden", "Denmark, Norway".')
     ] = None,
     output_format: Annotated[
-        AmendFormat, typer.Option("--format", "-f", help="text (the document) or json.")
+        AmendFormat,
+        typer.Option("--format", "-f", help="text (the document), json, or docx (in Word)."),
     ] = AmendFormat.text,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write it here (else stdout).")

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_62, SEED_78, drafter
+from word_documents import libreoffice_text, needs_uno
 
 from drafter.amendments.apply import paragraph_lines
 from drafter.diff.compare import compare
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.parser import parse_text
 from drafter.reader import read_source
+from drafter.writers.word import write_docx
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "amendments"
 DRAFT, REVISED = FIXTURES / "en_draft.txt", FIXTURES / "en_revised.txt"
@@ -349,3 +351,53 @@ def test_round_trip_on_a_real_draft(tmp_path):
     assert "Delete the eighth preambular paragraph." in made.stdout
     got = round_trip(tmp_path, REAL_DRAFT, new)
     assert body_differences(new.read_text(encoding="utf-8"), got) == []
+
+
+def _applied_as_word(tmp_path: Path) -> tuple[Path, str]:
+    amendment = written(tmp_path, "L.70.txt", AMENDMENT)
+    tracked = tmp_path / "amended.docx"
+    made = drafter("apply", str(DRAFT), str(amendment), "-o", str(tracked))
+    assert made.returncode == 0, made.stderr
+    return tracked, drafter("apply", str(DRAFT), str(amendment)).stdout
+
+
+def test_apply_to_a_word_document_tracks_the_amendments(tmp_path):
+    tracked, amended = _applied_as_word(tmp_path)
+    for revisions, expected in (("accepted", amended), ("rejected", DRAFT.read_text("utf-8"))):
+        read = written(
+            tmp_path,
+            f"{revisions}.txt",
+            drafter("text", str(tracked), "--revisions", revisions).stdout,
+        )
+        same = drafter("diff", str(read), str(written(tmp_path, "expected.txt", expected)))
+        assert same.returncode == 0, (revisions, same.stdout)
+
+
+@needs_uno
+def test_a_word_processor_accepts_the_amendments_and_rejects_them_into_the_draft(tmp_path):
+    tracked, amended = _applied_as_word(tmp_path)
+    plain = {}
+    for name, text in (("draft", DRAFT.read_text("utf-8")), ("amended", amended)):
+        plain[name] = tmp_path / f"{name}-plain.docx"
+        plain[name].write_bytes(write_docx(parse_text(text)))
+    assert libreoffice_text(tracked, "accept") == libreoffice_text(plain["amended"], "accept")
+    assert libreoffice_text(tracked, "reject") == libreoffice_text(plain["draft"], "accept")
+
+
+def test_the_amendment_document_in_word_reads_back_and_applies(tmp_path):
+    document = tmp_path / "L.70.docx"
+    made = drafter(
+        "amend", str(DRAFT), str(REVISED), "--by", "Denmark", "-f", "docx", "-o", str(document)
+    )
+    assert made.returncode == 0, made.stderr
+    applied = drafter("apply", str(DRAFT), str(document))
+    assert applied.stdout == REVISED.read_text(encoding="utf-8")
+
+
+@needs_uno
+def test_a_word_processor_opens_the_amendment_document_as_written(tmp_path):
+    document = tmp_path / "L.70.docx"
+    drafter("amend", str(DRAFT), str(REVISED), "--by", "Denmark", "-f", "docx", "-o", str(document))
+    text = drafter("amend", str(DRAFT), str(REVISED), "--by", "Denmark").stdout
+    lines = [line.replace("*", "") for line in text.splitlines() if line.strip()]
+    assert [line for line in libreoffice_text(document, "accept") if line.strip()] == lines

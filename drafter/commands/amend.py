@@ -35,6 +35,8 @@ def run_amend(
     refused = _refused(target, force, language)
     if refused:
         return error(refused)
+    if output_format == "docx" and target is None:
+        return error("--format docx writes a Word document: name it with --output FILE.docx")
     versions: list[tuple[Source, Resolution]] = []
     for path in (old_path, new_path):
         read = _read(path, language)
@@ -56,10 +58,16 @@ def run_amend(
         print("drafter: the two texts' paragraphs say the same: no amendment", file=sys.stderr)
     document = written.document
     if output_format == "json":
-        text = json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = document_text(document)
-    return _written(text, target, force)
+        return _written(
+            json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n", target, force
+        )
+    if output_format == "docx":
+        from drafter.writers.amendment_word import amendment_docx
+
+        assert target is not None
+        failed = write_output(target, amendment_docx(document_text(document)), force)
+        return error(failed) if failed else EXIT_CLEAN
+    return _written(document_text(document), target, force)
 
 
 def run_apply(
@@ -91,7 +99,28 @@ def run_apply(
         text = apply_amendments(source.text, draft, labelled)
     except CannotApply as problem:
         return error(str(problem))
+    if target is not None and target.suffix.lower() == ".docx":
+        return _tracked(source, draft, text, draft_path, target, force)
     return _written(text, target, force)
+
+
+def _tracked(
+    source: Source, draft: Resolution, amended: str, draft_path: str, target: Path, force: bool
+) -> int:
+    """The draft as a Word document with the amended text's changes tracked: accepted, the
+    amended draft; rejected, the draft (`drafter diff --format docx`'s redline)."""
+    from drafter.commands.diff import redline_document
+    from drafter.diff.compare import compare
+    from drafter.diff.redline import CannotRedline
+
+    try:
+        data = redline_document(
+            compare(draft, parse_text(amended, draft.language)), source, draft_path
+        )
+    except (CannotRedline, NotAResolution) as problem:
+        return error(str(problem))
+    failed = write_output(target, data, force)
+    return error(failed) if failed else EXIT_CLEAN
 
 
 def _amendments(

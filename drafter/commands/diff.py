@@ -50,7 +50,7 @@ def run(
     try:
         comparison = compare(*versions)
         if output_format == "docx":
-            data = _redline(comparison, sources[0], old_path)
+            data = redline_document(comparison, sources[0], old_path)
         else:
             data = _render(comparison, output_format, old_path, new_path, target is None)
     except (CannotCompare, CannotRedline) as problem:
@@ -64,7 +64,7 @@ def run(
     return EXIT_FINDINGS if comparison.changed else EXIT_CLEAN
 
 
-def _redline(comparison: Comparison, old: Source, old_path: str) -> bytes:
+def redline_document(comparison: Comparison, old: Source, old_path: str) -> bytes:
     """NEW against OLD as a Word document: OLD, every change tracked (by the configured
     author), in OLD's own styles and page set-up when it was a Word document."""
     from drafter.config import settings_for
