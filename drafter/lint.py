@@ -19,6 +19,7 @@ from drafter.reader import ReadError, Source, read_source
 from drafter.rules import REGISTRY, Document, Edit, Finding, Fix, Rule
 
 if TYPE_CHECKING:
+    from drafter.amendments.model import AmendmentDocument
     from drafter.readers.zipped import Limits
 
 # A fix can make another possible (a comma, then its space): fix again until nothing changes.
@@ -130,6 +131,24 @@ def lint_text(
     return resolution, findings
 
 
+def lint_amendment(
+    amendment: AmendmentDocument, text: str, settings: Settings, path: str = "-"
+) -> list[Finding]:
+    """Check an amendment document's own conventions (the A rules; a resolution's do not
+    apply to it)."""
+    from drafter.rules.amendments import AmendmentRule, AmendmentText
+
+    document = AmendmentText(amendment, text)
+    findings: list[Finding] = []
+    for code in enabled_codes(settings, path):
+        rule = _rule(code)
+        if isinstance(rule, AmendmentRule):
+            findings.extend(rule.check_amendment(document))
+    for finding in findings:
+        finding.path = path
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
 def _language_findings(document: Document, settings: Settings, path: str) -> list[Finding]:
     """Grammar and spelling (LanguageTool), selected like every other finding."""
     from drafter import languagetool
@@ -185,11 +204,10 @@ def lint_file(
     try:
         result.source = read_source(path, settings.revisions, _limits(settings))
         # (Before the parse: numbered amendments would read as a resolution's paragraphs.)
-        if amendment_in(result.source.text) is not None:
-            result.error = (
-                "an amendment document, not a resolution: `drafter parse` reads its amendments;"
-                " drafter does not check an amendment's own conventions yet"
-            )
+        amendment = amendment_in(result.source.text)
+        if amendment is not None:
+            result.findings = lint_amendment(amendment, result.source.text, settings, path)
+            result.linted = True
         elif not settings.language_check:
             _check(result, settings, fix, unsafe)
         else:

@@ -166,10 +166,52 @@ def test_an_instruction_drafter_cannot_read_is_said_with_its_line(tmp_path, lang
     assert f"amendment.txt:{line}:1: not an amendment drafter can read" in run.stderr
 
 
-def test_lint_says_it_is_an_amendment_and_checks_no_resolution_rule_on_it(tmp_path):
+def test_lint_checks_an_amendments_own_conventions_and_no_resolution_rule(tmp_path):
+    """The real amendment documents, and the synthetic ones, keep them: no finding."""
     path = tmp_path / "amendment.txt"
-    path.write_text(ENGLISH, encoding="utf-8")  # numbered: no "operative paragraphs" found
-    for target in (path, PDFS / "A_80_L.19.pdf"):
+    path.write_text(ENGLISH, encoding="utf-8")
+    french = tmp_path / "amendement.txt"
+    french.write_text(FRENCH, encoding="utf-8")
+    for target in (path, french, PDFS / "A_80_L.19.pdf", PDFS / "A_C.2_80_L.62.pdf"):
         run = drafter("lint", str(target))
-        assert run.returncode == 2
-        assert "an amendment document, not a resolution: `drafter parse` reads" in run.stderr
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "0 errors, 0 warnings in 1 file" in run.stdout
+
+
+BROKEN = """Sweden: amendments to draft resolution A/C.3/80/L.20
+
+1. In preambular paragraph 8, delete "States".
+
+3. In operative paragraph 5, replace “encourages” with “calls upon”
+
+4. After operative paragraph 3, insert a new paragraph reading.
+
+*Urges* all States to act;
+
+5. Paragraph 5 should say something else.
+"""
+
+
+def test_lint_reports_each_broken_convention_of_an_amendment(tmp_path):
+    path = tmp_path / "amendment.txt"
+    path.write_text(BROKEN, encoding="utf-8")
+    run = drafter("lint", str(path), "--format", "json")
+    assert run.returncode == 1
+    found = sorted((f["line"], f["code"]) for f in json.loads(run.stdout))
+    assert found == [
+        (3, "A002"),  # straight quotes
+        (3, "A003"),  # "preambular paragraph 8": the eighth
+        (5, "A001"),  # 3 after 1
+        (5, "A004"),  # no full stop
+        (7, "A001"),
+        (7, "A004"),  # "reading." announces: a colon
+        (11, "A005"),  # no form drafter reads
+    ]
+    ignored = drafter("lint", str(path), "--ignore", "A001,A004")
+    assert "A001" not in ignored.stdout and "A004" not in ignored.stdout
+    assert "A002" in ignored.stdout
+
+
+def test_the_amendment_rules_are_explained():
+    run = drafter("rules", "A003")
+    assert run.returncode == 0 and "the eighth preambular paragraph" in run.stdout

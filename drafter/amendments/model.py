@@ -17,6 +17,8 @@ class Target:
     part: Part
     numbers: list[int]
     subparagraph: str | None = None
+    # Preambular paragraphs named by figures ("preambular paragraph 8"), not ordinal words.
+    figures: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"part": self.part, "numbers": self.numbers, "subparagraph": self.subparagraph}
@@ -41,6 +43,10 @@ class Amendment:
     # A paragraph the document quotes, as it writes it: italics and subparagraphs' lines kept
     # (`new` and `old` are its words alone).
     written: str | None = None
+    # As the document writes it, for the checks of its conventions: the instruction (its
+    # lines joined), and its number if it has one.
+    said: str = ""
+    written_number: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

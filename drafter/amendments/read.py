@@ -24,6 +24,7 @@ class _Words:
 
     heading: re.Pattern[str]
     preambular: re.Pattern[str]
+    preambular_figures: re.Pattern[str]
     operative: re.Pattern[str]
     subparagraph: re.Pattern[str]
     verbs: dict[str, re.Pattern[str]]
@@ -94,14 +95,23 @@ def _read_instructions(
             document.problems.append((line, f"not an amendment drafter can read: “{text[:80]}”"))
             continue
         amendment, announces = read
-        amendment.number = int(number.group(1)) if number else _next_number(document)
-        amendment.line = line
+        amendment.written_number = int(number.group(1)) if number else None
+        amendment.number = amendment.written_number or _next_number(document)
+        amendment.line, amendment.said = line, body
         # "Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and
         # 39": one amendment, one entry for each part it names.
         also = _target(body, words, "preamble") if amendment.action == "delete" else None
         if also is not None and amendment.target.part == "operative" and not amendment.old:
             document.amendments.append(
-                Amendment(amendment.number, "delete", also, line=amendment.line, whole=True)
+                Amendment(
+                    amendment.number,
+                    "delete",
+                    also,
+                    line=amendment.line,
+                    whole=True,
+                    said=body,
+                    written_number=amendment.written_number,
+                )
             )
         document.amendments.append(amendment)
         if announces:
@@ -170,6 +180,12 @@ def _target(text: str, words: _Words, part: str = "") -> Target | None:
         values = ordinal_values(words.language)
         numbers = [n for word in spelled if (n := values.get(" ".join(word.lower().split())))]
         return Target("preamble", numbers, label) if numbers else None
+    # "preambular paragraph 8", "the 8th preambular paragraph": read, and A003 reports it.
+    figures = words.preambular_figures.search(text)
+    if figures:
+        written = figures.group("numbers") or figures.group("numbers_before")
+        numbers = [int(n) for n in re.findall(r"\d+", written)]
+        return Target("preamble", numbers, label, figures=True)
     return None
 
 
@@ -265,6 +281,11 @@ def _words(language: str) -> _Words:
             rf"^(?P<sponsors>.+?):\*{{0,3}}\s+(?:{any_of('heading')})\s+(?P<amends>{_SYMBOL}|\[\[[^\]\n]*\]\])"
         ),
         preambular=re.compile(rf"(?P<ordinals>{ordinal_list})\s+(?:{any_of('preambular')})", re.I),
+        preambular_figures=re.compile(
+            rf"(?:{any_of('preambular')})\s+(?P<numbers>{number_list})"
+            rf"|{article}(?P<numbers_before>\d+)(?:{any_of('figure_suffix')})\s+"
+            rf"(?:{any_of('preambular')})"
+        ),
         operative=re.compile(operative),
         subparagraph=re.compile(rf"(?:{any_of('subparagraph')})\s+\(?([a-z]{{1,2}})\)"),
         verbs={

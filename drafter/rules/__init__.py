@@ -1,10 +1,12 @@
 """The catalogue of rules, one module per family; importing this package registers them all.
 
 Codes: S structure, N numbering, P punctuation, V verbs and openings, F footnotes, C closing,
-H heading, R resolutions cited, T time, Y typography, X placeholders (L is LanguageTool's).
+H heading, R resolutions cited, T time, Y typography, X placeholders (L is LanguageTool's);
+A the conventions of an amendment document.
 """
 
 from drafter.rules import (  # noqa: F401  (each module registers its rules)
+    amendments,
     citations,
     closing,
     footnotes,
