@@ -1,4 +1,5 @@
-"""The options of `lint`, `parse` and `rules`, read without Typer.
+"""The options of `lint`, `parse`, `rules` and the other commands a script runs, read without
+Typer.
 
 These commands run on every commit (pre-commit, CI), always with options; Typer's import
 (click, and pydantic through it) costs twice what a lint does. So a well-formed call of
@@ -44,6 +45,7 @@ LINT_FORMATS = ("text", "json", "sarif", "github")
 PROFILES = ("auto", "adopted", "draft", "extract")
 PARSE_FORMATS = ("json", "text")
 DIFF_FORMATS = ("text", "markdown", "json", "html", "docx")
+AMEND_FORMATS = ("text", "json", "docx")
 REVISIONS = ("accepted", "rejected")  # a Word document's tracked changes, read so
 
 COMMANDS: dict[str, tuple[Option, ...]] = {
@@ -82,15 +84,31 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         Option("language", ("--language",), default="auto"),
         Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
     ),
+    "amend": (
+        Option("sponsors", ("--by",)),
+        Option("output_format", ("--format", "-f"), choices=AMEND_FORMATS, default="text"),
+        Option("output", ("--output", "-o")),
+        _flag("force"),
+        Option("language", ("--language",), default="auto"),
+    ),
+    "apply": (
+        Option("only", ("--only",)),
+        Option("output", ("--output", "-o")),
+        _flag("force"),
+        Option("language", ("--language",), default="auto"),
+    ),
 }
 # The positional arguments: their names, and how many are given: "list" (any number, in the
-# first name), "required" (as many as there are names) or "optional" (at most as many).
+# first name), "required" (as many as there are names), "optional" (at most as many) or
+# "then_list" (the first name one, the second all the others, at least one).
 POSITIONAL = {
     "lint": (("paths",), "list"),
     "parse": (("path",), "required"),
     "text": (("path",), "required"),
     "rules": (("code",), "optional"),
     "diff": (("old_path", "new_path"), "required"),
+    "amend": (("old_path", "new_path"), "required"),
+    "apply": (("draft_path", "amendment_paths"), "then_list"),
 }
 
 
@@ -143,6 +161,11 @@ def _with_positional(
     names, count = POSITIONAL[command]
     if count == "list":
         values[names[0]] = positional or None
+        return values
+    if count == "then_list":
+        if len(positional) < len(names):
+            return None
+        values[names[0]], values[names[1]] = positional[0], positional[1:]
         return values
     if len(positional) > len(names) or (count == "required" and len(positional) < len(names)):
         return None  # Typer says what is missing or extra

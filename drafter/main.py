@@ -1,7 +1,8 @@
 """The `drafter` console script.
 
 The calls that run on every commit — `drafter lint`, `parse` and `rules`, with their options —
-are read by drafter.arguments and run without building the Typer app: Typer's import costs
+and those a script runs (`diff`, `text`, `amend`, `apply`) are read by drafter.arguments and
+run without building the Typer app: Typer's import costs
 more than linting a resolution. Any other call (`new`, --help, a mistake to explain) goes
 through Typer (drafter.cli), which gives both forms the same defaults.
 """
@@ -76,7 +77,21 @@ def _diff(values: dict[str, Any]) -> int:
     return diff.run(**values)
 
 
+def _amend(values: dict[str, Any]) -> int:
+    from drafter.commands.amend import run_amend
+
+    return run_amend(**values)
+
+
+def _apply(values: dict[str, Any]) -> int:
+    from drafter.commands.amend import run_apply
+
+    return run_apply(**values)
+
+
 _COMMANDS: dict[str, Callable[[dict[str, Any]], int]] = {
+    "amend": _amend,
+    "apply": _apply,
     "diff": _diff,
     "lint": _lint,
     "parse": _parse,

@@ -10,6 +10,7 @@ from drafter import lexicon
 
 if TYPE_CHECKING:
     from drafter.amendments.model import AmendmentDocument
+    from drafter.model import Resolution
 
 
 def mentions_amendment(text: str) -> bool:
@@ -30,3 +31,12 @@ def amendment_in(text: str) -> AmendmentDocument | None:
     from drafter.amendments.read import find_amendment
 
     return find_amendment(text)
+
+
+def document_symbol(resolution: Resolution) -> str | None:
+    """The symbol an amendment names the draft by: its own, or an adopted resolution's number
+    as its document's ("62/209" → "A/RES/62/209")."""
+    symbol = resolution.symbol
+    if not symbol or symbol[:1].isalpha():
+        return symbol
+    return f"A/RES/{symbol}"

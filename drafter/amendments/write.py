@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from drafter import lexicon
+from drafter.amendments import document_symbol
 from drafter.amendments.apply import paragraph_lines, searchable, semicolon
 from drafter.amendments.model import Action, Amendment, AmendmentDocument, Part, Target
 from drafter.amendments.read import ordinal_word, plain
@@ -81,11 +82,8 @@ def amendment_document(
 
 
 def _symbol(resolution: Resolution) -> str:
-    """The draft's symbol; an adopted resolution's number as its document's ("A/RES/62/209")."""
-    symbol = resolution.symbol
-    if not symbol:
-        return str(_forms(resolution.language)["draft"])
-    return symbol if symbol[:1].isalpha() else f"A/RES/{symbol}"
+    """The draft's symbol, or a placeholder for it."""
+    return document_symbol(resolution) or str(_forms(resolution.language)["draft"])
 
 
 def _title(resolution: Resolution) -> str | None:

@@ -128,7 +128,7 @@ def _amendments(
 ) -> list[Labelled] | str:
     """The amendments of each document, in turn (those `chosen`, if given), named for the
     messages; or what is wrong with a document."""
-    from drafter.amendments import amendment_in
+    from drafter.amendments import amendment_in, document_symbol
     from drafter.amendments.apply import Labelled
 
     labelled: list[Labelled] = []
@@ -145,10 +145,10 @@ def _amendments(
         if document.problems:
             line, unread = document.problems[0]
             return f"{path}:{line}: {unread}"
-        if draft.symbol and document.amends != draft.symbol:
+        symbol = document_symbol(draft)
+        if symbol and document.amends != symbol:
             print(
-                f"drafter: {path} amends {document.amends}; the draft is {draft.symbol}",
-                file=sys.stderr,
+                f"drafter: {path} amends {document.amends}; the draft is {symbol}", file=sys.stderr
             )
         of = f" of {document.symbol or Path(path).name}" if len(paths) > 1 else ""
         labelled.extend(
