@@ -433,6 +433,91 @@ def apply_command(
     raise typer.Exit(run_apply(draft_path, amendment_paths, only, output, force, language))
 
 
+corpus_app = typer.Typer(
+    help="A local corpus of adopted texts, for `drafter precedents`.", no_args_is_help=True
+)
+app.add_typer(corpus_app, name="corpus")
+_CORPUS_HELP = "The corpus file (default: `corpus` in the configuration, else the user's)."
+
+
+@corpus_app.command("add")
+def corpus_add(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Resolutions, or folders of them.")
+    ],
+    corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None,
+) -> None:
+    """Add resolutions (text, Markdown, PDF, Word; folders read through) to the corpus.
+
+    The same file again changes nothing; another file of a symbol already there replaces it.
+    Files that cannot be read are named, with the reason, and the others are added (exit 2).
+    """
+    from drafter.commands.corpus import run_add
+
+    raise typer.Exit(run_add(paths, corpus))
+
+
+@corpus_app.command("list")
+def corpus_list(corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None) -> None:
+    """The documents of the corpus: symbol, language, date, paragraphs, file."""
+    from drafter.commands.corpus import run_list
+
+    raise typer.Exit(run_list(corpus))
+
+
+@corpus_app.command("remove")
+def corpus_remove(
+    symbols: Annotated[list[str], typer.Argument(metavar="SYMBOL...", help="As `list` shows.")],
+    corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None,
+) -> None:
+    """Remove documents from the corpus, by symbol."""
+    from drafter.commands.corpus import run_remove
+
+    raise typer.Exit(run_remove(symbols, corpus))
+
+
+@corpus_app.command("stats")
+def corpus_stats(corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None) -> None:
+    """How many documents and paragraphs, by language, and the file's size."""
+    from drafter.commands.corpus import run_stats
+
+    raise typer.Exit(run_stats(corpus))
+
+
+class PrecedentsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def precedents(
+    draft_path: Annotated[
+        str, typer.Argument(metavar="DRAFT", help="The draft: text, PDF or Word.")
+    ],
+    corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None,
+    output_format: Annotated[
+        PrecedentsFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = PrecedentsFormat.text,
+) -> None:
+    """Where each paragraph of a draft was adopted before: agreed language, or new.
+
+    For each preambular and operative paragraph (and subparagraph), the closest earlier
+    paragraphs of the corpus, best first, and a verdict: verbatim, technical (only years,
+    numbers, symbols, sessions, dates differ), modified (the words changed shown) or new.
+    A paragraph's own document and later ones never count.
+
+    Examples:
+
+    ```
+    drafter corpus add resolutions/
+    drafter precedents draft.docx
+    ```
+    """
+    from drafter.commands.corpus import run_precedents
+
+    raise typer.Exit(run_precedents(draft_path, corpus, output_format.value))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (or name) to explain.")] = None,

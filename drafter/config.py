@@ -39,6 +39,7 @@ class Settings:
     # A Word document's parts, at most: so large unpacked, so much smaller packed (zip bombs).
     max_unpacked_mb: int = 100
     max_compression_ratio: int = 100
+    corpus: str | None = None  # the agreed-language corpus (drafter precedents), from `root`
     root: Path | None = field(default=None, compare=False)  # where the configuration file is
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -154,6 +155,10 @@ def _value(path: Path, key: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: per-file-ignores is a table of glob = [codes]")
         return tuple((glob, tuple(_codes(path, key, codes))) for glob, codes in value.items())
+    if key == "corpus":
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{path}: corpus is the path of a corpus file")
+        return value
     if key in {"profile", "language", "language-server", "revisions", "author"}:
         if not isinstance(value, str):
             raise ConfigError(f"{path}: {key} is a string")

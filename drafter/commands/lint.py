@@ -120,8 +120,9 @@ def color_wanted() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def discover(paths: list[str]) -> list[str]:
-    """The files to lint, in a stable order: as given, directories expanded and sorted."""
+def discover(paths: list[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """The files to lint (or read), in a stable order: as given, folders expanded (the files
+    of `suffixes` in them, hidden ones aside) and sorted."""
     found: list[str] = []
     for path in paths:
         target = Path(path)
@@ -129,7 +130,7 @@ def discover(paths: list[str]) -> list[str]:
             found.extend(
                 str(file)
                 for file in sorted(target.rglob("*"))
-                if file.suffix in SUFFIXES
+                if file.suffix.lower() in suffixes
                 and file.is_file()
                 and not any(part.startswith(".") for part in file.relative_to(target).parts)
             )

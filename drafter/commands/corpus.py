@@ -1,0 +1,195 @@
+"""`drafter corpus add|list|remove|stats` and `drafter precedents DRAFT`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, error
+from drafter.corpus import default_corpus
+
+if TYPE_CHECKING:
+    from drafter.corpus.store import Corpus
+
+READ = (".txt", ".md", ".pdf", ".docx")
+PROGRESS_FROM = 20  # files: a progress bar on a terminal for more
+
+
+def corpus_path(option: str | None) -> Path:
+    """--corpus, else `corpus` in the configuration of the current folder, else the user's."""
+    if option:
+        return Path(option)
+    from drafter.config import settings_in
+
+    settings = settings_in(Path.cwd(), {})
+    if settings.corpus:
+        return (settings.root or Path.cwd()) / settings.corpus
+    return default_corpus()
+
+
+def run_add(paths: list[str], corpus_option: str | None) -> int:
+    """0: every file added (or already there); 2: some could not be read (the rest is added)."""
+    from drafter.commands.lint import discover
+    from drafter.corpus.store import CorpusError, open_corpus
+
+    files = discover(paths, READ)
+    try:
+        corpus = open_corpus(corpus_path(corpus_option), create=True)
+    except CorpusError as problem:
+        return error(str(problem))
+    skipped = 0
+    try:
+        for path in _progress(files):
+            said = _add_one(corpus, path)
+            if said.startswith("skipped"):
+                skipped += 1
+                print(f"drafter: {path}: {said}", file=sys.stderr)
+            elif said:
+                print(f"{path}: {said}")
+    finally:
+        corpus.close()
+    added = len(files) - skipped
+    print(f"{added} of {len(files)} files in the corpus ({corpus.path})", file=sys.stderr)
+    return EXIT_FAILURE if skipped else EXIT_CLEAN
+
+
+def _add_one(corpus: Corpus, path: str) -> str:
+    """What happened to one file: "" (added), "unchanged", "replaced …", "skipped: why"."""
+    from drafter.cache import checksum_bytes
+    from drafter.corpus.texts import text_of
+    from drafter.parser import NotAResolution, parse_text
+    from drafter.reader import ReadError, read_source
+
+    try:
+        source = read_source(path)
+        resolution = parse_text(source.text)
+    except (ReadError, NotAResolution) as problem:
+        return f"skipped: {problem}"
+    checksum = checksum_bytes(source.original)
+    if corpus.has_checksum(checksum):
+        return ""
+    text = text_of(resolution, f"file:{Path(path).name}")
+    before = corpus.checksum_of(text.symbol, text.language)
+    corpus.add(text, str(Path(path).resolve()), checksum)
+    return f"replaced the earlier file of {text.symbol}" if before else ""
+
+
+def _progress(files: list[str]) -> list[str]:
+    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
+        return files
+    from rich.console import Console
+    from rich.progress import track
+
+    return list(track(files, "Adding", console=Console(stderr=True), transient=True))
+
+
+def run_list(corpus_option: str | None) -> int:
+    corpus = _opened(corpus_option)
+    if isinstance(corpus, int):
+        return corpus
+    for document in corpus.documents():
+        print(
+            f"{document.symbol}\t{document.language}\t{document.date or '-'}\t"
+            f"{document.paragraphs} paragraphs\t{document.path}"
+        )
+    corpus.close()
+    return EXIT_CLEAN
+
+
+def run_remove(symbols: list[str], corpus_option: str | None) -> int:
+    corpus = _opened(corpus_option)
+    if isinstance(corpus, int):
+        return corpus
+    missing = [symbol for symbol in symbols if not corpus.remove(symbol)]
+    corpus.close()
+    if missing:
+        return error(f"not in the corpus: {', '.join(missing)}")
+    return EXIT_CLEAN
+
+
+def run_stats(corpus_option: str | None) -> int:
+    corpus = _opened(corpus_option)
+    if isinstance(corpus, int):
+        return corpus
+    counts = corpus.counts()
+    size = corpus.path.stat().st_size
+    corpus.close()
+    for language, (documents, paragraphs) in sorted(counts.items()):
+        print(f"{language}: {documents} documents, {paragraphs} paragraphs")
+    print(f"{corpus.path}: {size / 2**20:.1f} MiB")
+    return EXIT_CLEAN
+
+
+def _opened(corpus_option: str | None) -> Corpus | int:
+    from drafter.corpus.store import CorpusError, open_corpus
+
+    try:
+        return open_corpus(corpus_path(corpus_option))
+    except CorpusError as problem:
+        return error(str(problem))
+
+
+def run_precedents(draft_path: str, corpus_option: str | None, output_format: str) -> int:
+    """0: answered; 2: the draft, or the corpus, cannot be used."""
+    from drafter.corpus.precedents import judge, summary
+    from drafter.corpus.store import empty
+    from drafter.corpus.texts import text_of
+    from drafter.parser import NotAResolution, parse_text
+    from drafter.reader import ReadError, read_source
+
+    try:
+        resolution = parse_text(read_source(draft_path).text)
+    except (ReadError, NotAResolution) as problem:
+        return error(f"{draft_path}: {problem}")
+    draft = text_of(resolution, f"file:{Path(draft_path).name}")
+    if not any(p.part in ("preamble", "operative") for p in draft.paragraphs):
+        return error(f"{draft_path}: no preambular or operative paragraph to look for")
+    corpus = _opened(corpus_option)
+    if isinstance(corpus, int):
+        return corpus
+    try:
+        if empty(corpus):
+            return error(f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)")
+        judged = judge(draft, corpus)
+    finally:
+        corpus.close()
+    totals = summary(judged)
+    if output_format == "json":
+        document = {
+            "draft": {"path": draft_path, "symbol": draft.symbol, "language": draft.language},
+            "paragraphs": [j.to_json() for j in judged],
+            "summary": totals,
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    for found in judged:
+        sys.stdout.write(_line(found) + "\n")
+    sys.stdout.write(
+        f"{totals['paragraphs']} paragraphs: {totals['verbatim']} verbatim, {totals['technical']}"
+        f" with technical updates, {totals['modified']} modified, {totals['new']} new;"
+        f" agreed language: {totals['agreed']:.0%}\n"
+    )
+    return EXIT_CLEAN
+
+
+def _line(found: object) -> str:
+    from drafter.corpus.precedents import Judged
+
+    assert isinstance(found, Judged)
+    paragraph = found.paragraph
+    name = {"preamble": "PP", "operative": "OP"}[paragraph.part]
+    label = f" ({paragraph.label})" if paragraph.label else ""
+    head = f"{name} {paragraph.number}{label}: {found.verdict}"
+    if not found.precedents:
+        return head
+    best = found.precedents[0]
+    where = {"preamble": "PP", "operative": "OP"}.get(best.part, best.part)
+    source = f"{best.symbol} {where} {best.number}" + (f" ({best.label})" if best.label else "")
+    line = f"{head}, {source} ({best.date or 'undated'}, {best.similarity:.2f})"
+    if found.verdict in ("technical", "modified"):
+        shown = "; ".join(f"“{old}” → “{new}”" for old, new in best.changes[:3])
+        more = f" and {len(best.changes) - 3} more" if len(best.changes) > 3 else ""
+        line += f": {shown}{more}"
+    return line

@@ -1,0 +1,190 @@
+"""For each paragraph of a draft, the paragraphs adopted before that it takes its words from.
+
+Candidates come from the corpus's word index (the paragraph's rarest words, so that a query
+stays small whatever the corpus's size), then a real alignment score (rapidfuzz's ratio of the
+two texts) ranks them. A paragraph's own document and later ones never count. The verdict is
+the best precedent's: verbatim (same words), agreed with technical updates (only years,
+numbers, symbols, session ordinals, dates and the connectors of a recall list differ), modified
+(the words changed are shown), or new.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from drafter import lexicon, ordinals
+from drafter.corpus.store import Corpus, Found
+from drafter.corpus.texts import Paragraph, Text
+from drafter.diff.words import changes
+
+VERDICTS = ("verbatim", "technical", "modified", "new")
+BODY = ("preamble", "operative")
+# Below this similarity a paragraph is new; from it, modified (measured on the seeds: a kept
+# paragraph whose clause changed scores 0.7 and more, an unrelated one on the same topic 0.5).
+MODIFIED_FROM = 0.6
+_SHOWN = 3  # precedents shown for each paragraph
+_CANDIDATES = 40  # read from the index for each paragraph
+_RAREST = 8  # words of a paragraph that query the index
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass
+class Precedent:
+    symbol: str
+    part: str
+    number: int | None
+    label: str | None
+    date: str | None
+    similarity: float
+    changes: list[tuple[str, str]] = field(default_factory=list)  # (old, new) words
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "symbol": self.symbol,
+            "part": self.part,
+            "number": self.number,
+            "subparagraph": self.label,
+            "date": self.date,
+            "similarity": round(self.similarity, 3),
+            "changes": [{"old": old, "new": new} for old, new in self.changes],
+        }
+
+
+@dataclass
+class Judged:
+    """A paragraph of the draft, its verdict and its precedents, best first."""
+
+    paragraph: Paragraph
+    verdict: str
+    precedents: list[Precedent]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "part": self.paragraph.part,
+            "number": self.paragraph.number,
+            "subparagraph": self.paragraph.label,
+            "verdict": self.verdict,
+            "precedents": [precedent.to_json() for precedent in self.precedents],
+        }
+
+
+def judge(draft: Text, corpus: Corpus) -> list[Judged]:
+    """Each preambular and operative paragraph (and subparagraph) of the draft, judged."""
+    return [
+        _judged(paragraph, draft, corpus)
+        for paragraph in draft.paragraphs
+        if paragraph.part in BODY
+    ]
+
+
+def summary(judged: list[Judged]) -> dict[str, Any]:
+    counts = {verdict: sum(1 for j in judged if j.verdict == verdict) for verdict in VERDICTS}
+    total = len(judged)
+    agreed = counts["verbatim"] + counts["technical"]
+    return {"paragraphs": total, **counts, "agreed": round(agreed / total, 3) if total else 0.0}
+
+
+def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
+    from rapidfuzz import fuzz  # only here: the corpus's one user of it
+
+    found = [
+        candidate
+        for candidate in _candidates(paragraph, draft.language, corpus)
+        if _earlier(candidate, draft)
+    ]
+    scored = sorted(
+        ((fuzz.ratio(paragraph.text, candidate.text) / 100, candidate) for candidate in found),
+        key=lambda item: (-item[0], item[1].date or ""),
+    )
+    shown = [
+        _precedent(candidate, score, paragraph.text)
+        for score, candidate in scored[:_SHOWN]
+        if score >= MODIFIED_FROM / 1.5
+    ]
+    return Judged(paragraph, _verdict(paragraph, shown, draft.language), shown)
+
+
+def _candidates(paragraph: Paragraph, language: str, corpus: Corpus) -> list[Found]:
+    terms = sorted({_folded(word) for word in _WORD.findall(paragraph.text)})
+    if not terms:
+        return []
+    frequency = corpus.frequencies(terms)
+    rarest = sorted((t for t in terms if frequency.get(t)), key=lambda t: frequency[t])[:_RAREST]
+    if not rarest:
+        return []
+    query = " OR ".join(f'"{term}"' for term in rarest)
+    return list(corpus.candidates(query, language, _CANDIDATES))
+
+
+def _folded(word: str) -> str:
+    """A word as the index's tokenizer keeps it: lower case, no diacritics."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _earlier(candidate: Found, draft: Text) -> bool:
+    """Whether a paragraph of the corpus may be the draft's precedent: not of the draft's own
+    document, and not adopted after it."""
+    if candidate.symbol == draft.symbol:
+        return False
+    if draft.date and candidate.date:
+        return candidate.date <= draft.date
+    if draft.session and candidate.session:
+        return candidate.session <= draft.session
+    return True
+
+
+def _precedent(candidate: Found, score: float, text: str) -> Precedent:
+    found = [
+        (change.old(candidate.text).strip(), change.new(text).strip())
+        for change in changes(candidate.text, text)
+    ]
+    return Precedent(
+        candidate.symbol,
+        candidate.part,
+        candidate.number,
+        candidate.label,
+        candidate.date,
+        score,
+        found,
+    )
+
+
+def _verdict(paragraph: Paragraph, shown: list[Precedent], language: str) -> str:
+    if not shown:
+        return "new"
+    best = shown[0]
+    if not best.changes:
+        return "verbatim"
+    if all(_technical(old, language) and _technical(new, language) for old, new in best.changes):
+        return "technical"
+    return "modified" if best.similarity >= MODIFIED_FROM else "new"
+
+
+def _technical(words: str, language: str) -> bool:
+    """Whether changed words are only what a new session changes: figures, symbols, dates,
+    session ordinals, placeholders, and the words that join a recall list."""
+    allowed = _technical_words(language)
+    for token in re.findall(r"\[\[.*?\]\]|[\w/.-]+|[^\w\s]", words):
+        if token.startswith("[[") or any(c.isdigit() for c in token) or token in ",;.()":
+            continue
+        if token.lower() in allowed or ordinals.value(token, language):
+            continue
+        return False
+    return True
+
+
+@cache
+def _technical_words(language: str) -> frozenset[str]:
+    words = lexicon.load(language)
+    phrases = [
+        *words.months,
+        *words.phrases("list_and"),
+        *words.phrases("date_of"),
+        *words.phrases("resolution_word"),
+    ]
+    return frozenset(word.lower() for phrase in phrases for word in phrase.split())

@@ -1,0 +1,230 @@
+"""The corpus file: SQLite (the standard library's), one row per document and per paragraph,
+the paragraphs' words in an FTS5 index for finding candidates.
+
+It is drafter's by its application id and says its schema's version; it is written in WAL
+mode, one transaction per document, so that two adds at once lose nothing and a kill in the
+middle of one leaves the corpus as it was before that document. A read-only corpus can still
+be queried.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.corpus.texts import Text
+
+APPLICATION_ID = 0x64726674  # "drft"
+VERSION = 1
+_SCHEMA = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    language TEXT NOT NULL,
+    session INTEGER,
+    date TEXT,
+    path TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    UNIQUE (symbol, language)
+);
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    part TEXT NOT NULL,
+    number INTEGER,
+    label TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX paragraphs_of ON paragraphs (document);
+CREATE VIRTUAL TABLE words USING fts5 (
+    text, content = 'paragraphs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab (words, 'row');
+"""
+
+
+class CorpusError(Exception):
+    """The corpus cannot be used: not drafter's, too new, unreadable; the message says so."""
+
+
+@dataclass
+class Document:
+    symbol: str
+    language: str
+    session: int | None
+    date: str | None
+    path: str
+    paragraphs: int
+
+
+@dataclass
+class Found:
+    """A paragraph of the corpus, with its document's symbol and date."""
+
+    symbol: str
+    date: str | None
+    session: int | None
+    part: str
+    number: int | None
+    label: str | None
+    text: str
+
+
+class Corpus:
+    """An open corpus file."""
+
+    def __init__(self, path: Path, create: bool = False) -> None:
+        self.path = path
+        if not path.exists() and not create:
+            raise CorpusError(f"{path}: no corpus there (`drafter corpus add` makes one)")
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._check(create)
+        except sqlite3.DatabaseError as problem:
+            raise CorpusError(f"{path}: not a corpus drafter can read ({problem})") from None
+
+    def _check(self, create: bool) -> None:
+        application = self.db.execute("PRAGMA application_id").fetchone()[0]
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application == 0 and tables == 0 and create:
+            with suppress(sqlite3.OperationalError):  # a read-only file keeps its mode
+                self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.executescript(
+                f"BEGIN; {_SCHEMA} PRAGMA application_id = {APPLICATION_ID};"
+                f" PRAGMA user_version = {VERSION}; COMMIT;"
+            )
+            return
+        if application != APPLICATION_ID:
+            raise CorpusError(f"{self.path}: not a drafter corpus (another program's file)")
+        if version > VERSION:
+            raise CorpusError(
+                f"{self.path}: made by a newer drafter (corpus version {version}; this one"
+                f" reads {VERSION}): upgrade drafter"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- adding and removing ---------------------------------------------------------------
+
+    def checksum_of(self, symbol: str, language: str) -> str | None:
+        row = self.db.execute(
+            "SELECT checksum FROM documents WHERE symbol = ? AND language = ?", (symbol, language)
+        ).fetchone()
+        return row[0] if row else None
+
+    def has_checksum(self, checksum: str) -> bool:
+        found = self.db.execute("SELECT 1 FROM documents WHERE checksum = ?", (checksum,))
+        return found.fetchone() is not None
+
+    def add(self, text: Text, path: str, checksum: str) -> None:
+        """Store a document, in one transaction: another of its symbol goes."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete(text.symbol, text.language)
+            cursor = db.execute(
+                "INSERT INTO documents (symbol, language, session, date, path, checksum)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (text.symbol, text.language, text.session, text.date, path, checksum),
+            )
+            document = cursor.lastrowid
+            for paragraph in text.paragraphs:
+                row = db.execute(
+                    "INSERT INTO paragraphs (document, part, number, label, text)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (document, paragraph.part, paragraph.number, paragraph.label, paragraph.text),
+                ).lastrowid
+                db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (row, paragraph.text))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def remove(self, symbol: str) -> int:
+        """Remove every document of `symbol` (in any language); how many went."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            languages = [
+                row[0]
+                for row in db.execute("SELECT language FROM documents WHERE symbol = ?", (symbol,))
+            ]
+            for language in languages:
+                self._delete(symbol, language)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(languages)
+
+    def _delete(self, symbol: str, language: str) -> None:
+        db = self.db
+        row = db.execute(
+            "SELECT id FROM documents WHERE symbol = ? AND language = ?", (symbol, language)
+        ).fetchone()
+        if row is None:
+            return
+        for paragraph, text in db.execute(
+            "SELECT id, text FROM paragraphs WHERE document = ?", (row[0],)
+        ).fetchall():
+            db.execute(
+                "INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (paragraph, text)
+            )
+        db.execute("DELETE FROM paragraphs WHERE document = ?", (row[0],))
+        db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def documents(self) -> list[Document]:
+        rows = self.db.execute(
+            "SELECT symbol, language, session, date, path,"
+            " (SELECT count(*) FROM paragraphs WHERE document = documents.id)"
+            " FROM documents ORDER BY language, date, symbol"
+        )
+        return [Document(*row) for row in rows]
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """Documents and paragraphs, by language."""
+        rows = self.db.execute(
+            "SELECT language, count(DISTINCT documents.id), count(paragraphs.id)"
+            " FROM documents LEFT JOIN paragraphs ON paragraphs.document = documents.id"
+            " GROUP BY language"
+        )
+        return {language: (documents, paragraphs) for language, documents, paragraphs in rows}
+
+    def frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many paragraphs hold each term (as the index folds words)."""
+        marks = ", ".join("?" * len(terms))
+        rows = self.db.execute(f"SELECT term, doc FROM vocabulary WHERE term IN ({marks})", terms)
+        return dict(rows.fetchall())
+
+    def candidates(self, query: str, language: str, limit: int) -> Iterator[Found]:
+        """The paragraphs of `language` whose words best match the FTS5 `query`, best first."""
+        rows = self.db.execute(
+            "SELECT documents.symbol, documents.date, documents.session, paragraphs.part,"
+            " paragraphs.number, paragraphs.label, paragraphs.text"
+            " FROM words JOIN paragraphs ON paragraphs.id = words.rowid"
+            " JOIN documents ON documents.id = paragraphs.document"
+            " WHERE words MATCH ? AND documents.language = ?"
+            " ORDER BY bm25(words) LIMIT ?",
+            (query, language, limit),
+        )
+        for row in rows:
+            yield Found(*row)
+
+
+def open_corpus(path: Path, create: bool = False) -> Corpus:
+    return Corpus(path, create)
+
+
+def empty(corpus: Corpus) -> bool:
+    with closing(corpus.db.execute("SELECT 1 FROM documents LIMIT 1")) as cursor:
+        return cursor.fetchone() is None

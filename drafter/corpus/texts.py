@@ -1,0 +1,69 @@
+"""What the corpus keeps of a resolution: its symbol, session, date and language, and each
+paragraph (preambular, operative, subparagraph, annex, footnote) with its part and number, in
+the words a comparison reads (footnote calls, markup and spacing aside)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.amendments import document_symbol
+from drafter.diff.units import Unit, units
+from drafter.model import SUPERSCRIPT_DIGITS, Resolution
+
+PARTS = ("preamble", "operative", "annex", "footnote")
+_SAME = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "‑": "-"})
+_CALLS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+
+@dataclass
+class Paragraph:
+    part: str  # preamble, operative, annex or footnote
+    number: int | None  # operative or footnote number, preambular position, annex line
+    label: str | None  # a subparagraph's ("b")
+    text: str  # as compared: see `comparable`
+
+
+@dataclass
+class Text:
+    symbol: str
+    language: str
+    session: int | None
+    date: str | None  # ISO: adoption, else issue
+    paragraphs: list[Paragraph]
+
+
+def comparable(text: str) -> str:
+    """A paragraph's words as the corpus compares them: footnote calls out, one kind of
+    apostrophe and of space, one space between words, quotes of either language alike."""
+    text = _CALLS.sub("", text.translate(_SAME))
+    text = text.replace("« ", "“").replace(" »", "”").replace("«", "“").replace("»", "”")
+    return " ".join(text.replace('"', "“").split())
+
+
+def text_of(resolution: Resolution, fallback_symbol: str) -> Text:
+    """The corpus's record of a resolution; one without a symbol takes `fallback_symbol`."""
+    heading = resolution.heading
+    day = heading.adopted_on or heading.issued_on
+    paragraphs = [
+        Paragraph(unit.part, unit.number, label, comparable(text))
+        for part, found in units(resolution).items()
+        if part in PARTS
+        for unit in found
+        for label, text in _texts(unit)
+        if comparable(text)
+    ]
+    return Text(
+        document_symbol(resolution) or fallback_symbol,
+        resolution.language,
+        resolution.session,
+        day.isoformat() if day else None,
+        paragraphs,
+    )
+
+
+def _texts(unit: Unit) -> list[tuple[str | None, str]]:
+    """A unit's own text, then each subparagraph's, with its label."""
+    if unit.part == "annex" and unit.number is None:
+        return []  # an annex's head ("Annex I"): no language to agree on
+    return [(None, unit.text), *((child.label, child.text) for child in unit.children)]
