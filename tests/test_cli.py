@@ -233,6 +233,9 @@ HEAVY_FOR_A_TEXT = {
     "drafter.readers.word",
     "drafter.scaffold",
     "drafter.diff",
+    "drafter.corpus.store",
+    "rapidfuzz",
+    "sqlite3",
 }
 
 

@@ -11,14 +11,13 @@ numbers, symbols, session ordinals, dates and the connectors of a recall list di
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from drafter import lexicon, ordinals
 from drafter.corpus.store import Corpus, Found
-from drafter.corpus.texts import Paragraph, Text
+from drafter.corpus.texts import Paragraph, Text, terms
 from drafter.diff.words import changes
 
 VERDICTS = ("verbatim", "technical", "modified", "new")
@@ -29,7 +28,7 @@ MODIFIED_FROM = 0.6
 _SHOWN = 3  # precedents shown for each paragraph
 _CANDIDATES = 40  # read from the index for each paragraph
 _RAREST = 8  # words of a paragraph that query the index
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_TOGETHER = 3  # of those, held together by the first candidates asked for
 
 
 @dataclass
@@ -89,17 +88,13 @@ def summary(judged: list[Judged]) -> dict[str, Any]:
 
 
 def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
-    from rapidfuzz import fuzz  # only here: the corpus's one user of it
-
-    found = [
-        candidate
-        for candidate in _candidates(paragraph, draft.language, corpus)
-        if _earlier(candidate, draft)
-    ]
-    scored = sorted(
-        ((fuzz.ratio(paragraph.text, candidate.text) / 100, candidate) for candidate in found),
-        key=lambda item: (-item[0], item[1].date or ""),
-    )
+    rarest = _rarest(paragraph, corpus)
+    # The paragraphs that hold its rarest words together first, which a paragraph kept or
+    # updated shares with its precedent: a short list from the index whatever its size; then,
+    # where none of those is close, the paragraphs that hold any of them.
+    scored = _scored(paragraph, draft, corpus, " AND ".join(rarest[:_TOGETHER]))
+    if not scored or scored[0][0] < MODIFIED_FROM:
+        scored = _scored(paragraph, draft, corpus, " OR ".join(rarest))
     shown = [
         _precedent(candidate, score, paragraph.text)
         for score, candidate in scored[:_SHOWN]
@@ -108,22 +103,29 @@ def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
     return Judged(paragraph, _verdict(paragraph, shown, draft.language), shown)
 
 
-def _candidates(paragraph: Paragraph, language: str, corpus: Corpus) -> list[Found]:
-    terms = sorted({_folded(word) for word in _WORD.findall(paragraph.text)})
-    if not terms:
+def _scored(
+    paragraph: Paragraph, draft: Text, corpus: Corpus, query: str
+) -> list[tuple[float, Found]]:
+    """The candidates the query finds, scored, best first."""
+    from rapidfuzz import fuzz  # only here: the corpus's one user of it
+
+    if not query:
         return []
-    frequency = corpus.frequencies(terms)
-    rarest = sorted((t for t in terms if frequency.get(t)), key=lambda t: frequency[t])[:_RAREST]
-    if not rarest:
-        return []
-    query = " OR ".join(f'"{term}"' for term in rarest)
-    return list(corpus.candidates(query, language, _CANDIDATES))
+    found = [c for c in corpus.candidates(query, draft.language, _CANDIDATES) if _earlier(c, draft)]
+    return sorted(
+        ((fuzz.ratio(paragraph.text, candidate.text) / 100, candidate) for candidate in found),
+        key=lambda item: (-item[0], item[1].date or ""),
+    )
 
 
-def _folded(word: str) -> str:
-    """A word as the index's tokenizer keeps it: lower case, no diacritics."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _rarest(paragraph: Paragraph, corpus: Corpus) -> list[str]:
+    """The paragraph's words that the fewest paragraphs of the corpus hold, quoted for FTS5."""
+    words = sorted(terms(paragraph.text))
+    if not words:
+        return []
+    frequency = corpus.frequencies(words)
+    rarest = sorted((t for t in words if frequency.get(t)), key=lambda t: frequency[t])
+    return [f'"{term}"' for term in rarest[:_RAREST]]
 
 
 def _earlier(candidate: Found, draft: Text) -> bool:

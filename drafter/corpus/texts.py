@@ -5,6 +5,7 @@ the words a comparison reads (footnote calls, markup and spacing aside)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from drafter.amendments import document_symbol
@@ -14,6 +15,7 @@ from drafter.model import SUPERSCRIPT_DIGITS, Resolution
 PARTS = ("preamble", "operative", "annex", "footnote")
 _SAME = str.maketrans({"’": "'", "‘": "'", "\u00a0": " ", "\u202f": " ", "‑": "-"})
 _CALLS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @dataclass
@@ -67,3 +69,15 @@ def _texts(unit: Unit) -> list[tuple[str | None, str]]:
     if unit.part == "annex" and unit.number is None:
         return []  # an annex's head ("Annex I"): no language to agree on
     return [(None, unit.text), *((child.label, child.text) for child in unit.children)]
+
+
+def terms(text: str) -> set[str]:
+    """The words of a text as the index keeps them (lower case, no diacritics, as FTS5's
+    unicode61 tokenizer folds them), three letters and more: what a search for candidates
+    looks for, and what the corpus counts (how many paragraphs hold each)."""
+    return {_folded(word) for word in _WORD.findall(text)}
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
