@@ -77,7 +77,8 @@ def main() -> None:
         folder = Path(name)
         files = folder / "files"
         files.mkdir()
-        for number, text in enumerate(seed_texts(1000)):
+        for number, text in enumerate(seed_texts(1000)):  # each a resolution of its own
+            text = re.sub(r"(?m)^(\d+)/\d+\. ", rf"\g<1>/{1000 + number}. ", text, count=1)
             (files / f"{number:04}.txt").write_text(text, encoding="utf-8")
         added = folder / "added.sqlite"
         add = [*drafter_command("corpus", "add", str(files), "--corpus", str(added))]

@@ -10,13 +10,12 @@ be queried.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.corpus.texts import Text, terms
+from drafter.corpus.texts import Paragraph, Text, terms
 
 APPLICATION_ID = 0x64726674  # "drft"
 VERSION = 1
@@ -43,8 +42,8 @@ CREATE INDEX paragraphs_of ON paragraphs (document);
 CREATE VIRTUAL TABLE words USING fts5 (
     text, content = 'paragraphs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
--- How many paragraphs hold each word: the rarest words of a paragraph find its candidates.
-CREATE TABLE terms (term TEXT PRIMARY KEY, paragraphs INTEGER NOT NULL) WITHOUT ROWID;
+-- How many documents hold each word: the rarest words of a paragraph find its candidates.
+CREATE TABLE terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -141,19 +140,20 @@ class Corpus:
                 (text.symbol, text.language, text.session, text.date, path, checksum),
             )
             document = cursor.lastrowid
-            counted: Counter[str] = Counter()
-            for paragraph in text.paragraphs:
-                counted.update(terms(paragraph.text))
-                row = db.execute(
-                    "INSERT INTO paragraphs (document, part, number, label, text)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (document, paragraph.part, paragraph.number, paragraph.label, paragraph.text),
-                ).lastrowid
-                db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (row, paragraph.text))
             db.executemany(
-                "INSERT INTO terms (term, paragraphs) VALUES (?, ?) ON CONFLICT (term)"
-                " DO UPDATE SET paragraphs = paragraphs + excluded.paragraphs",
-                counted.items(),
+                "INSERT INTO paragraphs (document, part, number, label, text)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(document, p.part, p.number, p.label, p.text) for p in text.paragraphs],
+            )
+            db.execute(
+                "INSERT INTO words (rowid, text) SELECT id, text FROM paragraphs"
+                " WHERE document = ?",
+                (document,),
+            )
+            db.executemany(  # (in order: the index's pages are visited once each)
+                "INSERT INTO terms (term, documents) VALUES (?, 1) ON CONFLICT (term)"
+                " DO UPDATE SET documents = documents + 1",
+                [(term,) for term in sorted(_terms_of(text.paragraphs))],
             )
             db.execute("COMMIT")
         except BaseException:
@@ -184,17 +184,16 @@ class Corpus:
         ).fetchone()
         if row is None:
             return
-        counted: Counter[str] = Counter()
-        for paragraph, text in db.execute(
-            "SELECT id, text FROM paragraphs WHERE document = ?", (row[0],)
-        ).fetchall():
-            counted.update(terms(text))
-            db.execute(
-                "INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (paragraph, text)
-            )
+        held = db.execute("SELECT text FROM paragraphs WHERE document = ?", (row[0],))
+        gone = terms(" ".join(text for (text,) in held))
+        db.execute(
+            "INSERT INTO words (words, rowid, text) SELECT 'delete', id, text FROM paragraphs"
+            " WHERE document = ?",
+            (row[0],),
+        )
         db.executemany(
-            "UPDATE terms SET paragraphs = paragraphs - ? WHERE term = ?",
-            [(count, term) for term, count in counted.items()],
+            "UPDATE terms SET documents = documents - 1 WHERE term = ?",
+            [(term,) for term in sorted(gone)],
         )
         db.execute("DELETE FROM paragraphs WHERE document = ?", (row[0],))
         db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
@@ -219,9 +218,9 @@ class Corpus:
         return {language: (documents, paragraphs) for language, documents, paragraphs in rows}
 
     def frequencies(self, words: list[str]) -> dict[str, int]:
-        """How many paragraphs hold each term (as the index folds words)."""
+        """How many documents hold each word (as the index folds words)."""
         marks = ", ".join("?" * len(words))
-        rows = self.db.execute(f"SELECT term, paragraphs FROM terms WHERE term IN ({marks})", words)
+        rows = self.db.execute(f"SELECT term, documents FROM terms WHERE term IN ({marks})", words)
         return dict(rows.fetchall())
 
     def candidates(self, query: str, language: str, limit: int) -> Iterator[Found]:
@@ -237,6 +236,10 @@ class Corpus:
         )
         for row in rows:
             yield Found(*row)
+
+
+def _terms_of(paragraphs: list[Paragraph]) -> set[str]:
+    return terms(" ".join(paragraph.text for paragraph in paragraphs))
 
 
 def open_corpus(path: Path, create: bool = False) -> Corpus:
