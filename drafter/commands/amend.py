@@ -31,8 +31,7 @@ def run_amend(
     from drafter.amendments.write import amendment_document, document_text
     from drafter.diff.compare import CannotCompare
 
-    target = _target(output)
-    refused = _refused(target, force, language)
+    target, refused = _output(output, force, language)
     if refused:
         return error(refused)
     if output_format == "docx" and target is None:
@@ -81,8 +80,7 @@ def run_apply(
     """0: the amended draft is written; 2: an amendment cannot be applied, nothing written."""
     from drafter.amendments.apply import CannotApply, apply_amendments
 
-    target = _target(output)
-    refused = _refused(target, force, language)
+    target, refused = _output(output, force, language)
     if refused:
         return error(refused)
     chosen = _only(only)
@@ -159,16 +157,15 @@ def _amendments(
     return labelled
 
 
-def _target(output: str | None) -> Path | None:
-    return Path(output) if output not in (None, "-") else None
-
-
-def _refused(target: Path | None, force: bool, language: str) -> str | None:
+def _output(output: str | None, force: bool, language: str) -> tuple[Path | None, str | None]:
+    """Where the result goes (None: standard output), and why it cannot, said before any
+    work is done (a file that is there, without --force; an unknown language)."""
+    target = Path(output) if output not in (None, "-") else None
     try:
         check_choice("language", language, "--language")
     except ConfigError as problem:
-        return str(problem)
-    return refused_output(target, force)
+        return target, str(problem)
+    return target, refused_output(target, force)
 
 
 def _read(path: str, language: str) -> tuple[Source, Resolution] | str:
