@@ -1,7 +1,7 @@
 """The agreed-language corpus at scale (issue 33's aims; prints figures, asserts nothing):
 
 - adding 1,000 seed-sized resolutions with `drafter corpus add` against `drafter lint` of the
-  same files, one core (aim: at most 1.5 times);
+  same files, both with a process per core, and lint on one (aim: at most 1.5 times);
 - `drafter precedents` on a 40-paragraph draft against a corpus of 20,000 resolutions (aim:
   under 1 s), and the corpus file's size against the text it holds (aim: at most 2 times).
   The 20,000 are the seeds and the English samples, parsed once and varied (years, numbers,

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, error
 from drafter.corpus import default_corpus
 
 if TYPE_CHECKING:
     from drafter.corpus.store import Corpus
+    from drafter.corpus.texts import Text
 
 READ = (".txt", ".md", ".pdf", ".docx")
 PROGRESS_FROM = 20  # files: a progress bar on a terminal for more
+PARALLEL_FROM = 8  # files: fewer are read in this process (starting workers costs more)
 
 
 def corpus_path(option: str | None) -> Path:
@@ -30,7 +34,10 @@ def corpus_path(option: str | None) -> Path:
 
 
 def run_add(paths: list[str], corpus_option: str | None) -> int:
-    """0: every file added (or already there); 2: some could not be read (the rest is added)."""
+    """0: every file added (or already there); 2: some could not be read (the rest is added).
+
+    The files are read and parsed by one process per core (most of the work), and written by
+    this one, one document per transaction, as they come."""
     from drafter.commands.lint import discover
     from drafter.corpus.store import CorpusError, open_corpus
 
@@ -41,8 +48,8 @@ def run_add(paths: list[str], corpus_option: str | None) -> int:
         return error(str(problem))
     skipped = 0
     try:
-        for path in _progress(files):
-            said = _add_one(corpus, path)
+        for path, read in _progress(_read_all(files), len(files)):
+            said = _stored(corpus, read)
             if said.startswith("skipped"):
                 skipped += 1
                 print(f"drafter: {path}: {said}", file=sys.stderr)
@@ -55,8 +62,25 @@ def run_add(paths: list[str], corpus_option: str | None) -> int:
     return EXIT_FAILURE if skipped else EXIT_CLEAN
 
 
-def _add_one(corpus: Corpus, path: str) -> str:
-    """What happened to one file: "" (added), "unchanged", "replaced …", "skipped: why"."""
+# The document, its file and its checksum; or why it cannot be kept.
+Read: TypeAlias = "tuple[Text, str, str] | str"
+
+
+def _read_all(files: list[str]) -> Iterator[tuple[str, Read]]:
+    """Each file and what reading it gave, in order; by several processes for many files."""
+    jobs = min(os.cpu_count() or 1, len(files))
+    if jobs < 2 or len(files) < PARALLEL_FROM:
+        yield from ((path, read_one(path)) for path in files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        chunk = max(1, len(files) // (jobs * 8))
+        yield from zip(files, pool.map(read_one, files, chunksize=chunk), strict=True)
+
+
+def read_one(path: str) -> Read:
+    """A file as the corpus keeps it, or why it cannot be kept (run in a worker process)."""
     from drafter.cache import checksum_bytes
     from drafter.corpus.texts import text_of
     from drafter.parser import NotAResolution, parse_text
@@ -67,22 +91,29 @@ def _add_one(corpus: Corpus, path: str) -> str:
         resolution = parse_text(source.text)
     except (ReadError, NotAResolution) as problem:
         return f"skipped: {problem}"
-    checksum = checksum_bytes(source.original)
+    text = text_of(resolution, f"file:{Path(path).name}")
+    return text, str(Path(path).resolve()), checksum_bytes(source.original)
+
+
+def _stored(corpus: Corpus, read: Read) -> str:
+    """What happened to one file: "" (added, or there already), "replaced …", "skipped: why"."""
+    if isinstance(read, str):
+        return read
+    text, path, checksum = read
     if corpus.has_checksum(checksum):
         return ""
-    text = text_of(resolution, f"file:{Path(path).name}")
     before = corpus.checksum_of(text.symbol, text.language)
-    corpus.add(text, str(Path(path).resolve()), checksum)
+    corpus.add(text, path, checksum)
     return f"replaced the earlier file of {text.symbol}" if before else ""
 
 
-def _progress(files: list[str]) -> list[str]:
-    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
-        return files
+def _progress(found: Iterator[tuple[str, Read]], total: int) -> Iterable[tuple[str, Read]]:
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return found
     from rich.console import Console
     from rich.progress import track
 
-    return list(track(files, "Adding", console=Console(stderr=True), transient=True))
+    return track(found, "Adding", total=total, console=Console(stderr=True), transient=True)
 
 
 def run_list(corpus_option: str | None) -> int:

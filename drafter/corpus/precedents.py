@@ -26,7 +26,7 @@ BODY = ("preamble", "operative")
 # paragraph whose clause changed scores 0.7 and more, an unrelated one on the same topic 0.5).
 MODIFIED_FROM = 0.6
 _SHOWN = 3  # precedents shown for each paragraph
-_CANDIDATES = 40  # read from the index for each paragraph
+_CANDIDATES = 400  # read from the index for each query, at most
 _RAREST = 8  # words of a paragraph that query the index
 _TOGETHER = 3  # of those, held together by the first candidates asked for
 
@@ -106,16 +106,17 @@ def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
 def _scored(
     paragraph: Paragraph, draft: Text, corpus: Corpus, query: str
 ) -> list[tuple[float, Found]]:
-    """The candidates the query finds, scored, best first."""
-    from rapidfuzz import fuzz  # only here: the corpus's one user of it
+    """The candidates the query finds, scored, the best first."""
+    from rapidfuzz import fuzz, process  # only here: the corpus's one user of it
 
     if not query:
         return []
     found = [c for c in corpus.candidates(query, draft.language, _CANDIDATES) if _earlier(c, draft)]
-    return sorted(
-        ((fuzz.ratio(paragraph.text, candidate.text) / 100, candidate) for candidate in found),
-        key=lambda item: (-item[0], item[1].date or ""),
+    best = process.extract(
+        paragraph.text, [c.text for c in found], scorer=fuzz.ratio, limit=_SHOWN * 4
     )
+    scored = [(score / 100, found[at]) for _, score, at in best]
+    return sorted(scored, key=lambda item: (-item[0], item[1].date or ""))
 
 
 def _rarest(paragraph: Paragraph, corpus: Corpus) -> list[str]:

@@ -39,6 +39,7 @@ CREATE TABLE paragraphs (
     text TEXT NOT NULL
 );
 CREATE INDEX paragraphs_of ON paragraphs (document);
+CREATE INDEX documents_by_checksum ON documents (checksum);
 CREATE VIRTUAL TABLE words USING fts5 (
     text, content = 'paragraphs', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -224,15 +225,18 @@ class Corpus:
         return dict(rows.fetchall())
 
     def candidates(self, query: str, language: str, limit: int) -> Iterator[Found]:
-        """The paragraphs of `language` whose words best match the FTS5 `query`, best first."""
+        """Paragraphs of `language` that match the FTS5 `query`, the latest added first, at
+        most `limit`: not ranked by the index (its bm25 costs more than the whole search, for
+        a ranking the alignment score replaces)."""
         rows = self.db.execute(
             "SELECT documents.symbol, documents.date, documents.session, paragraphs.part,"
             " paragraphs.number, paragraphs.label, paragraphs.text"
-            " FROM words JOIN paragraphs ON paragraphs.id = words.rowid"
+            " FROM (SELECT rowid AS id FROM words WHERE words MATCH ? ORDER BY rowid DESC"
+            " LIMIT ?) AS hit"
+            " JOIN paragraphs ON paragraphs.id = hit.id"
             " JOIN documents ON documents.id = paragraphs.document"
-            " WHERE words MATCH ? AND documents.language = ?"
-            " ORDER BY bm25(words) LIMIT ?",
-            (query, language, limit),
+            " WHERE documents.language = ?",
+            (query, limit, language),
         )
         for row in rows:
             yield Found(*row)
