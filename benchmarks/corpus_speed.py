@@ -82,11 +82,13 @@ def main() -> None:
             (files / f"{number:04}.txt").write_text(text, encoding="utf-8")
         added = folder / "added.sqlite"
         add = [*drafter_command("corpus", "add", str(files), "--corpus", str(added))]
-        lint = drafter_command("lint", str(files), "--format", "json", "--jobs", "1")
-        lint_ms, add_ms = cold_ms([lint, add], 1)  # one run each: the add fills its corpus
+        lint = drafter_command("lint", str(files), "--format", "json")
+        one = [*lint, "--jobs", "1"]
+        lint_ms, one_ms, add_ms = cold_ms([lint, one, add], 1)  # once: the add fills its corpus
         print(
-            f"1,000 files: lint {lint_ms / 1000:.1f} s, corpus add {add_ms / 1000:.1f} s:"
-            f" {add_ms / lint_ms:.2f} times (aim: <= 1.5)"
+            f"1,000 files: corpus add {add_ms / 1000:.1f} s; lint {lint_ms / 1000:.1f} s"
+            f" ({add_ms / lint_ms:.2f} times), on one core {one_ms / 1000:.1f} s"
+            f" ({add_ms / one_ms:.2f} times); aim: <= 1.5"
         )
 
         path = folder / "corpus.sqlite"
