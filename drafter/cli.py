@@ -486,7 +486,9 @@ def corpus_stats(corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] 
 
 class PrecedentsFormat(StrEnum):
     text = "text"
+    markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 @app.command()
@@ -496,7 +498,7 @@ def precedents(
     ],
     corpus: Annotated[str | None, typer.Option(help=_CORPUS_HELP)] = None,
     output_format: Annotated[
-        PrecedentsFormat, typer.Option("--format", "-f", help="text or json.")
+        PrecedentsFormat, typer.Option("--format", "-f", help="text, markdown, json or html.")
     ] = PrecedentsFormat.text,
 ) -> None:
     """Where each paragraph of a draft was adopted before: agreed language, or new.

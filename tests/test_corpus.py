@@ -5,6 +5,8 @@ seeds (78/167 kept some of 62/209's words) and the English samples."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -194,3 +196,45 @@ def test_the_configuration_names_the_corpus_of_a_drafting_repository(tmp_path):
     assert (tmp_path / "agreed" / "corpus.sqlite").is_file()
     found = drafter("precedents", str(SEED_78), cwd=tmp_path)
     assert "verbatim, A/RES/62/209" in found.stdout
+
+
+def test_a_new_paragraph_s_clauses_adopted_before_are_found_with_where(tmp_path):
+    corpus = corpus_of(tmp_path, SEED_62)
+    result = precedents(SEED_78, corpus)
+    landlocked = paragraph(result, "preamble", 11)
+    assert landlocked["verdict"] == "new"
+    assert {
+        "text": "les pays en développement sans littoral et les petits États insulaires en"
+        " développement",
+        "symbol": "A/RES/62/209",
+        "part": "operative",
+        "number": 12,
+        "subparagraph": None,
+        "date": "2007-12-19",
+    } in landlocked["phrases"]
+    assert paragraph(result, "operative", 2)["phrases"] == []  # verbatim: no clause to trace
+    assert result["summary"]["with_agreed_phrases"] >= 1
+
+
+def test_the_markdown_report_is_a_table_delegations_can_paste(tmp_path):
+    corpus = corpus_of(tmp_path, SEED_62)
+    table = drafter("precedents", str(SEED_78), "--corpus", str(corpus), "-f", "markdown")
+    lines = table.stdout.splitlines()
+    assert lines[2] == "| Paragraph | Verdict | Source | Date | Similarity | Changes or clauses |"
+    assert "| OP 2 | verbatim | A/RES/62/209 OP 2 | 2007-12-19 | 1.00 |  |" in lines
+    assert all(line.count(" | ") == 5 for line in lines[4:])
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed")
+def test_the_html_report_opens_offline_in_a_browser(tmp_path):
+    from test_diff_html import _chromium
+
+    corpus = corpus_of(tmp_path, SEED_62)
+    page = tmp_path / "precedents.html"
+    made = drafter("precedents", str(SEED_78), "--corpus", str(corpus), "-f", "html")
+    page.write_text(made.stdout, encoding="utf-8")
+    assert "<script" not in made.stdout.lower()
+    assert not re.search(r"""(src|href)\s*=|url\(|@import""", made.stdout)
+    dom = _chromium(page, "--dump-dom").stdout
+    assert '<th scope="row">OP 2</th><td class="verbatim">verbatim</td>' in dom
+    assert "A/RES/62/209 OP 2" in dom

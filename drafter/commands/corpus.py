@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -186,41 +185,7 @@ def run_precedents(draft_path: str, corpus_option: str | None, output_format: st
         judged = judge(draft, corpus)
     finally:
         corpus.close()
-    totals = summary(judged)
-    if output_format == "json":
-        document = {
-            "draft": {"path": draft_path, "symbol": draft.symbol, "language": draft.language},
-            "paragraphs": [j.to_json() for j in judged],
-            "summary": totals,
-        }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_CLEAN
-    for found in judged:
-        sys.stdout.write(_line(found) + "\n")
-    sys.stdout.write(
-        f"{totals['paragraphs']} paragraphs: {totals['verbatim']} verbatim, {totals['technical']}"
-        f" with technical updates, {totals['modified']} modified, {totals['new']} new;"
-        f" agreed language: {totals['agreed']:.0%}\n"
-    )
+    from drafter.corpus.report import render
+
+    sys.stdout.write(render(output_format, judged, summary(judged), draft, draft_path))
     return EXIT_CLEAN
-
-
-def _line(found: object) -> str:
-    from drafter.corpus.precedents import Judged
-
-    assert isinstance(found, Judged)
-    paragraph = found.paragraph
-    name = {"preamble": "PP", "operative": "OP"}[paragraph.part]
-    label = f" ({paragraph.label})" if paragraph.label else ""
-    head = f"{name} {paragraph.number}{label}: {found.verdict}"
-    if not found.precedents:
-        return head
-    best = found.precedents[0]
-    where = {"preamble": "PP", "operative": "OP"}.get(best.part, best.part)
-    source = f"{best.symbol} {where} {best.number}" + (f" ({best.label})" if best.label else "")
-    line = f"{head}, {source} ({best.date or 'undated'}, {best.similarity:.2f})"
-    if found.verdict in ("technical", "modified"):
-        shown = "; ".join(f"“{old}” → “{new}”" for old, new in best.changes[:3])
-        more = f" and {len(best.changes) - 3} more" if len(best.changes) > 3 else ""
-        line += f": {shown}{more}"
-    return line

@@ -29,6 +29,9 @@ _SHOWN = 3  # precedents shown for each paragraph
 _CANDIDATES = 400  # read from the index for each query, at most
 _RAREST = 8  # words of a paragraph that query the index
 _TOGETHER = 3  # of those, held together by the first candidates asked for
+_PHRASE_WORDS = 8  # a clause this long, adopted word for word before, is agreed language
+_CLAUSE = re.compile(r"[,;:.!?](?=\s|$)")
+_TOKEN = re.compile(r"\w+")
 
 
 @dataclass
@@ -60,6 +63,8 @@ class Judged:
     paragraph: Paragraph
     verdict: str
     precedents: list[Precedent]
+    # Of a modified or new paragraph: its clauses adopted word for word before, with where.
+    phrases: list[Phrase] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +73,29 @@ class Judged:
             "subparagraph": self.paragraph.label,
             "verdict": self.verdict,
             "precedents": [precedent.to_json() for precedent in self.precedents],
+            "phrases": [phrase.to_json() for phrase in self.phrases],
+        }
+
+
+@dataclass
+class Phrase:
+    """A clause of the draft found word for word in a paragraph adopted before."""
+
+    text: str
+    symbol: str
+    part: str
+    number: int | None
+    label: str | None
+    date: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "symbol": self.symbol,
+            "part": self.part,
+            "number": self.number,
+            "subparagraph": self.label,
+            "date": self.date,
         }
 
 
@@ -84,7 +112,12 @@ def summary(judged: list[Judged]) -> dict[str, Any]:
     counts = {verdict: sum(1 for j in judged if j.verdict == verdict) for verdict in VERDICTS}
     total = len(judged)
     agreed = counts["verbatim"] + counts["technical"]
-    return {"paragraphs": total, **counts, "agreed": round(agreed / total, 3) if total else 0.0}
+    return {
+        "paragraphs": total,
+        **counts,
+        "agreed": round(agreed / total, 3) if total else 0.0,
+        "with_agreed_phrases": sum(1 for j in judged if j.phrases),
+    }
 
 
 def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
@@ -100,7 +133,30 @@ def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
         for score, candidate in scored[:_SHOWN]
         if score >= MODIFIED_FROM / 1.5
     ]
-    return Judged(paragraph, _verdict(paragraph, shown, draft.language), shown)
+    verdict = _verdict(paragraph, shown, draft.language)
+    phrases = _phrases(paragraph, draft, corpus) if verdict in ("modified", "new") else []
+    return Judged(paragraph, verdict, shown, phrases)
+
+
+def _phrases(paragraph: Paragraph, draft: Text, corpus: Corpus) -> list[Phrase]:
+    """The clauses of a paragraph (between its commas, semicolons and colons), of
+    _PHRASE_WORDS words or more, that a paragraph adopted before holds word for word: the
+    latest such paragraph for each."""
+    found = []
+    for clause in _CLAUSE.split(paragraph.text):
+        words = _TOKEN.findall(clause)
+        if len(words) < _PHRASE_WORDS:
+            continue
+        query = '"' + " ".join(words) + '"'  # an FTS5 phrase: these words, in this order
+        match = next(
+            (c for c in corpus.candidates(query, draft.language, 20) if _earlier(c, draft)), None
+        )
+        if match is not None:
+            text = clause.strip()
+            found.append(
+                Phrase(text, match.symbol, match.part, match.number, match.label, match.date)
+            )
+    return found
 
 
 def _scored(

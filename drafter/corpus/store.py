@@ -18,7 +18,7 @@ from pathlib import Path
 from drafter.corpus.texts import Paragraph, Text, terms
 
 APPLICATION_ID = 0x64726674  # "drft"
-VERSION = 1
+VERSION = 2  # 2: words counted by document (`terms`)
 _SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -112,6 +112,11 @@ class Corpus:
             raise CorpusError(
                 f"{self.path}: made by a newer drafter (corpus version {version}; this one"
                 f" reads {VERSION}): upgrade drafter"
+            )
+        if version < VERSION:
+            raise CorpusError(
+                f"{self.path}: made by an older drafter (corpus version {version}; this one"
+                f" reads {VERSION}): remove it and add the documents again"
             )
 
     def close(self) -> None:
