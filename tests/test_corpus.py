@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,46 @@ def test_the_html_report_opens_offline_in_a_browser(tmp_path):
     dom = _chromium(page, "--dump-dom").stdout
     assert '<th scope="row">OP 2</th><td class="verbatim">verbatim</td>' in dom
     assert "A/RES/62/209 OP 2" in dom
+
+
+def test_a_kill_in_the_middle_of_an_add_leaves_every_document_whole(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SEED_62.read_text(encoding="utf-8")
+    for number in range(200):  # resolutions of their own
+        (folder / f"{number:02}.txt").write_text(
+            text.replace("62/209. ", f"62/{300 + number}. ", 1), encoding="utf-8"
+        )
+    corpus = tmp_path / "corpus.sqlite"
+    drafter("corpus", "add", str(SEED_78), "--corpus", str(corpus))
+    before = drafter("corpus", "list", "--corpus", str(corpus)).stdout
+    run = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "corpus", "add", str(folder), "--corpus", str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    watch = sqlite3.connect(corpus, timeout=30)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # killed in the middle: some documents in, not all
+        if watch.execute("SELECT count(*) FROM documents").fetchone()[0] >= 12:
+            break
+        time.sleep(0.02)
+    run.kill()
+    watch.close()
+    run.wait()
+    db = sqlite3.connect(corpus)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    db.execute("INSERT INTO words (words) VALUES ('integrity-check')")  # raises if torn
+    counts = db.execute(
+        "SELECT documents.symbol, count(paragraphs.id) FROM documents"
+        " LEFT JOIN paragraphs ON paragraphs.document = documents.id GROUP BY documents.id"
+    ).fetchall()
+    kept = int(before.split("\t")[3].split()[0])  # "51 paragraphs"
+    assert ("A/RES/78/167", kept) in counts
+    assert all(paragraphs == 28 for symbol, paragraphs in counts if symbol != "A/RES/78/167")
+    assert 12 <= len(counts) < 201, "the kill came after the add: nothing tested"
+    db.rollback()
+    db.close()
+    again = drafter("corpus", "add", str(folder), "--corpus", str(corpus))
+    assert again.returncode == 0
+    assert len(drafter("corpus", "list", "--corpus", str(corpus)).stdout.splitlines()) == 201

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,6 +55,8 @@ def run_add(paths: list[str], corpus_option: str | None) -> int:
                 print(f"drafter: {path}: {said}", file=sys.stderr)
             elif said:
                 print(f"{path}: {said}")
+    except sqlite3.Error as problem:  # locked past the wait by another add, disk full …
+        return error(f"{corpus.path}: {problem} (what was added before is kept)")
     finally:
         corpus.close()
     added = len(files) - skipped
@@ -183,6 +186,8 @@ def run_precedents(draft_path: str, corpus_option: str | None, output_format: st
         if empty(corpus):
             return error(f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)")
         judged = judge(draft, corpus)
+    except sqlite3.Error as problem:
+        return error(f"{corpus.path}: {problem}")
     finally:
         corpus.close()
     from drafter.corpus.report import render
