@@ -83,6 +83,7 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         _flag("force"),
         Option("language", ("--language",), default="auto"),
         Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
+        Option("corpus", ("--corpus",)),
     ),
     "amend": (
         Option("sponsors", ("--by",)),

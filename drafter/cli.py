@@ -312,6 +312,10 @@ def diff(
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
     language: Annotated[str, typer.Option(help="Language of both texts: auto, en or fr.")] = "auto",
     revisions: Annotated[Revisions, typer.Option(help=_REVISIONS_HELP)] = Revisions.accepted,
+    corpus: Annotated[
+        str | None,
+        typer.Option(help="A corpus (drafter corpus): show where the new words were adopted."),
+    ] = None,
 ) -> None:
     """Show what changed from one version of a resolution to another, paragraph by paragraph.
 
@@ -340,6 +344,7 @@ def diff(
             force,
             language,
             revisions.value,
+            corpus,
         )
     )
 

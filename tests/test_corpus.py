@@ -282,3 +282,52 @@ def test_a_kill_in_the_middle_of_an_add_leaves_every_document_whole(tmp_path):
     again = drafter("corpus", "add", str(folder), "--corpus", str(corpus))
     assert again.returncode == 0
     assert len(drafter("corpus", "list", "--corpus", str(corpus)).stdout.splitlines()) == 201
+
+
+DRAFT = """Assemblée générale
+
+Projet de résolution
+
+Coopération Sud-Sud
+
+L'Assemblée générale,
+
+Rappelant sa résolution 77/185 du 14 décembre 2022,
+
+1. *Prend note* du rapport du Secrétaire général ;
+
+2. *Décide* d'inscrire la question à l'ordre du jour de sa quatre-vingtième session.
+"""
+
+
+def test_diff_says_where_the_new_words_were_adopted_before(tmp_path):
+    corpus = corpus_of(tmp_path, SEED_62)
+    old = tmp_path / "old.txt"
+    old.write_text(DRAFT, encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text(
+        DRAFT.replace(
+            "1. *Prend note* du rapport du Secrétaire général ;",
+            "1. *Prend note* du rapport du Secrétaire général ;\n\n"
+            "2. *Souligne* les besoins des pays les moins avancés, les pays en développement"
+            " sans littoral et les petits États insulaires en développement ;",
+        ).replace("2. *Décide*", "3. *Décide*"),
+        encoding="utf-8",
+    )
+    found = drafter("diff", str(old), str(new), "--corpus", str(corpus), "--format", "json")
+    added = next(p for p in json.loads(found.stdout)["paragraphs"] if p["status"] == "new")
+    assert added["sources"] == [
+        {
+            "text": "les pays en développement sans littoral et les petits États insulaires en"
+            " développement",
+            "symbol": "A/RES/62/209",
+            "part": "operative",
+            "number": 12,
+            "subparagraph": None,
+            "date": "2007-12-19",
+        }
+    ]
+    text = drafter("diff", str(old), str(new), "--corpus", str(corpus)).stdout
+    assert "adopted before: “les pays en développement sans littoral" in text
+    plain = drafter("diff", str(old), str(new), "--format", "json").stdout
+    assert all(p["sources"] == [] for p in json.loads(plain)["paragraphs"])

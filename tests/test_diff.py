@@ -284,6 +284,7 @@ def test_the_json_is_the_contract_of_the_readme(tmp_path):
             "changes": [
                 {"old": "", "new": "Notes the plan;", "technical": False, "subparagraph": None}
             ],
+            "sources": [],  # where its words were adopted before: with --corpus only
         }
     ]
     renumbered = [

@@ -24,8 +24,10 @@ def run(
     force: bool = False,
     language: str = "auto",
     revisions: str = "accepted",
+    corpus: str | None = None,
 ) -> int:
-    """0: the texts say the same; 1: they differ; 2: drafter could not compare them."""
+    """0: the texts say the same; 1: they differ; 2: drafter could not compare them. With a
+    corpus, the clauses of the new words adopted before are shown where they were."""
     from drafter.diff.compare import CannotCompare, compare
     from drafter.diff.redline import CannotRedline
 
@@ -49,6 +51,10 @@ def run(
             return error(f"{path}: {problem}")
     try:
         comparison = compare(*versions)
+        if corpus is not None:
+            found = _sources(comparison, corpus, new_path)
+            if found:
+                return error(found)
         if output_format == "docx":
             data = redline_document(comparison, sources[0], old_path)
         else:
@@ -91,3 +97,28 @@ def _render(
         return to_html(comparison, old, new).encode("utf-8")
     colour = terminal and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return (formats.to_text(comparison, old, new, colour) + "\n").encode("utf-8")
+
+
+def _sources(comparison: Comparison, corpus_option: str, new_path: str) -> str | None:
+    """Where the new words come from (Entry.sources); what is wrong with the corpus, if
+    anything."""
+    import sqlite3
+
+    from drafter.commands.corpus import corpus_path
+    from drafter.corpus.precedents import sources_of_changes
+    from drafter.corpus.store import CorpusError, open_corpus
+    from drafter.corpus.texts import text_of
+
+    try:
+        corpus = open_corpus(corpus_path(corpus_option))
+    except CorpusError as problem:
+        return str(problem)
+    try:
+        draft = text_of(comparison.new, f"file:{Path(new_path).name}")
+        old = text_of(comparison.old, "").symbol
+        sources_of_changes(comparison.entries, draft, corpus, old)
+    except sqlite3.Error as problem:
+        return f"{corpus.path}: {problem}"
+    finally:
+        corpus.close()
+    return None

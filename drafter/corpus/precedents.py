@@ -17,7 +17,7 @@ from typing import Any
 
 from drafter import lexicon, ordinals
 from drafter.corpus.store import Corpus, Found
-from drafter.corpus.texts import Paragraph, Text, terms
+from drafter.corpus.texts import Paragraph, Text, comparable, terms
 from drafter.diff.words import changes
 
 VERDICTS = ("verbatim", "technical", "modified", "new")
@@ -32,6 +32,7 @@ _TOGETHER = 3  # of those, held together by the first candidates asked for
 _PHRASE_WORDS = 8  # a clause this long, adopted word for word before, is agreed language
 _CLAUSE = re.compile(r"[,;:.!?](?=\s|$)")
 _TOKEN = re.compile(r"\w+")
+_NOTABLE_WORD = 6  # letters: a word put in alone, this long, is worth tracing
 
 
 @dataclass
@@ -138,18 +139,30 @@ def _judged(paragraph: Paragraph, draft: Text, corpus: Corpus) -> Judged:
     return Judged(paragraph, verdict, shown, phrases)
 
 
-def _phrases(paragraph: Paragraph, draft: Text, corpus: Corpus) -> list[Phrase]:
+def _phrases(
+    paragraph: Paragraph,
+    draft: Text,
+    corpus: Corpus,
+    holding: list[str] | None = None,
+    besides: str | None = None,
+) -> list[Phrase]:
     """The clauses of a paragraph (between its commas, semicolons and colons), of
-    _PHRASE_WORDS words or more, that a paragraph adopted before holds word for word: the
+    _PHRASE_WORDS words or more (and holding one of the texts `holding`, if given), that a
+    paragraph adopted before holds word for word (in another document than `besides`): the
     latest such paragraph for each."""
     found = []
     for clause in _CLAUSE.split(paragraph.text):
         words = _TOKEN.findall(clause)
-        if len(words) < _PHRASE_WORDS:
+        if len(words) < _PHRASE_WORDS or (holding and not any(h in clause for h in holding)):
             continue
         query = '"' + " ".join(words) + '"'  # an FTS5 phrase: these words, in this order
         match = next(
-            (c for c in corpus.candidates(query, draft.language, 20) if _earlier(c, draft)), None
+            (
+                c
+                for c in corpus.candidates(query, draft.language, 20)
+                if _earlier(c, draft) and c.symbol != besides
+            ),
+            None,
         )
         if match is not None:
             text = clause.strip()
@@ -247,3 +260,21 @@ def _technical_words(language: str) -> frozenset[str]:
         *words.phrases("resolution_word"),
     ]
     return frozenset(word.lower() for phrase in phrases for word in phrase.split())
+
+
+def sources_of_changes(entries: list[Any], draft: Text, corpus: Corpus, old: str) -> None:
+    """For `drafter diff`: the clauses of each new or changed paragraph that hold its new words
+    and were adopted before, elsewhere than in the old version `old` (`Entry.sources`)."""
+    for entry in entries:
+        if entry.part not in BODY or entry.new is None or entry.status == "unchanged":
+            continue
+        # What the new version says that the old did not: a new paragraph's words, or the
+        # words each change puts in (a word alone, of some length; else a few together).
+        holding = None
+        if entry.status != "new":
+            added = [comparable(edit.new) for edit in entry.edits]
+            holding = [a for a in added if len(a.split()) > 1 or len(a) >= _NOTABLE_WORD]
+            if not holding:
+                continue
+        text = Paragraph(entry.part, entry.new.number, None, comparable(entry.new.full_text))
+        entry.sources = _phrases(text, draft, corpus, holding, old)

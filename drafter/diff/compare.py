@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from drafter.diff.align import Pair, align, pair_across
 from drafter.diff.technical import Stretches, is_technical
@@ -58,6 +58,9 @@ class Entry:
     new: Unit | None
     blocks: list[Block]
     cut_from: Unit | None = None  # a new one split off it; a deleted one merged into it
+    # Where its new words were adopted before, when a corpus was asked (drafter.corpus):
+    # each a clause of the new text and the paragraph that holds it word for word.
+    sources: list[Any] = field(default_factory=list)
 
     @property
     def edits(self) -> list[Edit]:

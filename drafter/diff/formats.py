@@ -42,6 +42,7 @@ def _paragraph(entry: Entry) -> dict[str, Any]:
             {"old": e.old, "new": e.new, "technical": e.technical, "subparagraph": e.subparagraph}
             for e in entry.edits
         ],
+        "sources": [source.to_json() for source in entry.sources],
     }
 
 
@@ -124,7 +125,7 @@ def to_markdown(comparison: Comparison, old_path: str, new_path: str) -> str:
             status,
             _number(entry.old.number if entry.old else None),
             _number(entry.new.number if entry.new else None),
-            summary(entry),
+            "; ".join([summary(entry), *map(source_line, entry.sources)]).strip("; "),
         ]
         lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
     return "\n".join(lines)
@@ -154,4 +155,11 @@ def to_text(comparison: Comparison, old_path: str, new_path: str, colour: bool) 
         kind = entry.status + (" technical" if entry.updated and entry.technical else "")
         head = f"{name(entry):18} {paint(f'{kind:19}', _COLOURS[entry.status])}"
         lines.append(f"{head} {summary(entry)}".rstrip())
+        lines.extend(f"{'':38} {source_line(source)}" for source in entry.sources)
     return "\n".join(lines)
+
+
+def source_line(source: Any) -> str:
+    """A clause of the new text adopted before, and where: “…”: A/RES/62/209 OP 12."""
+    where = {"preamble": "PP", "operative": "OP"}.get(source.part, source.part)
+    return f"adopted before: “{source.text}”: {source.symbol} {where} {source.number}"

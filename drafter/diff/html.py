@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from drafter.diff.compare import Block, Comparison, Entry
-from drafter.diff.formats import counts, name
+from drafter.diff.formats import counts, name, source_line
 from drafter.diff.units import Unit
 from drafter.model import Subparagraph
 
@@ -26,6 +26,7 @@ del.technical, ins.technical { background: #eee; color: #555; }
 .status { display: block; font-size: .8em; text-transform: uppercase; letter-spacing: .05em; }
 tr.new td.old, tr.deleted td.new { background: #fafafa; }
 tr.unchanged { color: #555; }
+p.source { font-size: .85em; color: #2f4f6f; }
 """
 
 
@@ -60,6 +61,7 @@ def _row(entry: Entry) -> str:
     status = entry.status + (", technical" if entry.updated and entry.technical else "")
     old = "".join(_side(block, "old") for block in entry.blocks)
     new = "".join(_side(block, "new") for block in entry.blocks)
+    new += "".join(f'<p class="source">{escape(source_line(s))}</p>' for s in entry.sources)
     return (
         f'<tr class="{entry.status}"><th class="name">{escape(name(entry))}'
         f'<span class="status">{escape(status)}</span></th>'
