@@ -199,20 +199,25 @@ def test_the_configuration_names_the_corpus_of_a_drafting_repository(tmp_path):
     assert "verbatim, A/RES/62/209" in found.stdout
 
 
+# A clause of 78/167's eleventh preambular paragraph (a new one) that 62/209 adopted in its
+# operative paragraph 12.
+LANDLOCKED = {
+    "text": "les pays en développement sans littoral et les petits États insulaires en"
+    " développement",
+    "symbol": "A/RES/62/209",
+    "part": "operative",
+    "number": 12,
+    "subparagraph": None,
+    "date": "2007-12-19",
+}
+
+
 def test_a_new_paragraph_s_clauses_adopted_before_are_found_with_where(tmp_path):
     corpus = corpus_of(tmp_path, SEED_62)
     result = precedents(SEED_78, corpus)
     landlocked = paragraph(result, "preamble", 11)
     assert landlocked["verdict"] == "new"
-    assert {
-        "text": "les pays en développement sans littoral et les petits États insulaires en"
-        " développement",
-        "symbol": "A/RES/62/209",
-        "part": "operative",
-        "number": 12,
-        "subparagraph": None,
-        "date": "2007-12-19",
-    } in landlocked["phrases"]
+    assert LANDLOCKED in landlocked["phrases"]
     assert paragraph(result, "operative", 2)["phrases"] == []  # verbatim: no clause to trace
     assert result["summary"]["with_agreed_phrases"] >= 1
 
@@ -316,17 +321,7 @@ def test_diff_says_where_the_new_words_were_adopted_before(tmp_path):
     )
     found = drafter("diff", str(old), str(new), "--corpus", str(corpus), "--format", "json")
     added = next(p for p in json.loads(found.stdout)["paragraphs"] if p["status"] == "new")
-    assert added["sources"] == [
-        {
-            "text": "les pays en développement sans littoral et les petits États insulaires en"
-            " développement",
-            "symbol": "A/RES/62/209",
-            "part": "operative",
-            "number": 12,
-            "subparagraph": None,
-            "date": "2007-12-19",
-        }
-    ]
+    assert added["sources"] == [LANDLOCKED]
     text = drafter("diff", str(old), str(new), "--corpus", str(corpus)).stdout
     assert "adopted before: “les pays en développement sans littoral" in text
     plain = drafter("diff", str(old), str(new), "--format", "json").stdout
