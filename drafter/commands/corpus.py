@@ -132,7 +132,7 @@ def run_list(corpus_option: str | None) -> int:
 
 
 def run_remove(symbols: list[str], corpus_option: str | None) -> int:
-    corpus = _opened(corpus_option)
+    corpus = _opened(corpus_option, write=True)
     if isinstance(corpus, int):
         return corpus
     missing = [symbol for symbol in symbols if not corpus.remove(symbol)]
@@ -155,11 +155,11 @@ def run_stats(corpus_option: str | None) -> int:
     return EXIT_CLEAN
 
 
-def _opened(corpus_option: str | None) -> Corpus | int:
+def _opened(corpus_option: str | None, write: bool = False) -> Corpus | int:
     from drafter.corpus.store import CorpusError, open_corpus
 
     try:
-        return open_corpus(corpus_path(corpus_option))
+        return open_corpus(corpus_path(corpus_option), write=write)
     except CorpusError as problem:
         return error(str(problem))
 

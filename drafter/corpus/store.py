@@ -78,14 +78,14 @@ class Found:
 class Corpus:
     """An open corpus file."""
 
-    def __init__(self, path: Path, create: bool = False) -> None:
+    def __init__(self, path: Path, create: bool = False, write: bool = False) -> None:
         self.path = path
         if not path.exists() and not create:
             raise CorpusError(f"{path}: no corpus there (`drafter corpus add` makes one)")
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self.db = _connected(path, write or create)
             self.db.execute("PRAGMA foreign_keys = ON")
             # In WAL mode a commit without waiting for the disk is still atomic: a kill loses
             # nothing committed, a power cut at most the last documents (never the file).
@@ -251,8 +251,24 @@ def _terms_of(paragraphs: list[Paragraph]) -> set[str]:
     return terms(" ".join(paragraph.text for paragraph in paragraphs))
 
 
-def open_corpus(path: Path, create: bool = False) -> Corpus:
-    return Corpus(path, create)
+def open_corpus(path: Path, create: bool = False, write: bool = False) -> Corpus:
+    """The corpus at `path`: made there if `create`; opened to be changed if `write`, else
+    only read (a corpus on a read-only disk, or another user's, can be queried)."""
+    return Corpus(path, create, write)
+
+
+def _connected(path: Path, write: bool) -> sqlite3.Connection:
+    if write:
+        return sqlite3.connect(path, timeout=30, isolation_level=None)
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        # A WAL file read where its -shm cannot be made (a read-only folder): as a file
+        # nobody changes meanwhile.
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
 def empty(corpus: Corpus) -> bool:
