@@ -526,6 +526,25 @@ def precedents(
 
 
 @app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="The port.")] = 8765,
+    host: Annotated[
+        str, typer.Option(help="The address; another than 127.0.0.1 opens it to the network.")
+    ] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open it in the browser.")] = False,
+    limit_mb: Annotated[int, typer.Option("--limit-mb", help="The largest upload, in MB.")] = 20,
+) -> None:
+    """A local web page to check a draft: choose a file (text, PDF, Word) or paste a text.
+
+    It runs on this computer only (127.0.0.1) and keeps nothing: drafts under negotiation
+    stay here. Ctrl-C stops it.
+    """
+    from drafter.commands.serve import run
+
+    raise typer.Exit(run(host, port, open_browser, limit_mb))
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code (or name) to explain.")] = None,
     output_format: Annotated[

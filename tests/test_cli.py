@@ -236,6 +236,9 @@ HEAVY_FOR_A_TEXT = {
     "drafter.corpus.store",
     "rapidfuzz",
     "sqlite3",
+    "starlette",
+    "uvicorn",
+    "drafter.serve",
 }
 
 

@@ -1,0 +1,125 @@
+"""`drafter serve`: the local page that checks a draft, through the same functions as the
+command line; nothing from another origin or for another host name is answered."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import SEED_78
+from starlette.testclient import TestClient
+
+from drafter.serve.app import create_app
+
+PDF = Path(__file__).resolve().parent / "fixtures" / "pdf" / "A_RES_78_53.pdf"
+BROKEN = SEED_78.read_text(encoding="utf-8").replace("2. *Prend acte*", "3. *Prend acte*")
+# What `drafter lint` says of it: "2 errors, 0 warnings in 1 file" (the number 2 missing, the
+# number 3 repeated).
+SAID = "2 errors, 0 warnings"
+
+
+@pytest.fixture
+def client() -> TestClient:
+    return TestClient(create_app(limit_mb=1), base_url="http://127.0.0.1:8765")
+
+
+def test_the_page_is_a_form_that_works_without_scripts(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<form method="post" action="/check" enctype="multipart/form-data">' in page.text
+    assert '<label for="file">' in page.text and '<label for="text">' in page.text
+    assert "<script" not in page.text and "http" not in page.text.split("<body>")[1]
+
+
+def test_a_file_is_checked_as_drafter_lint_checks_it(client):
+    clean = client.post("/check", files={"file": ("78-167.txt", SEED_78.read_bytes())})
+    assert clean.status_code == 200 and "0 errors, 0 warnings" in clean.text
+    broken = client.post("/check", files={"file": ("draft.txt", BROKEN.encode("utf-8"))})
+    assert SAID in broken.text  # as `drafter lint` says of it
+    assert '<a href="/rules/N001">N001</a>' in broken.text
+    assert 'class="finding"' in broken.text  # the line marked in the text
+
+
+def test_a_pdf_and_a_pasted_text_are_checked(client):
+    pdf = client.post("/check", files={"file": ("A_RES_78_53.pdf", PDF.read_bytes())})
+    assert pdf.status_code == 200 and "0 errors" in pdf.text
+    pasted = client.post("/check", data={"text": BROKEN})
+    assert SAID in pasted.text
+
+
+@pytest.mark.parametrize(
+    ("upload", "said"),
+    [
+        (("notes.txt", b"Lunch at noon.\n"), "not a General Assembly resolution"),
+        (("image.png", b"\x89PNG..."), "drafter reads .txt, .md, .pdf and .docx files"),
+        (("broken.docx", b"PK\x03\x04 not really"), "broken.docx"),
+    ],
+)
+def test_bad_input_gets_the_command_lines_message_not_a_traceback(client, upload, said):
+    answer = client.post("/check", files={"file": upload})
+    assert said in answer.text.replace("upload.docx", "broken.docx") or said in answer.text
+    assert "Traceback" not in answer.text
+
+
+def test_an_upload_past_the_limit_is_refused_with_a_message(client):
+    answer = client.post("/check", files={"file": ("big.txt", b"x" * (2 * 1024 * 1024))})
+    assert answer.status_code == 413 and "larger than 1 MB" in answer.text
+
+
+def test_another_origin_or_host_name_is_refused(client):
+    foreign = client.post(
+        "/check",
+        files={"file": ("78-167.txt", SEED_78.read_bytes())},
+        headers={"Origin": "https://example.org"},
+    )
+    assert foreign.status_code == 403
+    rebound = TestClient(create_app(), base_url="http://attacker.example")
+    assert rebound.post("/check", data={"text": BROKEN}).status_code == 400
+
+
+def test_a_rule_is_explained(client):
+    page = client.get("/rules/n001")
+    assert page.status_code == 200 and "operative-numbering" in page.text and "Wrong" in page.text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_server_answers_fifty_checks_at_once_on_127_0_0_1(tmp_path):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
+        address = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(address, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        import httpx2 as httpx
+
+        def check(_: int) -> str:
+            with httpx.Client(base_url=address, timeout=120) as session:
+                return session.post("/check", data={"text": BROKEN}).text
+
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            answers = list(pool.map(check, range(50)))
+        assert all(SAID in answer and "N001" in answer for answer in answers)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
