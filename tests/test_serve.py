@@ -3,6 +3,7 @@ command line; nothing from another origin or for another host name is answered."
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -123,3 +124,60 @@ def test_the_server_answers_fifty_checks_at_once_on_127_0_0_1(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def server():
+    """`drafter serve` on a free port, as a user starts it; its address."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "drafter", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    address = f"http://127.0.0.1:{port}"
+    try:
+        assert address in process.stdout.readline()
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(address, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield address
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium (Debian chromium) is not installed")
+def test_in_chromium_a_pdf_is_uploaded_and_its_findings_marked(server, tmp_path):
+    """A real browser, by keyboard and mouse as a person would: the PDF of a resolution with a
+    page of a draft, then a draft with a numbering error; screenshots for docs/."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    broken = tmp_path / "draft.txt"
+    broken.write_text(BROKEN, encoding="utf-8")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.goto(server)
+        page.get_by_label("A draft").set_input_files(str(PDF))
+        page.get_by_role("button", name="Check").click()
+        assert page.locator("p.summary").inner_text() == "0 errors, 0 warnings"
+        page.goto(server)
+        page.get_by_label("A draft").set_input_files(str(broken))
+        page.keyboard.press("Tab")  # the form is usable from the keyboard
+        page.get_by_role("button", name="Check").press("Enter")
+        assert page.locator("p.summary").inner_text() == SAID
+        marked = page.locator("ol.text li.finding")
+        assert marked.count() >= 1 and "N001" in marked.first.inner_text()
+        page.get_by_role("link", name="N001").first.click()
+        assert "operative-numbering" in page.locator("h1").inner_text()
+        page.go_back()
+        page.screenshot(path=str(tmp_path / "check.png"))
+        browser.close()
+    assert (tmp_path / "check.png").stat().st_size > 10_000

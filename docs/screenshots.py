@@ -1,0 +1,56 @@
+"""Make the screenshots of `drafter serve` in docs/ (the README shows them): a draft with a
+numbering error checked, and the explanation of its rule. Needs Debian's chromium and
+Playwright (the test extras). Run: python docs/screenshots.py"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+DOCS = Path(__file__).resolve().parent
+SEED = DOCS.parent / "seeds" / "fr_78-167_cooperation-sud-sud.txt"
+
+
+def main() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "drafter", "serve", "--port", str(port)])
+    address = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(address, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with tempfile.TemporaryDirectory() as folder:
+            draft = Path(folder) / "draft.txt"
+            text = SEED.read_text(encoding="utf-8")
+            draft.write_text(text.replace("2. *Prend acte*", "3. *Prend acte*"), encoding="utf-8")
+            with sync_playwright() as driver:
+                browser = driver.chromium.launch(
+                    executable_path=shutil.which("chromium"), args=["--no-sandbox"]
+                )
+                page = browser.new_page(viewport={"width": 1000, "height": 700})
+                page.goto(address)
+                page.screenshot(path=str(DOCS / "serve-form.png"))
+                page.get_by_label("A draft").set_input_files(str(draft))
+                page.get_by_role("button", name="Check").click()
+                page.screenshot(path=str(DOCS / "serve-findings.png"))
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
