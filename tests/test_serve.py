@@ -95,35 +95,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_the_server_answers_fifty_checks_at_once_on_127_0_0_1(tmp_path):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "drafter", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
-        address = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(address, timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        import httpx2 as httpx
+def test_the_server_answers_fifty_checks_at_once_on_127_0_0_1(server):
+    import httpx2
 
-        def check(_: int) -> str:
-            with httpx.Client(base_url=address, timeout=120) as session:
-                return session.post("/check", data={"text": BROKEN}).text
+    def check(_: int) -> str:
+        with httpx2.Client(base_url=server, timeout=120) as session:
+            return session.post("/check", data={"text": BROKEN}).text
 
-        with ThreadPoolExecutor(max_workers=10) as pool:
-            answers = list(pool.map(check, range(50)))
-        assert all(SAID in answer and "N001" in answer for answer in answers)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(check, range(50)))
+    assert all(SAID in answer and "N001" in answer for answer in answers)
 
 
 @pytest.fixture
