@@ -15,7 +15,7 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.corpus.texts import Paragraph, Text, terms
+from drafter.corpus.texts import Text, terms
 
 APPLICATION_ID = 0x64726674  # "drft"
 VERSION = 2  # 2: words counted by document (`terms`)
@@ -159,7 +159,7 @@ class Corpus:
             db.executemany(  # (in order: the index's pages are visited once each)
                 "INSERT INTO terms (term, documents) VALUES (?, 1) ON CONFLICT (term)"
                 " DO UPDATE SET documents = documents + 1",
-                [(term,) for term in sorted(_terms_of(text.paragraphs))],
+                [(term,) for term in text.counted_words()],
             )
             db.execute("COMMIT")
         except BaseException:
@@ -245,10 +245,6 @@ class Corpus:
         )
         for row in rows:
             yield Found(*row)
-
-
-def _terms_of(paragraphs: list[Paragraph]) -> set[str]:
-    return terms(" ".join(paragraph.text for paragraph in paragraphs))
 
 
 def open_corpus(path: Path, create: bool = False, write: bool = False) -> Corpus:

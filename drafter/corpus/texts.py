@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drafter.amendments import document_symbol
 from drafter.diff.units import Unit, units
@@ -35,6 +35,14 @@ class Text:
     session: int | None
     date: str | None  # ISO: adoption, else issue
     paragraphs: list[Paragraph]
+    # Its words as the corpus counts them, in order (worked out where it is read: by the
+    # processes that read files, not the one that writes the corpus).
+    words: list[str] = field(default_factory=list)
+
+    def counted_words(self) -> list[str]:
+        if not self.words:
+            self.words = sorted(terms(" ".join(p.text for p in self.paragraphs)))
+        return self.words
 
 
 def comparable(text: str) -> str:
@@ -60,13 +68,15 @@ def text_of(resolution: Resolution, fallback_symbol: str) -> Text:
         for label, text in _texts(unit)
         if comparable(text)
     ]
-    return Text(
+    text = Text(
         document_symbol(resolution) or fallback_symbol,
         resolution.language,
         resolution.session,
         day.isoformat() if day else None,
         paragraphs,
     )
+    text.counted_words()
+    return text
 
 
 def _texts(unit: Unit) -> list[tuple[str | None, str]]:
