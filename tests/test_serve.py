@@ -162,3 +162,14 @@ def test_in_chromium_a_pdf_is_uploaded_and_its_findings_marked(server, tmp_path)
         page.screenshot(path=str(tmp_path / "check.png"))
         browser.close()
     assert (tmp_path / "check.png").stat().st_size > 10_000
+
+
+def test_the_language_and_profile_are_shown_and_can_be_chosen(client):
+    seed = {"file": ("78-167.txt", SEED_78.read_bytes())}
+    read = client.post("/check", files=seed)
+    assert "Read as French, checked as adopted" in read.text
+    chosen = client.post("/check", files=seed, data={"profile": "draft"})
+    assert "Read as French, checked as draft" in chosen.text
+    assert client.post("/check", files=seed, data={"language": "xx"}).status_code == 400
+    page = client.get("/")
+    assert '<label for="language">' in page.text and '<label for="profile">' in page.text

@@ -21,6 +21,9 @@ DEFAULT_LIMIT_MB = 20
 TIMEOUT_SECONDS = 60  # a check that runs longer is cut (the readers have their own limits)
 READ = (".txt", ".md", ".pdf", ".docx")
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+LANGUAGES = ("auto", "en", "fr")  # as `drafter lint --language` takes them
+PROFILES = ("auto", "draft", "adopted", "extract")  # as `--profile`
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Starlette:
@@ -28,7 +31,7 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
     limit = limit_mb * 1024 * 1024
 
     async def home(request: Request) -> Response:
-        return _page("check.html.j2", limit_mb=limit_mb)
+        return _page("check.html.j2", limit_mb=limit_mb, languages=LANGUAGES, profiles=PROFILES)
 
     async def check(request: Request) -> Response:
         refused = _refused(request, host)
@@ -42,6 +45,9 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
         except Exception:  # python-multipart's errors: a part too large, a malformed body
             return _problem(f"the upload could not be read (at most {limit_mb} MB)", 400)
         upload, pasted = form.get("file"), str(form.get("text") or "")
+        language, profile = str(form.get("language") or "auto"), str(form.get("profile") or "auto")
+        if language not in LANGUAGES or profile not in PROFILES:
+            return _problem("choose a language and a profile among those offered", 400)
         if upload is not None and not isinstance(upload, str) and upload.filename:
             name, data = upload.filename, await upload.read()
         elif pasted.strip():
@@ -53,7 +59,8 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
             return _problem(f"{name}: drafter reads .txt, .md, .pdf and .docx files", 400)
         try:
             result = await asyncio.wait_for(
-                run_in_threadpool(_lint, data, suffix), timeout=TIMEOUT_SECONDS
+                run_in_threadpool(_lint, data, suffix, language, profile),
+                timeout=TIMEOUT_SECONDS,
             )
         except TimeoutError:
             return _problem(f"{name}: the check took more than {TIMEOUT_SECONDS} s; stopped", 503)
@@ -91,7 +98,7 @@ def _refused(request: Request, host: str) -> Response | None:
     return None
 
 
-def _lint(data: bytes, suffix: str) -> dict[str, Any]:
+def _lint(data: bytes, suffix: str, language: str, profile: str) -> dict[str, Any]:
     """Lint an upload as the command line does, from a temporary file deleted afterwards."""
     from drafter.config import Settings
     from drafter.lint import lint_file
@@ -100,13 +107,18 @@ def _lint(data: bytes, suffix: str) -> dict[str, Any]:
     path = Path(folder) / f"upload{suffix}"
     try:
         path.write_bytes(data)
-        result = lint_file(str(path), Settings())
+        result = lint_file(str(path), Settings(language=language, profile=profile))
         text = result.source.text if result.source else ""
     finally:
         path.unlink(missing_ok=True)
         os.rmdir(folder)
     if result.error:
-        return {"error": result.error, "lines": [], "findings": []}
+        return {"error": result.error, "lines": [], "findings": [], "read_as": None}
+    resolution = result.resolution
+    read_as = None
+    if resolution is not None:
+        chosen = resolution.profile if profile == "auto" else profile
+        read_as = (LANGUAGE_NAMES.get(resolution.language, resolution.language), chosen)
     by_line: dict[int, list[Any]] = {}
     for finding in result.findings:
         by_line.setdefault(finding.span.line, []).append(finding)
@@ -114,7 +126,7 @@ def _lint(data: bytes, suffix: str) -> dict[str, Any]:
         (number, line, by_line.get(number, []))
         for number, line in enumerate(text.split("\n"), start=1)
     ]
-    return {"error": None, "lines": lines, "findings": result.findings}
+    return {"error": None, "lines": lines, "findings": result.findings, "read_as": read_as}
 
 
 def _page(template: str, status: int = 200, **values: Any) -> HTMLResponse:
