@@ -57,6 +57,14 @@ class LineIndex:
         end_line = bisect_right(starts, end, line - 1)
         return Span(line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
 
+    def offsets(self, span: Span) -> tuple[int, int]:
+        """The offsets in the text where a span starts and ends: `span`'s inverse."""
+        starts = self.starts
+        return (
+            starts[span.line - 1] + span.column - 1,
+            starts[span.end_line - 1] + span.end_column - 1,
+        )
+
 
 class Piece(NamedTuple):
     """`length` characters of derived text from `source_start` on, and `source_length` of source.

@@ -27,7 +27,7 @@ from drafter.model import (
     PreambularParagraph,
     Resolution,
 )
-from drafter.positions import Span
+from drafter.positions import LineIndex
 
 Paragraph = PreambularParagraph | OperativeParagraph
 # Characters that stand for one another when quoted words are looked for, one for one.
@@ -61,6 +61,7 @@ class _Plan:
 
     draft: Resolution
     text: str
+    index: LineIndex  # of `text`, which the model's spans are in
     changes: list[_Change] = field(default_factory=list)
     deleted: dict[int, str] = field(default_factory=dict)  # id(paragraph) → by
     replaced: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → (text, by)
@@ -72,7 +73,7 @@ class _Plan:
 
 def apply_amendments(text: str, draft: Resolution, amendments: Sequence[Labelled]) -> str:
     """The text of `draft` (read from `text`) with `amendments` carried out."""
-    plan = _Plan(draft, text)
+    plan = _Plan(draft, text, LineIndex(text))
     for labelled in amendments:
         _carry_out(plan, labelled.amendment, labelled.name)
     _renumbered(plan)
@@ -99,22 +100,25 @@ def _carry_out(plan: _Plan, amendment: Amendment, by: str) -> None:
 
 def _whole(plan: _Plan, amendment: Amendment, paragraph: Paragraph, by: str) -> None:
     key = id(paragraph)
-    if amendment.action == "delete":
-        if key in plan.deleted or key in plan.replaced:
-            raise CannotApply(f"{by} deletes {_name(paragraph)}, which {_whose(plan, key)} too")
-        plan.deleted[key] = by
-    elif amendment.action == "replace":
-        if key in plan.deleted or key in plan.replaced:
-            raise CannotApply(f"{by} replaces {_name(paragraph)}, which {_whose(plan, key)} too")
-        plan.replaced[key] = (_written(amendment), by)
+    if amendment.action in ("delete", "replace"):
+        earlier = _gone_by(plan, key)
+        if earlier:
+            raise CannotApply(
+                f"{by} {amendment.action}s {_name(paragraph)}, which {earlier} deletes or"
+                " replaces too"
+            )
+        if amendment.action == "delete":
+            plan.deleted[key] = by
+        else:
+            plan.replaced[key] = (_written(amendment), by)
     else:  # a new paragraph after (or before) this one
         side = "before" if amendment.anchor and "before" in amendment.anchor else "after"
         plan.added[(key, side)].append(_written(amendment))
 
 
-def _whose(plan: _Plan, key: int) -> str:
-    by = plan.deleted.get(key) or plan.replaced[key][1]
-    return f"{by} deletes or replaces"
+def _gone_by(plan: _Plan, key: int) -> str:
+    """The amendment that deletes or replaces a paragraph (by id), or ""."""
+    return plan.deleted.get(key) or plan.replaced.get(key, ("", ""))[1]
 
 
 def _written(amendment: Amendment) -> str:
@@ -263,7 +267,7 @@ def _renumbered(plan: _Plan) -> None:
     for paragraph in draft.operative:
         number = plan.numbers.get(id(paragraph))
         if number is not None and number != paragraph.number and paragraph.numbered:
-            start, end = _offsets(paragraph.number_span, plan.text)
+            start, end = plan.index.offsets(paragraph.number_span)
             plan.changes.append(_Change(start, end, f"{number}.", ""))
     counted = Counter(p.number for p in draft.operative)
     following = {
@@ -274,20 +278,8 @@ def _renumbered(plan: _Plan) -> None:
     for block in draft.blocks():
         for reference in block.references:
             if reference.number in following:
-                start, end = _offsets(reference.span, plan.text)
+                start, end = plan.index.offsets(reference.span)
                 plan.changes.append(_Change(start, end, str(following[reference.number]), ""))
-
-
-def _offsets(span: Span, text: str) -> tuple[int, int]:
-    starts = _line_starts(text)
-    return (
-        starts[span.line - 1] + span.column - 1,
-        starts[span.end_line - 1] + span.end_column - 1,
-    )
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
 
 
 def _ends(plan: _Plan) -> None:
@@ -302,10 +294,9 @@ def _ends(plan: _Plan) -> None:
         _set_end(plan, old_last, ";")
     elif not added and id(old_last) in plan.deleted and kept:
         _set_end(plan, kept[-1], ".")
-    between = semicolon(plan.draft.language)
     for at, written in enumerate(added):
         body = written.rstrip().rstrip(";.").rstrip()
-        added[at] = body + ("." if at == len(added) - 1 else between)
+        added[at] = body + end_mark("." if at == len(added) - 1 else ";", plan.draft.language)
 
 
 def _set_end(plan: _Plan, paragraph: OperativeParagraph, mark: str) -> None:
@@ -316,12 +307,14 @@ def _set_end(plan: _Plan, paragraph: OperativeParagraph, mark: str) -> None:
     body = text.rstrip(";.:,").rstrip()
     if not text or text[len(body) :].strip() == mark:
         return
-    replacement = semicolon(plan.draft.language) if mark == ";" else mark
-    _edit(plan, content, len(body), len(text), replacement, "")
+    _edit(plan, content, len(body), len(text), end_mark(mark, plan.draft.language), "")
 
 
-def semicolon(language: str) -> str:
-    return " ;" if lexicon.load(language).setting("space_before_wanted") else ";"
+def end_mark(mark: str, language: str) -> str:
+    """A paragraph's final "." or ";" as the language sets it (French: a space before ";")."""
+    if mark == ";" and lexicon.load(language).setting("space_before_wanted"):
+        return " ;"
+    return mark
 
 
 # -- the edits, done ----------------------------------------------------------------------
@@ -355,7 +348,7 @@ def _paragraph_changes(plan: _Plan) -> list[_Change]:
     for paragraph in paragraphs:
         key = id(paragraph)
         start, end = paragraph_lines(paragraph, plan.text)
-        gone_by = plan.deleted.get(key) or plan.replaced.get(key, ("", ""))[1]
+        gone_by = _gone_by(plan, key)
         if gone_by:
             inside = [c for c in plan.changes if start <= c.start < end]
             clash = next((c for c in inside if c.by and c.by != gone_by), None)
@@ -399,15 +392,16 @@ def _numbered(written: str, number: int | None, beside: Paragraph) -> str:
 
 def paragraph_lines(paragraph: Paragraph, text: str) -> tuple[int, int]:
     """From the start of a paragraph's first line to just past the end of its last (its
-    subparagraphs' and tables' lines too)."""
+    subparagraphs' and tables' lines too), in `text`, the text its model was read from."""
+    index = paragraph.content.index  # of that text: the model's spans are in it
     spans = [
         paragraph.span,
         *(sub.span for sub in paragraph.subparagraphs),
         *(table.span for table in paragraph.tables),
     ]
-    start, _ = _offsets(paragraph.span, text)
+    start, _ = index.offsets(paragraph.span)
     start = text.rfind("\n", 0, start) + 1
-    end = max(_offsets(span, text)[1] for span in spans)
+    end = max(index.offsets(span)[1] for span in spans)
     newline = text.find("\n", end)
     return start, len(text) if newline < 0 else newline + 1
 

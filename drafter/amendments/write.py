@@ -17,7 +17,7 @@ from typing import Any
 
 from drafter import lexicon
 from drafter.amendments import document_symbol
-from drafter.amendments.apply import paragraph_lines, searchable, semicolon
+from drafter.amendments.apply import end_mark, paragraph_lines, searchable
 from drafter.amendments.model import Action, Amendment, AmendmentDocument, Part, Target
 from drafter.amendments.read import ordinal_word, plain
 from drafter.diff.compare import Entry, compare
@@ -51,12 +51,12 @@ def amendment_document(
     comparison = compare(old, new)
     found: list[tuple[tuple[int, int, int], Amendment]] = []
     left_out: list[str] = []
+    following = _following(comparison.entries, old)
     for part in _PARTS:
         entries = [e for e in comparison.entries if e.part == part]
         structure = _structure(entries, part, new_text)
         found.extend(structure)
         ends = _ends([amendment for _, amendment in structure], old)
-        following = _following(comparison.entries, old)
         for entry in entries:
             if entry.status == "amended" and entry.old and entry.new:
                 end = ends.get(id(entry.old.item))
@@ -231,9 +231,8 @@ def _amended(entry: Entry, changed: _Changed) -> list[tuple[tuple[int, int, int]
     assert entry.old is not None and entry.new is not None
     part, end = changed.part, changed.end
     number = _number(entry.old)
-    whole = [(_at(part, entry.old, 1), _replaced(entry, part, changed.new_text))]
     if any(b.old is None or b.new is None or b.moved for b in entry.blocks[1:]):
-        return whole  # subparagraphs added, deleted or reordered
+        return _whole(entry, changed)  # subparagraphs added, deleted or reordered
     found = []
     blocks = [(None, entry.old, entry.new)] + [(b.label, b.old, b.new) for b in entry.blocks[1:]]
     last_block = len(blocks) - 1
@@ -243,8 +242,7 @@ def _amended(entry: Entry, changed: _Changed) -> list[tuple[tuple[int, int, int]
         written = searchable(old_unit.text)[0]  # what quotes are looked for in
         old_text = searchable(_as_renumbered(old_unit, changed.following))[0]
         if end and at == last_block:
-            old_text = old_text.rstrip().rstrip(";.:,").rstrip()
-            old_text += semicolon(changed.language) if end == ";" else end
+            old_text = old_text.rstrip().rstrip(";.:,").rstrip() + end_mark(end, changed.language)
         new_text_of = searchable(new_unit.text)[0]
         if old_text == new_text_of:
             continue
@@ -252,23 +250,25 @@ def _amended(entry: Entry, changed: _Changed) -> list[tuple[tuple[int, int, int]
             total += max(change.old_end - change.old_start, change.new_end - change.new_start)
             said = _said(old_text, new_text_of, change)
             if said is None:
-                return whole
+                return _whole(entry, changed)
             action, old, new, anchor = said
             quoted = [old, *(anchor or {}).values()]
             if any(words and written.count(words) != 1 for words in quoted):
-                return whole  # words that renumbering or the new end changes
+                return _whole(entry, changed)  # words that renumbering or the new end changes
             target = Target(part, [number], label)
             found.append((_at(part, entry.old, 1), Amendment(0, action, target, old, new, anchor)))
     if len(found) > _MOST_CHANGES or total > _MOST_CHANGED * len(entry.old.full_text):
-        return whole
+        return _whole(entry, changed)
     return found
 
 
-def _replaced(entry: Entry, part: Part, new_text: str) -> Amendment:
+def _whole(entry: Entry, changed: _Changed) -> list[tuple[tuple[int, int, int], Amendment]]:
+    """The changed paragraph replaced whole by its new text."""
     assert entry.old is not None and entry.new is not None
-    written = _paragraph_text(entry.new, new_text)
-    target = Target(part, [_number(entry.old)])
-    return Amendment(0, "replace", target, new=_words(written), whole=True, written=written)
+    written = _paragraph_text(entry.new, changed.new_text)
+    target = Target(changed.part, [_number(entry.old)])
+    replaced = Amendment(0, "replace", target, new=_words(written), whole=True, written=written)
+    return [(_at(changed.part, entry.old, 1), replaced)]
 
 
 def _said(
@@ -438,7 +438,7 @@ def _instruction(amendment: Amendment, forms: dict[str, Any], language: str) -> 
     in_target = _contracted(target, forms["in"])
     values = {
         "target": target,
-        "in_target": in_target[:1].upper() + in_target[1:],
+        "in_target": _capital(in_target),
         "old": amendment.old,
         "new": amendment.new,
     }

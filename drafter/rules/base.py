@@ -121,10 +121,7 @@ class Document:
 
     def offsets(self, span: Span) -> tuple[int, int]:
         """The offsets in the file where a span starts and ends."""
-        starts = self.index.starts
-        return starts[span.line - 1] + span.column - 1, starts[
-            span.end_line - 1
-        ] + span.end_column - 1
+        return self.index.offsets(span)
 
     def edit(self, content: Inline, start: int, end: int, replacement: str) -> Edit:
         """An edit of the file that replaces the canonical text `content.text[start:end]`."""
