@@ -7,10 +7,16 @@ write of a command's output file (`drafter new -o`, `drafter diff -o`).
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # the commands that run on every commit write no file
     from pathlib import Path
+
+    from drafter.model import Resolution
+    from drafter.reader import Source
+
+_Item = TypeVar("_Item")
 
 # 0: done, nothing at error level; 1: findings; 2: drafter could not do its job.
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -49,3 +55,29 @@ def write_output(target: Path, data: bytes, force: bool) -> str | None:
 
 def _taken(target: Path) -> str:
     return f"{target}: already exists (add --force to overwrite it)"
+
+
+def with_progress(items: Iterable[_Item], label: str, total: int) -> Iterable[_Item]:
+    """`items`, with a progress bar on standard error when it is a terminal (rich, imported
+    only then); the caller says when a run is long enough to want one."""
+    if not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, label, total=total, console=Console(stderr=True), transient=True)
+
+
+def read_resolution(
+    path: str, language: str = "auto", revisions: str = "accepted"
+) -> tuple[Source, Resolution] | str:
+    """A file read and parsed as a resolution (in `language`, or the one detected), or why it
+    cannot be ("no text layer (a scanned PDF?): run OCR first")."""
+    from drafter.parser import NotAResolution, parse_text
+    from drafter.reader import ReadError, read_source
+
+    try:
+        source = read_source(path, revisions)
+        return source, parse_text(source.text, None if language == "auto" else language)
+    except (ReadError, NotAResolution) as problem:
+        return str(problem)

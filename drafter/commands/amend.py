@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.commands import EXIT_CLEAN, error, refused_output, write_output
+from drafter.commands import EXIT_CLEAN, error, read_resolution, refused_output, write_output
 from drafter.config import ConfigError, check_choice
 from drafter.model import Resolution
 from drafter.parser import NotAResolution, parse_text
@@ -38,9 +38,9 @@ def run_amend(
         return error("--format docx writes a Word document: name it with --output FILE.docx")
     versions: list[tuple[Source, Resolution]] = []
     for path in (old_path, new_path):
-        read = _read(path, language)
+        read = read_resolution(path, language)
         if isinstance(read, str):
-            return error(read)
+            return error(f"{path}: {read}")
         versions.append(read)
     (_, old), (new_source, new) = versions
     try:
@@ -86,9 +86,9 @@ def run_apply(
     chosen = _only(only)
     if isinstance(chosen, str):
         return error(chosen)
-    read = _read(draft_path, language)
+    read = read_resolution(draft_path, language)
     if isinstance(read, str):
-        return error(read)
+        return error(f"{draft_path}: {read}")
     source, draft = read
     labelled = _amendments(amendment_paths, chosen, draft)
     if isinstance(labelled, str):
@@ -166,14 +166,6 @@ def _output(output: str | None, force: bool, language: str) -> tuple[Path | None
     except ConfigError as problem:
         return target, str(problem)
     return target, refused_output(target, force)
-
-
-def _read(path: str, language: str) -> tuple[Source, Resolution] | str:
-    try:
-        source = read_source(path)
-        return source, parse_text(source.text, None if language == "auto" else language)
-    except (ReadError, NotAResolution) as problem:
-        return f"{path}: {problem}"
 
 
 def _only(only: str | None) -> set[int] | str | None:

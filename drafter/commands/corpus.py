@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, error
+from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, error, read_resolution, with_progress
 from drafter.corpus import default_corpus
 
 if TYPE_CHECKING:
@@ -48,7 +48,10 @@ def run_add(paths: list[str], corpus_option: str | None) -> int:
         return error(str(problem))
     skipped = 0
     try:
-        for path, read in _progress(_read_all(files), len(files)):
+        found: Iterable[tuple[str, Read]] = _read_all(files)
+        if len(files) >= PROGRESS_FROM:
+            found = with_progress(found, "Adding", len(files))
+        for path, read in found:
             said = _stored(corpus, read)
             if said.startswith("skipped"):
                 skipped += 1
@@ -85,15 +88,13 @@ def read_one(path: str) -> Read:
     """A file as the corpus keeps it, or why it cannot be kept (run in a worker process)."""
     from drafter.cache import checksum_bytes
     from drafter.corpus.texts import text_of
-    from drafter.parser import NotAResolution, parse_text
-    from drafter.reader import ReadError, read_source
 
-    try:
-        source = read_source(path)
-        resolution = parse_text(source.text)
-    except (ReadError, NotAResolution) as problem:
-        return f"skipped: {problem}"
+    read = read_resolution(path)
+    if isinstance(read, str):
+        return f"skipped: {read}"
+    source, resolution = read
     text = text_of(resolution, f"file:{Path(path).name}")
+    text.counted_words()  # here, in the reading process, not in the one that writes
     return text, str(Path(path).resolve()), checksum_bytes(source.original)
 
 
@@ -107,15 +108,6 @@ def _stored(corpus: Corpus, read: Read) -> str:
     before = corpus.checksum_of(text.symbol, text.language)
     corpus.add(text, path, checksum)
     return f"replaced the earlier file of {text.symbol}" if before else ""
-
-
-def _progress(found: Iterator[tuple[str, Read]], total: int) -> Iterable[tuple[str, Read]]:
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return found
-    from rich.console import Console
-    from rich.progress import track
-
-    return track(found, "Adding", total=total, console=Console(stderr=True), transient=True)
 
 
 def run_list(corpus_option: str | None) -> int:
@@ -169,14 +161,11 @@ def run_precedents(draft_path: str, corpus_option: str | None, output_format: st
     from drafter.corpus.precedents import judge, summary
     from drafter.corpus.store import empty
     from drafter.corpus.texts import text_of
-    from drafter.parser import NotAResolution, parse_text
-    from drafter.reader import ReadError, read_source
 
-    try:
-        resolution = parse_text(read_source(draft_path).text)
-    except (ReadError, NotAResolution) as problem:
-        return error(f"{draft_path}: {problem}")
-    draft = text_of(resolution, f"file:{Path(draft_path).name}")
+    read = read_resolution(draft_path)
+    if isinstance(read, str):
+        return error(f"{draft_path}: {read}")
+    draft = text_of(read[1], f"file:{Path(draft_path).name}")
     if not any(p.part in ("preamble", "operative") for p in draft.paragraphs):
         return error(f"{draft_path}: no preambular or operative paragraph to look for")
     corpus = _opened(corpus_option)

@@ -7,10 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.commands import EXIT_CLEAN, EXIT_FINDINGS, error, refused_output, write_output
+from drafter.commands import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    error,
+    read_resolution,
+    refused_output,
+    write_output,
+)
 from drafter.config import ConfigError, check_choice
-from drafter.parser import NotAResolution, parse_text
-from drafter.reader import ReadError, Source, read_source
+from drafter.reader import Source
 
 if TYPE_CHECKING:
     from drafter.diff.compare import Comparison
@@ -41,14 +47,13 @@ def run(
         return error(refused)
     if output_format == "docx" and not target:
         return error("--format docx writes a Word document: name it with --output FILE.docx")
-    chosen = None if language == "auto" else language
     sources, versions = [], []
     for path in (old_path, new_path):
-        try:
-            sources.append(read_source(path, revisions))
-            versions.append(parse_text(sources[-1].text, chosen))
-        except (ReadError, NotAResolution) as problem:
-            return error(f"{path}: {problem}")
+        read = read_resolution(path, language, revisions)
+        if isinstance(read, str):
+            return error(f"{path}: {read}")
+        sources.append(read[0])
+        versions.append(read[1])
     try:
         comparison = compare(*versions)
         if corpus is not None:
@@ -104,6 +109,7 @@ def _sources(comparison: Comparison, corpus_option: str, new_path: str) -> str |
     anything."""
     import sqlite3
 
+    from drafter.amendments import document_symbol
     from drafter.commands.corpus import corpus_path
     from drafter.corpus.precedents import sources_of_changes
     from drafter.corpus.store import CorpusError, open_corpus
@@ -115,7 +121,7 @@ def _sources(comparison: Comparison, corpus_option: str, new_path: str) -> str |
         return str(problem)
     try:
         draft = text_of(comparison.new, f"file:{Path(new_path).name}")
-        old = text_of(comparison.old, "").symbol
+        old = document_symbol(comparison.old) or ""
         sources_of_changes(comparison.entries, draft, corpus, old)
     except sqlite3.Error as problem:
         return f"{corpus.path}: {problem}"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter.arguments import selectors
-from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error
+from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS, error, with_progress
 from drafter.config import (
     LOCAL,
     NO_SELECTION,
@@ -233,13 +233,8 @@ def _lint_one(path: str, overrides: dict[str, Any], fix: bool, unsafe: bool) -> 
 
 
 def _collect(results: Iterable[FileResult], total: int, options: LintOptions) -> list[FileResult]:
-    if total > PROGRESS_FROM and not options.quiet and sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import track
-
-        results = track(
-            results, "Linting", total=total, console=Console(stderr=True), transient=True
-        )
+    if total > PROGRESS_FROM and not options.quiet:
+        results = with_progress(results, "Linting", total)
     collected = []
     for result in results:
         if options.verbose:
