@@ -18,6 +18,7 @@ from typing import Any
 from drafter import lexicon, ordinals
 from drafter.corpus.store import Corpus, Found
 from drafter.corpus.texts import Paragraph, Text, comparable, terms
+from drafter.diff.units import short_name
 from drafter.diff.words import changes
 
 VERDICTS = ("verbatim", "technical", "modified", "new")
@@ -88,6 +89,11 @@ class Phrase:
     number: int | None
     label: str | None
     date: str | None
+
+    @property
+    def where(self) -> str:
+        """The paragraph that holds it, as a delegation names it: "A/RES/62/209 OP 12"."""
+        return f"{self.symbol} {short_name(self.part)} {self.number}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -189,7 +195,7 @@ def _scored(
 
 
 def _rarest(paragraph: Paragraph, corpus: Corpus) -> list[str]:
-    """The paragraph's words that the fewest paragraphs of the corpus hold, quoted for FTS5."""
+    """The paragraph's words that the fewest documents of the corpus hold, quoted for FTS5."""
     words = sorted(terms(paragraph.text))
     if not words:
         return []

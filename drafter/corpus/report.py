@@ -9,8 +9,8 @@ from typing import Any
 
 from drafter.corpus.precedents import Judged, Precedent
 from drafter.corpus.texts import Text
+from drafter.diff.units import short_name
 
-_NAMES = {"preamble": "PP", "operative": "OP", "annex": "annex", "footnote": "footnote"}
 _CHANGES_SHOWN = 3
 _VERDICT_NAMES = {
     "verbatim": "verbatim",
@@ -49,14 +49,12 @@ def summary_line(totals: dict[str, Any]) -> str:
 def paragraph_name(found: Judged) -> str:
     paragraph = found.paragraph
     label = f" ({paragraph.label})" if paragraph.label else ""
-    return f"{_NAMES[paragraph.part]} {paragraph.number}{label}"
+    return f"{short_name(paragraph.part)} {paragraph.number}{label}"
 
 
 def source_name(precedent: Precedent) -> str:
     label = f" ({precedent.label})" if precedent.label else ""
-    return (
-        f"{precedent.symbol} {_NAMES.get(precedent.part, precedent.part)} {precedent.number}{label}"
-    )
+    return f"{precedent.symbol} {short_name(precedent.part)} {precedent.number}{label}"
 
 
 def _changes(precedent: Precedent) -> str:
@@ -73,8 +71,7 @@ def _line(found: Judged) -> str:
         if found.verdict in ("technical", "modified"):
             line += f": {_changes(best)}"
     for phrase in found.phrases:
-        where = f"{phrase.symbol} {_NAMES.get(phrase.part, phrase.part)} {phrase.number}"
-        line += f"\n  “{phrase.text}”: {where}"
+        line += f"\n  “{phrase.text}”: {phrase.where}"
     return line
 
 

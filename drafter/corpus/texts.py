@@ -61,22 +61,20 @@ def text_of(resolution: Resolution, fallback_symbol: str) -> Text:
     heading = resolution.heading
     day = heading.adopted_on or heading.issued_on
     paragraphs = [
-        Paragraph(unit.part, unit.number, label, comparable(text))
+        Paragraph(unit.part, unit.number, label, words)
         for part, found in units(resolution).items()
         if part in PARTS
         for unit in found
         for label, text in _texts(unit)
-        if comparable(text)
+        if (words := comparable(text))
     ]
-    text = Text(
+    return Text(
         document_symbol(resolution) or fallback_symbol,
         resolution.language,
         resolution.session,
         day.isoformat() if day else None,
         paragraphs,
     )
-    text.counted_words()
-    return text
 
 
 def _texts(unit: Unit) -> list[tuple[str | None, str]]:

@@ -161,5 +161,4 @@ def to_text(comparison: Comparison, old_path: str, new_path: str, colour: bool) 
 
 def source_line(source: Any) -> str:
     """A clause of the new text adopted before, and where: “…”: A/RES/62/209 OP 12."""
-    where = {"preamble": "PP", "operative": "OP"}.get(source.part, source.part)
-    return f"adopted before: “{source.text}”: {source.symbol} {where} {source.number}"
+    return f"adopted before: “{source.text}”: {source.where}"

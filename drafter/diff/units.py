@@ -18,6 +18,13 @@ from drafter.model import (
 )
 
 PARTS = ("heading", "preamble", "operative", "annex", "footnote", "closing")
+# How a delegation names a paragraph of a part: "PP 3", "OP 7", "footnote 4".
+SHORT_NAMES = {"preamble": "PP", "operative": "OP", "footnote": "footnote"}
+
+
+def short_name(part: str) -> str:
+    """A part's short name ("PP", "OP"), or the part's own ("annex")."""
+    return SHORT_NAMES.get(part, part)
 
 
 @dataclass
@@ -40,7 +47,7 @@ class Unit:
     @property
     def name(self) -> str:
         """How a delegation names it: "PP 3", "OP 7 (b)", "footnote 4", "title"."""
-        prefix = {"preamble": "PP", "operative": "OP", "footnote": "footnote"}.get(self.part)
+        prefix = SHORT_NAMES.get(self.part)
         if self.part == "annex" and self.number is not None:
             prefix = "annex, paragraph"
         if prefix is None:  # a heading line by its kind ("issue date"), the closing, an annex

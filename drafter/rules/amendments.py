@@ -46,7 +46,11 @@ class AmendmentText:
 
     def span(self, amendment: Amendment) -> Span:
         """The instruction's first line."""
-        line = max(1, amendment.line)
+        return self.line_span(amendment.line)
+
+    def line_span(self, line: int) -> Span:
+        """A whole line of the document."""
+        line = max(1, line)
         length = len(self.lines[line - 1]) if line <= len(self.lines) else 0
         return Span(line, 1, line, length + 1)
 
@@ -203,4 +207,4 @@ class AmendmentForm(AmendmentRule):
 
     def check_amendment(self, document: AmendmentText) -> Iterator[Finding]:
         for line, problem in document.amendment.problems:
-            yield self.finding(Span(line, 1, line, len(document.lines[line - 1]) + 1), problem)
+            yield self.finding(document.line_span(line), problem)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -137,14 +138,9 @@ def _problem(message: str, status: int) -> HTMLResponse:
     return _page("problem.html.j2", status=status, message=message)
 
 
-_ENVIRONMENT: Any = None
-
-
+@cache
 def _templates() -> Any:
-    global _ENVIRONMENT
-    if _ENVIRONMENT is None:
-        from jinja2 import Environment, FileSystemLoader
+    from jinja2 import Environment, FileSystemLoader
 
-        folder = package_data.folder("drafter.templates") / "serve"
-        _ENVIRONMENT = Environment(loader=FileSystemLoader(folder), autoescape=True)
-    return _ENVIRONMENT
+    folder = package_data.folder("drafter.templates") / "serve"
+    return Environment(loader=FileSystemLoader(folder), autoescape=True)
