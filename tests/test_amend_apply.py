@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_62, SEED_78, drafter
-from word_documents import libreoffice_text, needs_uno
+from word_documents import assert_accepted_and_rejected, libreoffice_text, needs_uno
 
 from drafter.amendments.apply import paragraph_lines
 from drafter.diff.compare import compare
 from drafter.model import SUPERSCRIPT_DIGITS
 from drafter.parser import parse_text
 from drafter.reader import read_source
-from drafter.writers.word import write_docx
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "amendments"
 DRAFT, REVISED = FIXTURES / "en_draft.txt", FIXTURES / "en_revised.txt"
@@ -376,12 +375,7 @@ def test_apply_to_a_word_document_tracks_the_amendments(tmp_path):
 @needs_uno
 def test_a_word_processor_accepts_the_amendments_and_rejects_them_into_the_draft(tmp_path):
     tracked, amended = _applied_as_word(tmp_path)
-    plain = {}
-    for name, text in (("draft", DRAFT.read_text("utf-8")), ("amended", amended)):
-        plain[name] = tmp_path / f"{name}-plain.docx"
-        plain[name].write_bytes(write_docx(parse_text(text)))
-    assert libreoffice_text(tracked, "accept") == libreoffice_text(plain["amended"], "accept")
-    assert libreoffice_text(tracked, "reject") == libreoffice_text(plain["draft"], "accept")
+    assert_accepted_and_rejected(tracked, amended, DRAFT.read_text("utf-8"))
 
 
 def test_the_amendment_document_in_word_reads_back_and_applies(tmp_path):

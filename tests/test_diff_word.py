@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import EN_BUDGET, EN_SECTIONS, SEED_78, draft_en, drafter
 from test_diff import OPERATIVE, PREAMBLE, _text
-from word_documents import libreoffice_text, needs_uno
-
-from drafter.parser import parse_text
-from drafter.writers.word import write_docx
+from word_documents import assert_accepted_and_rejected, needs_uno
 
 NOTE = "¹ A/78/290."
 OLD = draft_en(
@@ -101,12 +98,7 @@ def test_the_redline_accepted_is_new_and_rejected_is_old(tmp_path, old, new):
 @needs_uno
 def test_a_word_processor_accepts_the_redline_into_new_and_rejects_it_into_old(tmp_path):
     redline = _redline(tmp_path, OLD, NEW)[2]
-    plain = {}
-    for name, text in (("old", OLD), ("new", NEW)):
-        plain[name] = tmp_path / f"{name}-plain.docx"
-        plain[name].write_bytes(write_docx(parse_text(text)))
-    assert libreoffice_text(redline, "accept") == libreoffice_text(plain["new"], "accept")
-    assert libreoffice_text(redline, "reject") == libreoffice_text(plain["old"], "accept")
+    assert_accepted_and_rejected(redline, NEW, OLD)
 
 
 def test_a_redline_goes_to_a_file_and_what_it_cannot_show_is_said(tmp_path):

@@ -48,6 +48,18 @@ def libreoffice_text(document: Path, action: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+def assert_accepted_and_rejected(tracked: Path, accepted: str, rejected: str) -> None:
+    """LibreOffice, accepting every change of `tracked`, shows what it shows of a plain Word
+    document of the text `accepted`; rejecting them, of `rejected`."""
+    from drafter.parser import parse_text
+    from drafter.writers.word import write_docx
+
+    for action, text in (("accept", accepted), ("reject", rejected)):
+        plain = tracked.with_name(f"{tracked.stem}-{action}ed-plain.docx")
+        plain.write_bytes(write_docx(parse_text(text)))
+        assert libreoffice_text(tracked, action) == libreoffice_text(plain, "accept"), action
+
+
 def libreoffice_convert(source: Path, target: str) -> Path:
     """`source` converted by LibreOffice, headless, to `target` ("docx", "txt"), beside it.
     Each call has its own profile folder: two LibreOffice runs may not share one."""
