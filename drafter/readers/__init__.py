@@ -15,8 +15,11 @@ BARCODE = r"\*\d{7,8}\*"  # "*2520103*"
 # but many hold underscores, in their footnote rule.
 _MARKDOWN_SIGNS = ("**", "\\", "\n#", "<sup>")
 _UNDERSCORE_OPENS = r"(?<![\w*\\_])_[^\s_]|__[^\s_]"
-# Something of a copy's page furniture: a job number's start, or the barcode.
-_COPY_FURNITURE = rf"\d{{2}}-\d{{5}}|{BARCODE}"
+# Something of a copy's page furniture: a job number's start ("25-20103"), or the barcode. Each
+# is searched from its first literal character ("-", "*"), which `re` skips to fast; a pattern
+# that opens on a digit, or two patterns in one, is tried at every character (0.4 ms a text).
+_JOB_NUMBER_TAIL = re.compile(r"-\d{5}")
+_BARCODE = re.compile(BARCODE)
 
 _HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
 # The word and what goes with it: its punctuation and its footnote calls ("General;¹⁰").
@@ -43,8 +46,16 @@ def may_be_extracted(text: str) -> bool:
         "[^" in text
         or text.lstrip().startswith("---")
         or has_other_markdown(text)
-        or re.search(_COPY_FURNITURE, text) is not None
+        or _has_copy_furniture(text)
     )
+
+
+def _has_copy_furniture(text: str) -> bool:
+    for tail in _JOB_NUMBER_TAIL.finditer(text):
+        start = tail.start()
+        if start >= 2 and text[start - 2 : start].isdecimal():  # isdecimal: what \d matches
+            return True
+    return _BARCODE.search(text) is not None
 
 
 def rejoin_cut_word(line: str, following: str) -> tuple[str, str] | None:
