@@ -3,6 +3,8 @@ command line; nothing from another origin or for another host name is answered."
 
 from __future__ import annotations
 
+import base64
+import re
 import shutil
 import socket
 import subprocess
@@ -13,8 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import SEED_78
+from conftest import SEED_62, SEED_78, drafter
 from starlette.testclient import TestClient
+from word_documents import assert_accepted_and_rejected, needs_uno
 
 from drafter.serve.app import create_app
 
@@ -23,6 +26,12 @@ BROKEN = SEED_78.read_text(encoding="utf-8").replace("2. *Prend acte*", "3. *Pre
 # What `drafter lint` says of it: "2 errors, 0 warnings in 1 file" (the number 2 missing, the
 # number 3 repeated).
 SAID = "2 errors, 0 warnings"
+# A draft with two safe fixes to make (a doubled space: Y004, twice), and the numbering error,
+# which no fix makes.
+FIXABLE = BROKEN.replace("*Rappelle* la tenue", "*Rappelle*  la tenue", 1).replace(
+    "*Encourage* la poursuite", "*Encourage*  la poursuite", 1
+)
+PDF_WITH_A_FIX = PDF.with_name("A_RES_79_323.pdf")  # a doubled space (Y004) in its annex
 
 
 @pytest.fixture
@@ -173,3 +182,122 @@ def test_the_language_and_profile_are_shown_and_can_be_chosen(client):
     assert client.post("/check", files=seed, data={"language": "xx"}).status_code == 400
     page = client.get("/")
     assert '<label for="language">' in page.text and '<label for="profile">' in page.text
+
+
+def _sent_back(page: str, *fields: str) -> dict[str, str]:
+    """The hidden fields of the answer page's download form, as the browser sends them back."""
+    return {field: re.search(rf'name="{field}" value="([^"]*)"', page).group(1) for field in fields}
+
+
+def test_safe_fixes_are_applied_with_one_click_as_lint_fix_writes_them(client, tmp_path):
+    assert FIXABLE.count("  ") >= 2
+    checked = client.post("/check", files={"file": ("draft.txt", FIXABLE.encode("utf-8"))})
+    assert "Apply the 2 safe fixes and download the file" in checked.text
+    assert checked.text.count("(fixable)") == 2
+    fixed = client.post(
+        "/fix", data=_sent_back(checked.text, "document", "name", "language", "profile")
+    )
+    assert fixed.status_code == 200
+    assert 'filename="draft.fixed.txt"' in fixed.headers["content-disposition"]
+    on_disk = tmp_path / "draft.txt"
+    on_disk.write_text(FIXABLE, encoding="utf-8")
+    drafter("lint", str(on_disk), "--fix")
+    assert fixed.content == on_disk.read_bytes()  # what `drafter lint --fix` writes
+    again = client.post("/check", files={"file": ("draft.fixed.txt", fixed.content)})
+    assert SAID in again.text and "Apply the" not in again.text  # the numbering is left
+
+
+def test_a_pdf_comes_back_as_the_text_drafter_read_fixed(client):
+    from drafter.config import Settings
+    from drafter.lint import lint_file
+
+    checked = client.post(
+        "/check", files={"file": (PDF_WITH_A_FIX.name, PDF_WITH_A_FIX.read_bytes())}
+    )
+    assert "Apply the 1 safe fix" in checked.text and "Y004" in checked.text
+    fixed = client.post("/fix", data=_sent_back(checked.text, "document", "name"))
+    assert 'filename="A_RES_79_323.fixed.txt"' in fixed.headers["content-disposition"]
+    expected = lint_file(str(PDF_WITH_A_FIX), Settings(), fix=True).fixed_raw
+    assert fixed.content.decode("utf-8") == expected
+
+
+def test_nothing_to_fix_or_a_document_sent_back_damaged_gets_a_message(client):
+    clean = client.post("/check", files={"file": ("78-167.txt", SEED_78.read_bytes())})
+    assert "Apply the" not in clean.text
+    encoded = base64.b64encode(SEED_78.read_bytes()).decode()
+    nothing = client.post("/fix", data={"document": encoded, "name": "78-167.txt"})
+    assert nothing.status_code == 400 and "nothing drafter can fix" in nothing.text
+    damaged = client.post("/fix", data={"document": "%%%", "name": "78-167.txt"})
+    assert damaged.status_code == 400 and "check it again" in damaged.text
+    renamed = client.post("/fix", data={"document": encoded, "name": "../../etc/passwd"})
+    assert renamed.status_code == 400 and "drafter reads .txt" in renamed.text
+
+
+@needs_uno
+def test_a_word_document_comes_back_with_its_fixes_as_tracked_changes(client, tmp_path):
+    from drafter.parser import parse_text
+    from drafter.reader import read_source
+    from drafter.writers.word import write_docx
+
+    document = write_docx(parse_text(FIXABLE))
+    checked = client.post("/check", files={"file": ("draft.docx", document)})
+    assert "Apply the 2 safe fixes" in checked.text and "tracked changes" in checked.text
+    fixed = client.post("/fix", data=_sent_back(checked.text, "document", "name"))
+    assert 'filename="draft.fixed.docx"' in fixed.headers["content-disposition"]
+    tracked = tmp_path / "draft.fixed.docx"
+    tracked.write_bytes(fixed.content)
+    original = tmp_path / "draft.docx"
+    original.write_bytes(document)
+    read = read_source(original).text
+    assert read_source(tracked).text.count("  ") == read.count("  ") - 2
+    assert_accepted_and_rejected(tracked, read_source(tracked).text, read)
+
+
+def test_two_versions_are_compared_side_by_side_as_drafter_diff_shows_them(client, tmp_path):
+    files = {
+        "old": ("62-209.txt", SEED_62.read_bytes()),
+        "new": ("78-167.txt", SEED_78.read_bytes()),
+    }
+    page = client.post("/compare", files=files)
+    assert page.status_code == 200 and '<table class="diff">' in page.text
+    (tmp_path / "62-209.txt").write_bytes(SEED_62.read_bytes())
+    (tmp_path / "78-167.txt").write_bytes(SEED_78.read_bytes())
+    shown = drafter("diff", "62-209.txt", "78-167.txt", "--format", "html", cwd=tmp_path).stdout
+    assert re.search(r'<table class="diff">.*</table>', shown, re.S).group(0) in page.text
+    table = client.post("/compare", files=files, data={"download": "markdown"})
+    assert 'filename="78-167.changes.md"' in table.headers["content-disposition"]
+    markdown = drafter("diff", "62-209.txt", "78-167.txt", "--format", "markdown", cwd=tmp_path)
+    assert table.content.decode("utf-8") == markdown.stdout
+
+
+def test_the_redline_downloads_from_the_comparison_page(client, tmp_path):
+    from drafter.parser import parse_text
+    from drafter.reader import read_source
+
+    files = {
+        "old": ("62-209.txt", SEED_62.read_bytes()),
+        "new": ("78-167.txt", SEED_78.read_bytes()),
+    }
+    page = client.post("/compare", files=files)
+    fields = _sent_back(page.text, "document_old", "name_old", "document_new", "name_new")
+    redline = client.post("/compare", data={**fields, "download": "docx"})
+    assert 'filename="78-167.redline.docx"' in redline.headers["content-disposition"]
+    path = tmp_path / "redline.docx"
+    path.write_bytes(redline.content)
+
+    def operative(text: str) -> list[str]:  # Word numbers the footnotes: their calls aside
+        return [re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]", "", p.content.text) for p in parse_text(text).operative]
+
+    assert operative(read_source(path).text) == operative(SEED_78.read_text(encoding="utf-8"))
+    rejected = read_source(path, "rejected").text
+    assert operative(rejected) == operative(SEED_62.read_text(encoding="utf-8"))
+
+
+def test_comparing_needs_two_documents(client):
+    one = client.post("/compare", files={"old": ("62-209.txt", SEED_62.read_bytes())})
+    assert one.status_code == 400 and "choose both files" in one.text
+    notes = client.post(
+        "/compare",
+        files={"old": ("62-209.txt", SEED_62.read_bytes()), "new": ("notes.txt", b"Lunch.\n")},
+    )
+    assert notes.status_code == 400 and "notes.txt: not a General Assembly resolution" in notes.text

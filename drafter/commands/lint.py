@@ -275,20 +275,12 @@ def _write_fixes(results: list[FileResult]) -> None:
 def _write_word_fixes(result: FileResult) -> None:
     """The fixes as tracked changes of the Word document, for its author to accept or reject;
     what a fix cannot change in the document's text is said, and left as it was."""
-    from drafter.writers.word_fixes import tracked_fixes
+    from drafter.writers.fixed import fixed_file
 
-    source = result.source
-    assert source is not None and result.fixed_raw is not None
-    fixes = tracked_fixes(
-        source.original,
-        source.text,
-        result.fixed_raw,
-        source.word_origins,
-        source.word_parts,
-        author=result.author,
-    )
+    assert result.source is not None
+    fixes = fixed_file(result)
     try:
-        write_file(result.path, fixes.data, overwrite=True, expected=source.original)
+        write_file(result.path, fixes.data, overwrite=True, expected=result.source.original)
     except OSError as problem:
         _not_fixed(result, str(problem.strerror or problem))
         return

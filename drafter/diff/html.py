@@ -12,7 +12,7 @@ from drafter.diff.formats import counts, name, source_line
 from drafter.diff.units import Unit
 from drafter.model import Subparagraph
 
-_STYLE = """
+STYLE = """
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 78em;
   color: #1b1b1b; }
 h1 { font-size: 1.3em; } p.counts { color: #444; }
@@ -32,7 +32,6 @@ p.source { font-size: .85em; color: #2f4f6f; }
 
 def to_html(comparison: Comparison, old_path: str, new_path: str) -> str:
     title = f"{escape(old_path)} → {escape(new_path)}"
-    rows = "\n".join(_row(entry) for entry in comparison.entries)
     language = escape(comparison.new.language)
     return f"""<!DOCTYPE html>
 <html lang="{language}">
@@ -40,21 +39,27 @@ def to_html(comparison: Comparison, old_path: str, new_path: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>drafter diff: {title}</title>
-<style>{_STYLE}</style>
+<style>{STYLE}</style>
 </head>
 <body>
 <h1>{title}</h1>
-<p class="counts">{escape(counts(comparison))}</p>
-<table>
+{side_by_side(comparison, old_path, new_path)}
+</body>
+</html>
+"""
+
+
+def side_by_side(comparison: Comparison, old_path: str, new_path: str) -> str:
+    """The counts and the table of both texts, for a page of its own or drafter serve's."""
+    rows = "\n".join(_row(entry) for entry in comparison.entries)
+    return f"""<p class="counts">{escape(counts(comparison))}</p>
+<table class="diff">
 <thead><tr><th class="name">Paragraph</th><th>{escape(old_path)}</th>\
 <th>{escape(new_path)}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
-</table>
-</body>
-</html>
-"""
+</table>"""
 
 
 def _row(entry: Entry) -> str:

@@ -1,17 +1,29 @@
-"""The web application: the check page, its result, the rules' explanations."""
+"""The web application: check a draft (and download it with its safe fixes), compare two
+versions (and download the summary table or the redline), the rules' explanations.
+
+Every page calls what the command line calls: `lint_file`, `compare`, the diff's formats and
+its redline. The server keeps no file: an upload is written to a temporary folder, read and
+deleted before the answer goes; a page that offers a download carries its documents in the
+form that asks for it, so nothing waits on the server between two requests.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import os
+import base64
+import binascii
+import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, NamedTuple
+from urllib.parse import quote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -19,53 +31,71 @@ from starlette.routing import Route
 from drafter import package_data
 
 DEFAULT_LIMIT_MB = 20
-TIMEOUT_SECONDS = 60  # a check that runs longer is cut (the readers have their own limits)
+TIMEOUT_SECONDS = 60  # a request that runs longer is cut (the readers have their own limits)
 READ = (".txt", ".md", ".pdf", ".docx")
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 LANGUAGES = ("auto", "en", "fr")  # as `drafter lint --language` takes them
 PROFILES = ("auto", "draft", "adopted", "extract")  # as `--profile`
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+DOWNLOADS = {  # what the comparison page offers: (suffix, media type)
+    "markdown": (".md", "text/markdown; charset=utf-8"),
+    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+_MEDIA_TYPES = {".docx": DOWNLOADS["docx"][1], ".md": DOWNLOADS["markdown"][1]}
+
+
+class Problem(Exception):
+    """What the page says instead of an answer, with its HTTP status."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Upload(NamedTuple):
+    name: str  # as the user's computer named it
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
+    @property
+    def encoded(self) -> str:
+        """For a form of the answer page that sends it back (a download)."""
+        return base64.b64encode(self.data).decode("ascii")
 
 
 def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Starlette:
     """The application; uploads of more than `limit_mb` are refused."""
     limit = limit_mb * 1024 * 1024
 
+    def answered(handler: Callable[[FormData], Any]) -> Callable[[Request], Any]:
+        """A POST: the host and origin checked, the form read within the limit, `handler`
+        run in a thread within the time limit; a Problem becomes its page."""
+
+        async def endpoint(request: Request) -> Response:
+            try:
+                _check_origin(request, host)
+                form = await _form(request, limit, limit_mb)
+                try:
+                    return await asyncio.wait_for(
+                        run_in_threadpool(handler, form), timeout=TIMEOUT_SECONDS
+                    )
+                finally:
+                    await form.close()  # an upload's spooled file goes now
+            except Problem as problem:
+                return _problem(str(problem), problem.status)
+            except TimeoutError:
+                return _problem(f"the request took more than {TIMEOUT_SECONDS} s; stopped", 503)
+
+        return endpoint
+
     async def home(request: Request) -> Response:
         return _page("check.html.j2", limit_mb=limit_mb, languages=LANGUAGES, profiles=PROFILES)
 
-    async def check(request: Request) -> Response:
-        refused = _refused(request, host)
-        if refused is not None:
-            return refused
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > limit + 64 * 1024:
-            return _problem(f"the file is larger than {limit_mb} MB, which is the limit", 413)
-        try:
-            form = await request.form(max_files=1, max_fields=4, max_part_size=limit)
-        except Exception:  # python-multipart's errors: a part too large, a malformed body
-            return _problem(f"the upload could not be read (at most {limit_mb} MB)", 400)
-        upload, pasted = form.get("file"), str(form.get("text") or "")
-        language, profile = str(form.get("language") or "auto"), str(form.get("profile") or "auto")
-        if language not in LANGUAGES or profile not in PROFILES:
-            return _problem("choose a language and a profile among those offered", 400)
-        if upload is not None and not isinstance(upload, str) and upload.filename:
-            name, data = upload.filename, await upload.read()
-        elif pasted.strip():
-            name, data = "pasted.txt", pasted.encode("utf-8")
-        else:
-            return _problem("choose a file, or paste a text", 400)
-        suffix = Path(name).suffix.lower()
-        if suffix not in READ:
-            return _problem(f"{name}: drafter reads .txt, .md, .pdf and .docx files", 400)
-        try:
-            result = await asyncio.wait_for(
-                run_in_threadpool(_lint, data, suffix, language, profile),
-                timeout=TIMEOUT_SECONDS,
-            )
-        except TimeoutError:
-            return _problem(f"{name}: the check took more than {TIMEOUT_SECONDS} s; stopped", 503)
-        return _page("result.html.j2", name=name, **result)
+    async def compare_form(request: Request) -> Response:
+        return _page("compare.html.j2", limit_mb=limit_mb)
 
     async def rule(request: Request) -> Response:
         from drafter.rules import REGISTRY
@@ -79,55 +109,223 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
     return Starlette(
         routes=[
             Route("/", home),
-            Route("/check", check, methods=["POST"]),
+            Route("/check", answered(_check), methods=["POST"]),
+            Route("/fix", answered(_fix), methods=["POST"]),
+            Route("/compare", compare_form),
+            Route("/compare", answered(_compare), methods=["POST"]),
             Route("/rules/{code}", rule),
         ]
     )
 
 
-def _refused(request: Request, host: str) -> Response | None:
+# -- the pages ---------------------------------------------------------------------------------
+def _check(form: FormData) -> Response:
+    upload = _upload(form, "file", pasted="text")
+    language, profile = _choices(form)
+    result, text = _linted(upload, language, profile, fix=False)
+    if result.error:
+        return _page("result.html.j2", name=upload.name, error=result.error)
+    fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+    return _page(
+        "result.html.j2",
+        name=upload.name,
+        error=None,
+        lines=_lines(text, result.findings),
+        findings=result.findings,
+        read_as=_read_as(result.resolution, profile),
+        fixable=fixable,
+        upload=upload,
+        language=language,
+        profile=profile,
+    )
+
+
+def _fix(form: FormData) -> Response:
+    """The file with its safe fixes, as `drafter lint --fix` writes it; a Word document with
+    them as tracked changes, a PDF's text as drafter's text form."""
+    from drafter.writers.fixed import fixed_file
+
+    upload = _sent_back(form, "document", "name")
+    language, profile = _choices(form)
+    result, _ = _linted(upload, language, profile, fix=True)
+    if result.error:
+        raise Problem(f"{upload.name}: {result.error}")
+    if not result.changed:
+        raise Problem(f"{upload.name}: there is nothing drafter can fix safely")
+    fixed = fixed_file(result)
+    return _download(fixed.data, _named(upload.name, "fixed", fixed.suffix))
+
+
+def _compare(form: FormData) -> Response:
+    """Both versions side by side, as `drafter diff --format html` shows them; or, asked for
+    with `download`, the summary table (Markdown) or the redline (Word) of `drafter diff`."""
+    from drafter.diff.compare import CannotCompare, compare
+    from drafter.diff.redline import CannotRedline
+
+    if form.get("document_old"):
+        old, new = (
+            _sent_back(form, "document_old", "name_old"),
+            _sent_back(form, "document_new", "name_new"),
+        )
+    else:
+        old, new = _upload(form, "old"), _upload(form, "new")
+    wanted = str(form.get("download") or "")
+    if wanted and wanted not in DOWNLOADS:
+        raise Problem("choose a download among those offered")
+    with _files(old, new) as (old_path, new_path):
+        (old_source, old_model), (_, new_model) = (
+            _resolution(old, old_path),
+            _resolution(new, new_path),
+        )
+        try:
+            comparison = compare(old_model, new_model)
+            if wanted == "docx":
+                from drafter.commands.diff import redline_document
+
+                data = redline_document(comparison, old_source, str(old_path))
+            elif wanted == "markdown":
+                from drafter.diff.formats import to_markdown
+
+                data = to_markdown(comparison, old.name, new.name).encode("utf-8") + b"\n"
+            else:
+                from drafter.diff.html import STYLE, side_by_side
+
+                table = side_by_side(comparison, old.name, new.name)
+                return _page("compared.html.j2", old=old, new=new, table=table, style=STYLE)
+        except (CannotCompare, CannotRedline) as problem:
+            raise Problem(str(problem)) from None
+    suffix = DOWNLOADS[wanted][0]
+    return _download(data, _named(new.name, "redline" if wanted == "docx" else "changes", suffix))
+
+
+# -- what the pages share -----------------------------------------------------------------------
+def _check_origin(request: Request, host: str) -> None:
     """A request for another host name (a page on the internet whose name resolves here), or
     a form posted by a page of another origin, is refused."""
     name = request.headers.get("host", "")
     hostname = urlsplit(f"//{name}").hostname or ""
     allowed = {host, *LOCAL_NAMES} - {"0.0.0.0", "::"}
     if hostname not in {h.strip("[]") for h in allowed}:
-        return _problem("this server answers its own address only", 400)
+        raise Problem("this server answers its own address only")
     origin = request.headers.get("origin")
     if origin is not None and urlsplit(origin).netloc != name:
-        return _problem("a page of another site may not send a draft here", 403)
-    return None
+        raise Problem("a page of another site may not send a draft here", 403)
 
 
-def _lint(data: bytes, suffix: str, language: str, profile: str) -> dict[str, Any]:
-    """Lint an upload as the command line does, from a temporary file deleted afterwards."""
+async def _form(request: Request, limit: int, limit_mb: int) -> FormData:
+    # Two documents may come back in a form, in base64 (a third longer).
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > 3 * limit + 64 * 1024:
+        raise Problem(f"the file is larger than {limit_mb} MB, which is the limit", 413)
+    try:
+        form = await request.form(max_files=2, max_fields=8, max_part_size=limit * 4 // 3 + 4)
+    except Exception:  # python-multipart's errors: a part too large, a malformed body
+        raise Problem(f"the upload could not be read (at most {limit_mb} MB)") from None
+    if any((getattr(value, "size", 0) or 0) > limit for value in form.values()):
+        await form.close()
+        raise Problem(f"the file is larger than {limit_mb} MB, which is the limit", 413)
+    return form
+
+
+def _upload(form: FormData, field: str, pasted: str | None = None) -> Upload:
+    """The file chosen in `field`, else the text pasted in `pasted`."""
+    chosen = form.get(field)
+    text = str(form.get(pasted) or "") if pasted else ""
+    if chosen is not None and not isinstance(chosen, str) and chosen.filename:
+        upload = Upload(chosen.filename, chosen.file.read())
+    elif text.strip():
+        upload = Upload("pasted.txt", text.encode("utf-8"))
+    else:
+        raise Problem("choose a file, or paste a text" if pasted else "choose both files")
+    return _readable(upload)
+
+
+def _sent_back(form: FormData, field: str, name: str) -> Upload:
+    """A document an answer page put in its form, to download something made of it."""
+    try:
+        data = base64.b64decode(str(form.get(field) or ""), validate=True)
+    except (binascii.Error, ValueError):
+        raise Problem("the page sent back a document drafter cannot read: check it again") from None
+    return _readable(Upload(Path(str(form.get(name) or "document.txt")).name, data))
+
+
+def _readable(upload: Upload) -> Upload:
+    if upload.suffix not in READ:
+        raise Problem(f"{upload.name}: drafter reads .txt, .md, .pdf and .docx files")
+    return upload
+
+
+def _choices(form: FormData) -> tuple[str, str]:
+    language, profile = str(form.get("language") or "auto"), str(form.get("profile") or "auto")
+    if language not in LANGUAGES or profile not in PROFILES:
+        raise Problem("choose a language and a profile among those offered")
+    return language, profile
+
+
+@contextmanager
+def _files(*uploads: Upload) -> Iterator[list[Path]]:
+    """The uploads as files of a temporary folder, deleted when done, whatever happens."""
+    folder = Path(tempfile.mkdtemp(prefix="drafter-serve-"))
+    try:
+        paths = []
+        for number, upload in enumerate(uploads):
+            path = folder / f"{number}{upload.suffix}"  # never a name from the request
+            path.write_bytes(upload.data)
+            paths.append(path)
+        yield paths
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _linted(upload: Upload, language: str, profile: str, *, fix: bool) -> tuple[Any, str]:
+    """`lint_file`'s result for the upload, and the text it read."""
     from drafter.config import Settings
     from drafter.lint import lint_file
 
-    folder = tempfile.mkdtemp(prefix="drafter-serve-")
-    path = Path(folder) / f"upload{suffix}"
-    try:
-        path.write_bytes(data)
-        result = lint_file(str(path), Settings(language=language, profile=profile))
-        text = result.source.text if result.source else ""
-    finally:
-        path.unlink(missing_ok=True)
-        os.rmdir(folder)
-    if result.error:
-        return {"error": result.error, "lines": [], "findings": [], "read_as": None}
-    resolution = result.resolution
-    read_as = None
-    if resolution is not None:
-        chosen = resolution.profile if profile == "auto" else profile
-        read_as = (LANGUAGE_NAMES.get(resolution.language, resolution.language), chosen)
+    with _files(upload) as [path]:
+        result = lint_file(str(path), Settings(language=language, profile=profile), fix=fix)
+    return result, result.source.text if result.source else ""
+
+
+def _resolution(upload: Upload, path: Path) -> tuple[Any, Any]:
+    from drafter.commands import read_resolution
+
+    read = read_resolution(str(path))
+    if isinstance(read, str):
+        raise Problem(f"{upload.name}: {read}")
+    return read
+
+
+def _read_as(resolution: Any, profile: str) -> tuple[str, str] | None:
+    """The language the text was read in and the profile it was checked for, for the page."""
+    if resolution is None:
+        return None
+    chosen = resolution.profile if profile == "auto" else profile
+    return LANGUAGE_NAMES.get(resolution.language, resolution.language), chosen
+
+
+def _lines(text: str, findings: list[Any]) -> list[tuple[int, str, list[Any]]]:
+    """Each line of the text with its number and the findings that begin on it."""
     by_line: dict[int, list[Any]] = {}
-    for finding in result.findings:
+    for finding in findings:
         by_line.setdefault(finding.span.line, []).append(finding)
-    lines = [
+    return [
         (number, line, by_line.get(number, []))
         for number, line in enumerate(text.split("\n"), start=1)
     ]
-    return {"error": None, "lines": lines, "findings": result.findings, "read_as": read_as}
+
+
+def _named(name: str, what: str, suffix: str | None) -> str:
+    """The name of a download made from the file `name`: "draft.fixed.docx"."""
+    path = Path(name)
+    return f"{path.stem}.{what}{suffix or path.suffix}"
+
+
+def _download(data: bytes, name: str) -> Response:
+    media = _MEDIA_TYPES.get(Path(name).suffix, "text/plain; charset=utf-8")
+    ascii_name = name.encode("ascii", "replace").decode("ascii").replace('"', "'")
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
 
 def _page(template: str, status: int = 200, **values: Any) -> HTMLResponse:
