@@ -1,5 +1,6 @@
-"""Make the screenshots of `drafter serve` in docs/ (the README shows them): a draft with a
-numbering error checked, and the explanation of its rule. Needs Debian's chromium and
+"""Make the screenshots of `drafter serve` in docs/ (the README shows them): the form, a draft
+with a numbering error and a doubled space checked (the fix offered), and two versions
+compared. Needs Debian's chromium and
 Playwright (the test extras). Run: python docs/screenshots.py"""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from playwright.sync_api import sync_playwright
 
 DOCS = Path(__file__).resolve().parent
 SEED = DOCS.parent / "seeds" / "fr_78-167_cooperation-sud-sud.txt"
+EARLIER = DOCS.parent / "seeds" / "fr_62-209_cooperation-sud-sud.txt"
 
 
 def main() -> None:
@@ -35,7 +37,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             draft = Path(folder) / "draft.txt"
             text = SEED.read_text(encoding="utf-8")
-            draft.write_text(text.replace("2. *Prend acte*", "3. *Prend acte*"), encoding="utf-8")
+            text = text.replace("2. *Prend acte*", "3. *Prend acte*")
+            draft.write_text(text.replace("*Rappelle* la", "*Rappelle*  la"), encoding="utf-8")
             with sync_playwright() as driver:
                 browser = driver.chromium.launch(
                     executable_path=shutil.which("chromium"), args=["--no-sandbox"]
@@ -46,6 +49,11 @@ def main() -> None:
                 page.get_by_label("A draft").set_input_files(str(draft))
                 page.get_by_role("button", name="Check").click()
                 page.screenshot(path=str(DOCS / "serve-findings.png"))
+                page.get_by_role("link", name="Compare two versions").click()
+                page.get_by_label("The earlier version").set_input_files(str(EARLIER))
+                page.get_by_label("The later version").set_input_files(str(SEED))
+                page.get_by_role("button", name="Compare", exact=True).click()
+                page.screenshot(path=str(DOCS / "serve-compare.png"))
                 browser.close()
     finally:
         server.terminate()

@@ -173,6 +173,40 @@ def test_in_chromium_a_pdf_is_uploaded_and_its_findings_marked(server, tmp_path)
     assert (tmp_path / "check.png").stat().st_size > 10_000
 
 
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium (Debian chromium) is not installed")
+def test_in_chromium_a_fix_and_a_redline_are_downloaded(server, tmp_path):
+    """A real browser: the fix of an official PDF applied with one click and its text
+    downloaded; two versions compared and the redline downloaded."""
+    from drafter.parser import parse_text
+    from drafter.reader import read_source
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1000, "height": 800}, accept_downloads=True)
+        page.goto(server)
+        page.get_by_label("A draft").set_input_files(str(PDF_WITH_A_FIX))
+        page.get_by_role("button", name="Check").click()
+        assert page.locator("p.summary").inner_text() == "0 errors, 1 warning"
+        assert "Y004" in page.locator("ol.text li.finding").first.inner_text()
+        with page.expect_download() as fixed:
+            page.get_by_role("button", name="Apply the 1 safe fix and download the file").click()
+        assert fixed.value.suggested_filename == "A_RES_79_323.fixed.txt"
+        fixed.value.save_as(tmp_path / "fixed.txt")
+        page.get_by_role("link", name="Compare two versions").click()
+        page.get_by_label("The earlier version").set_input_files(str(SEED_62))
+        page.get_by_label("The later version").set_input_files(str(SEED_78))
+        page.get_by_role("button", name="Compare", exact=True).click()
+        assert page.locator("table.diff ins").count() > 10
+        with page.expect_download() as redline:
+            page.get_by_role("button", name="Download the redline (Word)").click()
+        redline.value.save_as(tmp_path / "redline.docx")
+        browser.close()
+    assert "Y004" not in drafter("lint", str(tmp_path / "fixed.txt")).stdout
+    accepted = parse_text(read_source(tmp_path / "redline.docx").text)
+    assert len(accepted.operative) == len(parse_text(SEED_78.read_text(encoding="utf-8")).operative)
+
+
 def test_the_language_and_profile_are_shown_and_can_be_chosen(client):
     seed = {"file": ("78-167.txt", SEED_78.read_bytes())}
     read = client.post("/check", files=seed)
