@@ -335,3 +335,39 @@ def test_comparing_needs_two_documents(client):
         files={"old": ("62-209.txt", SEED_62.read_bytes()), "new": ("notes.txt", b"Lunch.\n")},
     )
     assert notes.status_code == 400 and "notes.txt: not a General Assembly resolution" in notes.text
+
+
+def test_next_year_s_draft_is_drafter_new_s_with_its_placeholders_marked(client, tmp_path):
+    from drafter.model import PLACEHOLDER
+    from drafter.reader import read_source
+
+    previous = {"previous": ("78-167.txt", SEED_78.read_bytes())}
+    page = client.post("/new", files=previous)
+    (tmp_path / "78-167.txt").write_bytes(SEED_78.read_bytes())
+    made = drafter("new", "78-167.txt", cwd=tmp_path)
+    left = len(PLACEHOLDER.findall(made.stdout))
+    assert left > 5 and page.text.count("<mark>") == left
+    assert f"{left} placeholders to fill" in page.text
+    text = client.post(
+        "/new", data=_sent_back(page.text, "document", "name") | {"download": "text"}
+    )
+    assert 'filename="78-167.next.txt"' in text.headers["content-disposition"]
+    assert text.content.decode("utf-8") == made.stdout
+    word = client.post("/new", files=previous, data={"download": "docx"})
+    (tmp_path / "page.docx").write_bytes(word.content)
+    drafter("new", "78-167.txt", "-o", "cli.docx", cwd=tmp_path)
+    assert read_source(tmp_path / "page.docx").text == read_source(tmp_path / "cli.docx").text
+    assert (
+        read_source(tmp_path / "page.docx", "rejected").text
+        == read_source(tmp_path / "cli.docx", "rejected").text
+    )
+
+
+def test_next_year_s_draft_for_a_session_named_on_the_page(client):
+    previous = {"previous": ("78-167.txt", SEED_78.read_bytes())}
+    later = client.post("/new", files=previous, data={"session": "81"})
+    assert "Quatre-vingt-unième session" in later.text
+    wrong = client.post("/new", files=previous, data={"session": "eighty"})
+    assert wrong.status_code == 400 and "the session is a number" in wrong.text
+    notes = client.post("/new", files={"previous": ("notes.txt", b"Lunch at noon.\n")})
+    assert notes.status_code == 400 and "notes.txt: not a General Assembly resolution" in notes.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.commands import EXIT_CLEAN, error, refused_output, write_output
 from drafter.config import ConfigError, check_choice
@@ -42,25 +43,20 @@ def run(options: NewOptions) -> int:
         check_choice("language", options.language, "--language")
     except ConfigError as problem:
         return error(str(problem))
-    try:
-        language = None if options.language == "auto" else options.language
-        read = read_source(options.previous, options.revisions)
-        previous = parse_text(read.text, language)
-    except (ReadError, NotAResolution) as problem:
-        return error(f"{options.previous}: {problem}")
-    try:
-        planned = next_session(previous, options.session, options.values)
-        source = (
-            user_template(options.template)
-            if options.template
-            else builtin_template(previous.language)
-        )
-        text = render(source, planned.context).rstrip("\n") + "\n"
-    except (CannotScaffold, TemplateProblem) as problem:
-        return error(str(problem))
+    made = next_draft(
+        options.previous,
+        options.language,
+        options.revisions,
+        options.session,
+        options.values,
+        options.template,
+    )
+    if isinstance(made, str):
+        return error(made)
+    text, previous, planned = made.text, made.previous, made.planned
     data = text.encode("utf-8")
     if target and target.suffix.lower() == ".docx":
-        data = _word(read, previous, planned)
+        data = word_document(made)
     if target:
         failed = write_output(target, data, options.force)
         if failed:
@@ -72,18 +68,49 @@ def run(options: NewOptions) -> int:
     return EXIT_CLEAN
 
 
-def _word(source: Source, previous: Resolution, planned: NextSession) -> bytes:
+class NextDraft(NamedTuple):
+    """Next session's draft made from a previous resolution: its text, the resolution it was
+    made from (and the file's source), and what was planned (the changes, the summary)."""
+
+    text: str
+    previous: Resolution
+    planned: NextSession
+    source: Source
+
+
+def next_draft(
+    path: str,
+    language: str = "auto",
+    revisions: str = "accepted",
+    session: int | None = None,
+    values: dict[str, str] | None = None,
+    template: str | None = None,
+) -> NextDraft | str:
+    """The draft `drafter new` makes of the resolution in `path`, or why it cannot."""
+    try:
+        read = read_source(path, revisions)
+        previous = parse_text(read.text, None if language == "auto" else language)
+    except (ReadError, NotAResolution) as problem:
+        return f"{path}: {problem}"
+    try:
+        planned = next_session(previous, session, values or {})
+        source = user_template(template) if template else builtin_template(previous.language)
+        text = render(source, planned.context).rstrip("\n") + "\n"
+    except (CannotScaffold, TemplateProblem) as problem:
+        return str(problem)
+    return NextDraft(text, previous, planned, read)
+
+
+def word_document(draft: NextDraft) -> bytes:
     """The new draft as a Word document: the previous text with every change tracked, in the
     previous document's styles and page set-up when it was a Word document itself."""
     from drafter.writers import Tracked
     from drafter.writers.word import write_docx
 
+    source = draft.source
     base = source.original if source.word_parts else None
-    tracked = Tracked(
-        changes=planned.changes,
-        closing=planned.context.get("closing"),
-    )
-    return write_docx(previous, tracked, base=base)
+    tracked = Tracked(changes=draft.planned.changes, closing=draft.planned.context.get("closing"))
+    return write_docx(draft.previous, tracked, base=base)
 
 
 def _summarize(

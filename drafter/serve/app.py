@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from drafter import package_data
+from drafter.model import PLACEHOLDER
 
 DEFAULT_LIMIT_MB = 20
 TIMEOUT_SECONDS = 60  # a request that runs longer is cut (the readers have their own limits)
@@ -37,11 +38,12 @@ LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 LANGUAGES = ("auto", "en", "fr")  # as `drafter lint --language` takes them
 PROFILES = ("auto", "draft", "adopted", "extract")  # as `--profile`
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
-DOWNLOADS = {  # what the comparison page offers: (suffix, media type)
+DOWNLOADS = {  # what the comparison and next-year pages offer: (suffix, media type)
     "markdown": (".md", "text/markdown; charset=utf-8"),
     "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "text": (".txt", "text/plain; charset=utf-8"),
 }
-_MEDIA_TYPES = {".docx": DOWNLOADS["docx"][1], ".md": DOWNLOADS["markdown"][1]}
+_MEDIA_TYPES = dict(DOWNLOADS.values())
 
 
 class Problem(Exception):
@@ -97,6 +99,9 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
     async def compare_form(request: Request) -> Response:
         return _page("compare.html.j2", limit_mb=limit_mb)
 
+    async def new_form(request: Request) -> Response:
+        return _page("new.html.j2", limit_mb=limit_mb)
+
     async def rule(request: Request) -> Response:
         from drafter.rules import REGISTRY
 
@@ -113,6 +118,8 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
             Route("/fix", answered(_fix), methods=["POST"]),
             Route("/compare", compare_form),
             Route("/compare", answered(_compare), methods=["POST"]),
+            Route("/new", new_form),
+            Route("/new", answered(_new), methods=["POST"]),
             Route("/rules/{code}", rule),
         ]
     )
@@ -198,6 +205,39 @@ def _compare(form: FormData) -> Response:
     return _download(data, _named(new.name, "redline" if wanted == "docx" else "changes", suffix))
 
 
+def _new(form: FormData) -> Response:
+    """Next session's draft, as `drafter new` makes it: the page with its placeholders marked,
+    or, asked for with `download`, the text or the Word document with every change tracked."""
+    from drafter.commands.new import next_draft, word_document
+
+    if form.get("document"):
+        previous = _sent_back(form, "document", "name")
+    else:
+        previous = _upload(form, "previous")
+    session = _session(form)
+    wanted = str(form.get("download") or "")
+    if wanted and wanted not in ("text", "docx"):
+        raise Problem("choose a download among those offered")
+    with _files(previous) as [path]:
+        made = next_draft(str(path), session=session)
+        if isinstance(made, str):
+            raise Problem(made.replace(str(path), previous.name))
+        if wanted == "docx":
+            data = word_document(made)
+    if not wanted:
+        return _page(
+            "drafted.html.j2",
+            previous=previous,
+            session=session or "",
+            summary=made.planned.summary,
+            lines=[_placeholders(line) for line in made.text.split("\n")],
+            placeholders=sum(len(PLACEHOLDER.findall(line)) for line in made.text.split("\n")),
+        )
+    if wanted == "text":
+        data = made.text.encode("utf-8")
+    return _download(data, _named(previous.name, "next", DOWNLOADS[wanted][0]))
+
+
 # -- what the pages share -----------------------------------------------------------------------
 def _check_origin(request: Request, host: str) -> None:
     """A request for another host name (a page on the internet whose name resolves here), or
@@ -253,6 +293,25 @@ def _readable(upload: Upload) -> Upload:
     if upload.suffix not in READ:
         raise Problem(f"{upload.name}: drafter reads .txt, .md, .pdf and .docx files")
     return upload
+
+
+def _session(form: FormData) -> int | None:
+    """The session the next draft is for, when the page names one (else the next one)."""
+    written = str(form.get("session") or "").strip()
+    if not written:
+        return None
+    if not written.isdigit() or not 1 <= int(written) <= 200:
+        raise Problem("the session is a number, such as 81")
+    return int(written)
+
+
+def _placeholders(line: str) -> list[tuple[str, bool]]:
+    """A line in pieces, each a placeholder left to fill or not, for the page to mark."""
+    pieces, done = [], 0
+    for match in PLACEHOLDER.finditer(line):
+        pieces += [(line[done : match.start()], False), (match.group(), True)]
+        done = match.end()
+    return [*pieces, (line[done:], False)]
 
 
 def _choices(form: FormData) -> tuple[str, str]:
