@@ -207,6 +207,63 @@ def test_in_chromium_a_fix_and_a_redline_are_downloaded(server, tmp_path):
     assert len(accepted.operative) == len(parse_text(SEED_78.read_text(encoding="utf-8")).operative)
 
 
+ACCESSIBILITY = Path(__file__).resolve().parent / "accessibility.js"
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium (Debian chromium) is not installed")
+def test_every_page_passes_contrast_labels_and_reflow_at_200_percent_and_320_pixels(
+    server, tmp_path
+):
+    """WCAG AA contrast for all text, a label for every control, and no sideways scrolling:
+    in a 1000-pixel window, at 200 % zoom (a 500-pixel layout at twice the pixels), and in a
+    320-pixel one; each page with what it shows (findings, a comparison, a draft)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    check = ACCESSIBILITY.read_text(encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    found: dict[str, object] = {}
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for width, zoom in ((1000, 1), (500, 2), (320, 1)):
+            page = browser.new_page(
+                viewport={"width": width, "height": 800}, device_scale_factor=zoom
+            )
+
+            def judge(name: str) -> None:
+                result = page.evaluate(check)
+                if result["low"] or result["unlabelled"] or result["overflow"] > 0:
+                    found[f"{name} at {width} px × {zoom}"] = result
+
+            page.goto(server)
+            judge("check form")
+            page.get_by_label("A draft").set_input_files(str(draft))
+            page.get_by_role("button", name="Check").click()
+            judge("findings")
+            page.get_by_role("link", name="N001").first.click()
+            judge("rule")
+            page.goto(f"{server}/compare")
+            judge("compare form")
+            page.get_by_label("The earlier version").set_input_files(str(SEED_62))
+            page.get_by_label("The later version").set_input_files(str(SEED_78))
+            page.get_by_role("button", name="Compare", exact=True).click()
+            judge("comparison")
+            page.goto(f"{server}/new")
+            judge("next-year form")
+            page.get_by_label("The previous resolution").set_input_files(str(SEED_78))
+            page.get_by_role("button", name="Make the draft").click()
+            judge("next year's draft")
+            # The check itself finds what it looks for: grey on white, an unlabelled field.
+            page.evaluate(
+                """() => { const p = document.createElement('p'); p.textContent = 'faint';
+                p.style.color = '#aaa'; document.body.append(p);
+                document.body.append(document.createElement('textarea')); }"""
+            )
+            planted = page.evaluate(check)
+            assert len(planted["low"]) == 1 and len(planted["unlabelled"]) == 1
+        browser.close()
+    assert found == {}
+
+
 def test_the_language_and_profile_are_shown_and_can_be_chosen(client):
     seed = {"file": ("78-167.txt", SEED_78.read_bytes())}
     read = client.post("/check", files=seed)
