@@ -533,15 +533,20 @@ def serve(
     ] = "127.0.0.1",
     open_browser: Annotated[bool, typer.Option("--open", help="Open it in the browser.")] = False,
     limit_mb: Annotated[int, typer.Option("--limit-mb", help="The largest upload, in MB.")] = 20,
+    corpus: Annotated[
+        str | None,
+        typer.Option(help="The corpus of the Agreed language page (default: as precedents)."),
+    ] = None,
 ) -> None:
-    """A local web page to check a draft: choose a file (text, PDF, Word) or paste a text.
+    """A local web page: check a draft (and download it fixed), compare two versions, make
+    next year's draft, write and apply amendments, find the agreed language.
 
     It runs on this computer only (127.0.0.1) and keeps nothing: drafts under negotiation
     stay here. Ctrl-C stops it.
     """
     from drafter.commands.serve import run
 
-    raise typer.Exit(run(host, port, open_browser, limit_mb))
+    raise typer.Exit(run(host, port, open_browser, limit_mb, corpus))
 
 
 @app.command()

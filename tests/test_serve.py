@@ -4,6 +4,7 @@ command line; nothing from another origin or for another host name is answered."
 from __future__ import annotations
 
 import base64
+import html
 import re
 import shutil
 import socket
@@ -117,11 +118,14 @@ def test_the_server_answers_fifty_checks_at_once_on_127_0_0_1(server):
 
 
 @pytest.fixture
-def server():
-    """`drafter serve` on a free port, as a user starts it; its address."""
+def server(tmp_path):
+    """`drafter serve` on a free port, as a user starts it, with a corpus of 62/209; its
+    address."""
     port = _free_port()
+    corpus = tmp_path / "corpus.sqlite"
+    drafter("corpus", "add", str(SEED_62), "--corpus", str(corpus))
     process = subprocess.Popen(
-        [sys.executable, "-m", "drafter", "serve", "--port", str(port)],
+        [sys.executable, "-m", "drafter", "serve", "--port", str(port), "--corpus", str(corpus)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -229,10 +233,10 @@ def test_every_page_passes_contrast_labels_and_reflow_at_200_percent_and_320_pix
                 viewport={"width": width, "height": 800}, device_scale_factor=zoom
             )
 
-            def judge(name: str) -> None:
+            def judge(name: str, page=page, window=f"{width} px × {zoom}") -> None:
                 result = page.evaluate(check)
                 if result["low"] or result["unlabelled"] or result["overflow"] > 0:
-                    found[f"{name} at {width} px × {zoom}"] = result
+                    found[f"{name} at {window}"] = result
 
             page.goto(server)
             judge("check form")
@@ -252,6 +256,19 @@ def test_every_page_passes_contrast_labels_and_reflow_at_200_percent_and_320_pix
             page.get_by_label("The previous resolution").set_input_files(str(SEED_78))
             page.get_by_role("button", name="Make the draft").click()
             judge("next year's draft")
+            page.goto(f"{server}/amend")
+            judge("amendments form")
+            page.get_by_label("The draft as it stands").set_input_files(str(SEED_62))
+            page.get_by_label("The text wanted").set_input_files(str(SEED_78))
+            page.get_by_role("button", name="Write the amendments").click()
+            judge("amendments")
+            page.goto(f"{server}/apply")
+            judge("apply form")
+            page.goto(f"{server}/precedents")
+            judge("precedents form")
+            page.get_by_label("The draft").set_input_files(str(SEED_78))
+            page.get_by_role("button", name="Find the precedents").click()
+            judge("precedents")
             # The check itself finds what it looks for: grey on white, an unlabelled field.
             page.evaluate(
                 """() => { const p = document.createElement('p'); p.textContent = 'faint';
@@ -428,3 +445,88 @@ def test_next_year_s_draft_for_a_session_named_on_the_page(client):
     assert wrong.status_code == 400 and "the session is a number" in wrong.text
     notes = client.post("/new", files={"previous": ("notes.txt", b"Lunch at noon.\n")})
     assert notes.status_code == 400 and "notes.txt: not a General Assembly resolution" in notes.text
+
+
+AMENDMENTS = Path(__file__).resolve().parent / "fixtures" / "amendments"
+DRAFT, REVISED = AMENDMENTS / "en_draft.txt", AMENDMENTS / "en_revised.txt"
+
+
+def test_amendments_are_written_as_drafter_amend_writes_them_and_apply_back(client, tmp_path):
+    files = {"old": ("L.12.txt", DRAFT.read_bytes()), "new": ("wanted.txt", REVISED.read_bytes())}
+    page = client.post("/amend", files=files, data={"sponsors": "Denmark"})
+    written = drafter("amend", str(DRAFT), str(REVISED), "--by", "Denmark").stdout
+    shown = html.unescape(re.search(r'<pre class="amendments">(.*?)</pre>', page.text, re.S)[1])
+    assert shown == written and "Denmark" in written
+    fields = _sent_back(page.text, "document_old", "name_old", "document_new", "name_new")
+    text = client.post("/amend", data={**fields, "sponsors": "Denmark", "download": "text"})
+    assert 'filename="wanted.amendments.txt"' in text.headers["content-disposition"]
+    assert text.content.decode("utf-8") == written
+    word = client.post("/amend", data={**fields, "sponsors": "Denmark", "download": "docx"})
+    (tmp_path / "L.70.docx").write_bytes(word.content)
+    # Applied to the draft, the page's amendments, as Word or as text, make the text wanted.
+    applied = client.post(
+        "/apply",
+        files=[
+            ("draft", ("L.12.txt", DRAFT.read_bytes())),
+            ("amendments", ("L.70.docx", word.content)),
+        ],
+        data={"download": "text"},
+    )
+    assert applied.content.decode("utf-8") == REVISED.read_text(encoding="utf-8")
+
+
+def test_amendments_are_applied_as_drafter_apply_carries_them_out(client, tmp_path):
+    from drafter.reader import read_source
+
+    amendment = tmp_path / "L.70.txt"
+    amendment.write_text(
+        drafter("amend", str(DRAFT), str(REVISED), "--by", "Denmark").stdout, encoding="utf-8"
+    )
+    files = [
+        ("draft", ("L.12.txt", DRAFT.read_bytes())),
+        ("amendments", ("L.70.txt", amendment.read_bytes())),
+    ]
+    page = client.post("/apply", files=files)
+    assert page.status_code == 200 and '<table class="diff">' in page.text
+    assert "By L.70.txt." in page.text
+    fields = _sent_back(page.text, "document_draft", "name_draft")
+    fields |= _sent_back(page.text, "document_amendment", "name_amendment")
+    word = client.post("/apply", data={**fields, "download": "docx"})
+    assert 'filename="L.12.amended.docx"' in word.headers["content-disposition"]
+    (tmp_path / "amended.docx").write_bytes(word.content)
+    accepted = drafter("text", str(tmp_path / "amended.docx")).stdout
+    (tmp_path / "accepted.txt").write_text(accepted, encoding="utf-8")
+    assert drafter("diff", str(tmp_path / "accepted.txt"), str(REVISED)).returncode == 0
+    assert read_source(tmp_path / "amended.docx", "rejected").text.count("\n") > 5
+
+
+def test_an_amendment_that_cannot_be_carried_out_is_said_and_nothing_is(client):
+    wrong = (
+        "Denmark: amendment to draft resolution A/C.3/80/L.20\n\n"
+        "1. In operative paragraph 1, delete “words the paragraph does not hold”.\n"
+    )
+    files = [
+        ("draft", ("L.12.txt", DRAFT.read_bytes())),
+        ("amendments", ("L.70.txt", wrong.encode("utf-8"))),
+    ]
+    answer = client.post("/apply", files=files)
+    assert answer.status_code == 400
+    assert "amendment 1: “words the paragraph does not hold” is not in operative paragraph 1" in (
+        html.unescape(answer.text)
+    )
+    assert "Traceback" not in answer.text and "/tmp" not in answer.text
+    alone = client.post("/apply", files=[("draft", ("L.12.txt", DRAFT.read_bytes()))])
+    assert alone.status_code == 400 and "at least one amendment" in alone.text
+
+
+def test_precedents_are_found_in_the_corpus_as_drafter_precedents_finds_them(tmp_path):
+    corpus = tmp_path / "corpus.sqlite"
+    drafter("corpus", "add", str(SEED_62), "--corpus", str(corpus))
+    client = TestClient(create_app(corpus=str(corpus)), base_url="http://127.0.0.1:8765")
+    page = client.post("/precedents", files={"draft": ("78-167.txt", SEED_78.read_bytes())})
+    made = drafter("precedents", str(SEED_78), "--corpus", str(corpus), "--format", "html")
+    table = re.search(r'<table class="precedents">.*</table>', made.stdout, re.S)[0]
+    assert table in page.text and "A/RES/62/209" in table and "verbatim" in table
+    empty = TestClient(create_app(corpus=str(tmp_path / "none.sqlite")))
+    missing = empty.post("/precedents", files={"draft": ("78-167.txt", SEED_78.read_bytes())})
+    assert missing.status_code == 400 and "Traceback" not in missing.text

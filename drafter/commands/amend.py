@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.commands import EXIT_CLEAN, error, read_resolution, refused_output, write_output
 from drafter.config import ConfigError, check_choice
@@ -16,6 +16,7 @@ from drafter.reader import ReadError, Source, read_source
 
 if TYPE_CHECKING:
     from drafter.amendments.apply import Labelled
+    from drafter.amendments.write import Written
 
 
 def run_amend(
@@ -28,25 +29,16 @@ def run_amend(
     language: str = "auto",
 ) -> int:
     """0: written; 2: drafter could not write it."""
-    from drafter.amendments.write import amendment_document, document_text
-    from drafter.diff.compare import CannotCompare
+    from drafter.amendments.write import document_text
 
     target, refused = _output(output, force, language)
     if refused:
         return error(refused)
     if output_format == "docx" and target is None:
         return error("--format docx writes a Word document: name it with --output FILE.docx")
-    versions: list[tuple[Source, Resolution]] = []
-    for path in (old_path, new_path):
-        read = read_resolution(path, language)
-        if isinstance(read, str):
-            return error(f"{path}: {read}")
-        versions.append(read)
-    (_, old), (new_source, new) = versions
-    try:
-        written = amendment_document(old, new, new_source.text, sponsors)
-    except CannotCompare as problem:
-        return error(str(problem))
+    written = amendments_between(old_path, new_path, sponsors, language)
+    if isinstance(written, str):
+        return error(written)
     if written.left_out:
         print(
             "drafter: not written as amendments (an amendment changes the preamble and the"
@@ -78,33 +70,75 @@ def run_apply(
     language: str = "auto",
 ) -> int:
     """0: the amended draft is written; 2: an amendment cannot be applied, nothing written."""
-    from drafter.amendments.apply import CannotApply, apply_amendments
-
     target, refused = _output(output, force, language)
     if refused:
         return error(refused)
     chosen = _only(only)
     if isinstance(chosen, str):
         return error(chosen)
+    amended = amended_draft(draft_path, amendment_paths, chosen, language)
+    if isinstance(amended, str):
+        return error(amended)
+    if target is not None and target.suffix.lower() == ".docx":
+        tracked = tracked_amendments(amended, draft_path)
+        if isinstance(tracked, str):
+            return error(tracked)
+        failed = write_output(target, tracked, force)
+        return error(failed) if failed else EXIT_CLEAN
+    return _written(amended.text, target, force)
+
+
+def amendments_between(
+    old_path: str, new_path: str, sponsors: str | None = None, language: str = "auto"
+) -> Written | str:
+    """The amendments that turn the draft in `old_path` into the text in `new_path`, or why
+    drafter cannot write them."""
+    from drafter.amendments.write import amendment_document
+    from drafter.diff.compare import CannotCompare
+
+    versions: list[tuple[Source, Resolution]] = []
+    for path in (old_path, new_path):
+        read = read_resolution(path, language)
+        if isinstance(read, str):
+            return f"{path}: {read}"
+        versions.append(read)
+    (_, old), (new_source, new) = versions
+    try:
+        return amendment_document(old, new, new_source.text, sponsors)
+    except CannotCompare as problem:
+        return str(problem)
+
+
+class Amended(NamedTuple):
+    source: Source  # the draft's file
+    draft: Resolution
+    text: str  # the draft with the amendments carried out
+
+
+def amended_draft(
+    draft_path: str,
+    amendment_paths: list[str],
+    chosen: set[int] | None = None,
+    language: str = "auto",
+) -> Amended | str:
+    """The draft with the amendments of each document carried out (those `chosen`, if
+    given), or why they cannot be: then nothing is carried out."""
+    from drafter.amendments.apply import CannotApply, apply_amendments
+
     read = read_resolution(draft_path, language)
     if isinstance(read, str):
-        return error(f"{draft_path}: {read}")
+        return f"{draft_path}: {read}"
     source, draft = read
     labelled = _amendments(amendment_paths, chosen, draft)
     if isinstance(labelled, str):
-        return error(labelled)
+        return labelled
     try:
-        text = apply_amendments(source.text, draft, labelled)
+        return Amended(source, draft, apply_amendments(source.text, draft, labelled))
     except CannotApply as problem:
-        return error(str(problem))
-    if target is not None and target.suffix.lower() == ".docx":
-        return _tracked(source, draft, text, draft_path, target, force)
-    return _written(text, target, force)
+        return str(problem)
 
 
-def _tracked(
-    source: Source, draft: Resolution, amended: str, draft_path: str, target: Path, force: bool
-) -> int:
+def tracked_amendments(amended: Amended, draft_path: str) -> bytes | str:
     """The draft as a Word document with the amended text's changes tracked: accepted, the
     amended draft; rejected, the draft (`drafter diff --format docx`'s redline)."""
     from drafter.commands.diff import redline_document
@@ -112,13 +146,11 @@ def _tracked(
     from drafter.diff.redline import CannotRedline
 
     try:
-        data = redline_document(
-            compare(draft, parse_text(amended, draft.language)), source, draft_path
-        )
+        draft = amended.draft
+        comparison = compare(draft, parse_text(amended.text, draft.language))
+        return redline_document(comparison, amended.source, draft_path)
     except (CannotRedline, NotAResolution) as problem:
-        return error(str(problem))
-    failed = write_output(target, data, force)
-    return error(failed) if failed else EXIT_CLEAN
+        return str(problem)
 
 
 def _amendments(

@@ -13,6 +13,7 @@ from drafter.commands import EXIT_CLEAN, EXIT_FAILURE, error, read_resolution, w
 from drafter.corpus import default_corpus
 
 if TYPE_CHECKING:
+    from drafter.corpus.precedents import Judged
     from drafter.corpus.store import Corpus
     from drafter.corpus.texts import Text
 
@@ -158,28 +159,39 @@ def _opened(corpus_option: str | None, write: bool = False) -> Corpus | int:
 
 def run_precedents(draft_path: str, corpus_option: str | None, output_format: str) -> int:
     """0: answered; 2: the draft, or the corpus, cannot be used."""
-    from drafter.corpus.precedents import judge, summary
-    from drafter.corpus.store import empty
+    found = precedents_of(draft_path, corpus_option)
+    if isinstance(found, str):
+        return error(found)
+    from drafter.corpus.precedents import summary
+    from drafter.corpus.report import render
+
+    judged, draft = found
+    sys.stdout.write(render(output_format, judged, summary(judged), draft, draft_path))
+    return EXIT_CLEAN
+
+
+def precedents_of(draft_path: str, corpus_option: str | None) -> tuple[list[Judged], Text] | str:
+    """Each paragraph of the draft judged against the corpus, and the draft's record; or why
+    the draft, or the corpus, cannot be used."""
+    from drafter.corpus.precedents import judge
+    from drafter.corpus.store import CorpusError, empty, open_corpus
     from drafter.corpus.texts import text_of
 
     read = read_resolution(draft_path)
     if isinstance(read, str):
-        return error(f"{draft_path}: {read}")
+        return f"{draft_path}: {read}"
     draft = text_of(read[1], f"file:{Path(draft_path).name}")
     if not any(p.part in ("preamble", "operative") for p in draft.paragraphs):
-        return error(f"{draft_path}: no preambular or operative paragraph to look for")
-    corpus = _opened(corpus_option)
-    if isinstance(corpus, int):
-        return corpus
+        return f"{draft_path}: no preambular or operative paragraph to look for"
+    try:
+        corpus = open_corpus(corpus_path(corpus_option))
+    except CorpusError as problem:
+        return str(problem)
     try:
         if empty(corpus):
-            return error(f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)")
-        judged = judge(draft, corpus)
+            return f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)"
+        return judge(draft, corpus), draft
     except sqlite3.Error as problem:
-        return error(f"{corpus.path}: {problem}")
+        return f"{corpus.path}: {problem}"
     finally:
         corpus.close()
-    from drafter.corpus.report import render
-
-    sys.stdout.write(render(output_format, judged, summary(judged), draft, draft_path))
-    return EXIT_CLEAN

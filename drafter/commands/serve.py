@@ -13,6 +13,7 @@ def run(
     port: int = 8765,
     open_browser: bool = False,
     limit_mb: int = DEFAULT_LIMIT_MB,
+    corpus: str | None = None,
 ) -> int:
     """0 when stopped; 2 when the server cannot start (the port taken, say)."""
     import uvicorn
@@ -33,7 +34,9 @@ def run(
 
         threading.Timer(0.5, webbrowser.open, (address,)).start()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(limit_mb, host), host=host, port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(limit_mb, host, corpus), host=host, port=port, log_level="warning"
+        )
     )
     try:
         server.run()

@@ -98,7 +98,7 @@ def to_markdown(judged: list[Judged], totals: dict[str, Any], path: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-_STYLE = """
+STYLE = """
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 70em;
   color: #1b1b1b; }
 table { border-collapse: collapse; width: 100%; }
@@ -109,6 +109,24 @@ th, td { text-align: left; vertical-align: top; padding: .4em .6em; border-top: 
 
 
 def to_html(judged: list[Judged], totals: dict[str, Any], draft: Text, path: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="{escape(draft.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Agreed language: {escape(path)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<h1>Agreed language: {escape(path)}</h1>
+{precedents_table(judged, totals)}
+</body>
+</html>
+"""
+
+
+def precedents_table(judged: list[Judged], totals: dict[str, Any]) -> str:
+    """The summary and the table of paragraphs, for a page of its own or drafter serve's."""
     rows = []
     for found in judged:
         best = found.precedents[0] if found.precedents else None
@@ -124,25 +142,12 @@ def to_html(judged: list[Judged], totals: dict[str, Any], draft: Text, path: str
             f"<td>{source}</td><td>{date}</td><td>{escape(details)}{clauses}</td></tr>"
         )
     body = "\n".join(rows)
-    return f"""<!DOCTYPE html>
-<html lang="{escape(draft.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Agreed language: {escape(path)}</title>
-<style>{_STYLE}</style>
-</head>
-<body>
-<h1>Agreed language: {escape(path)}</h1>
-<p>{escape(summary_line(totals))}</p>
-<table>
+    return f"""<p class="counts">{escape(summary_line(totals))}</p>
+<table class="precedents">
 <thead><tr><th scope="col">Paragraph</th><th scope="col">Verdict</th>
 <th scope="col">Source</th><th scope="col">Date</th><th scope="col">Changes, clauses</th></tr>
 </thead>
 <tbody>
 {body}
 </tbody>
-</table>
-</body>
-</html>
-"""
+</table>"""

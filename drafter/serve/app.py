@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote, urlsplit
@@ -34,6 +34,7 @@ from drafter.model import PLACEHOLDER
 DEFAULT_LIMIT_MB = 20
 TIMEOUT_SECONDS = 60  # a request that runs longer is cut (the readers have their own limits)
 READ = (".txt", ".md", ".pdf", ".docx")
+MAX_FILES = 12  # in one form: a draft and its amendment documents
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 LANGUAGES = ("auto", "en", "fr")  # as `drafter lint --language` takes them
 PROFILES = ("auto", "draft", "adopted", "extract")  # as `--profile`
@@ -68,8 +69,11 @@ class Upload(NamedTuple):
         return base64.b64encode(self.data).decode("ascii")
 
 
-def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Starlette:
-    """The application; uploads of more than `limit_mb` are refused."""
+def create_app(
+    limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1", corpus: str | None = None
+) -> Starlette:
+    """The application; uploads of more than `limit_mb` are refused. Precedents are looked
+    for in `corpus` (else where `drafter precedents` looks: the configuration's, the user's)."""
     limit = limit_mb * 1024 * 1024
 
     def answered(handler: Callable[[FormData], Any]) -> Callable[[Request], Any]:
@@ -96,11 +100,11 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
     async def home(request: Request) -> Response:
         return _page("check.html.j2", limit_mb=limit_mb, languages=LANGUAGES, profiles=PROFILES)
 
-    async def compare_form(request: Request) -> Response:
-        return _page("compare.html.j2", limit_mb=limit_mb)
+    def form_page(template: str) -> Callable[[Request], Any]:
+        async def endpoint(request: Request) -> Response:
+            return _page(template, limit_mb=limit_mb)
 
-    async def new_form(request: Request) -> Response:
-        return _page("new.html.j2", limit_mb=limit_mb)
+        return endpoint
 
     async def rule(request: Request) -> Response:
         from drafter.rules import REGISTRY
@@ -116,10 +120,16 @@ def create_app(limit_mb: int = DEFAULT_LIMIT_MB, host: str = "127.0.0.1") -> Sta
             Route("/", home),
             Route("/check", answered(_check), methods=["POST"]),
             Route("/fix", answered(_fix), methods=["POST"]),
-            Route("/compare", compare_form),
+            Route("/compare", form_page("compare.html.j2")),
             Route("/compare", answered(_compare), methods=["POST"]),
-            Route("/new", new_form),
+            Route("/new", form_page("new.html.j2")),
             Route("/new", answered(_new), methods=["POST"]),
+            Route("/amend", form_page("amend.html.j2")),
+            Route("/amend", answered(_amend), methods=["POST"]),
+            Route("/apply", form_page("apply.html.j2")),
+            Route("/apply", answered(_apply), methods=["POST"]),
+            Route("/precedents", form_page("precedents.html.j2")),
+            Route("/precedents", answered(partial(_precedents, corpus)), methods=["POST"]),
             Route("/rules/{code}", rule),
         ]
     )
@@ -169,16 +179,8 @@ def _compare(form: FormData) -> Response:
     from drafter.diff.compare import CannotCompare, compare
     from drafter.diff.redline import CannotRedline
 
-    if form.get("document_old"):
-        old, new = (
-            _sent_back(form, "document_old", "name_old"),
-            _sent_back(form, "document_new", "name_new"),
-        )
-    else:
-        old, new = _upload(form, "old"), _upload(form, "new")
-    wanted = str(form.get("download") or "")
-    if wanted and wanted not in DOWNLOADS:
-        raise Problem("choose a download among those offered")
+    old, new = _pair(form, "old", "new")
+    wanted = _wanted(form, ("markdown", "docx"))
     with _files(old, new) as (old_path, new_path):
         (old_source, old_model), (_, new_model) = (
             _resolution(old, old_path),
@@ -215,13 +217,11 @@ def _new(form: FormData) -> Response:
     else:
         previous = _upload(form, "previous")
     session = _session(form)
-    wanted = str(form.get("download") or "")
-    if wanted and wanted not in ("text", "docx"):
-        raise Problem("choose a download among those offered")
+    wanted = _wanted(form, ("text", "docx"))
     with _files(previous) as [path]:
         made = next_draft(str(path), session=session)
         if isinstance(made, str):
-            raise Problem(made.replace(str(path), previous.name))
+            raise Problem(_named_in(made, (path, previous)))
         if wanted == "docx":
             data = word_document(made)
     if not wanted:
@@ -236,6 +236,97 @@ def _new(form: FormData) -> Response:
     if wanted == "text":
         data = made.text.encode("utf-8")
     return _download(data, _named(previous.name, "next", DOWNLOADS[wanted][0]))
+
+
+def _amend(form: FormData) -> Response:
+    """The amendments that turn the draft into the text wanted, in the UN's form, as `drafter
+    amend` writes them: on the page, or downloaded as text or as a Word document."""
+    from drafter.amendments.write import document_text
+    from drafter.commands.amend import amendments_between
+
+    old, new = _pair(form, "old", "new")
+    sponsors = str(form.get("sponsors") or "").strip() or None
+    wanted = _wanted(form, ("text", "docx"))
+    with _files(old, new) as (old_path, new_path):
+        written = amendments_between(str(old_path), str(new_path), sponsors)
+    if isinstance(written, str):
+        raise Problem(_named_in(written, (old_path, old), (new_path, new)))
+    text = document_text(written.document)
+    if wanted == "docx":
+        from drafter.writers.amendment_word import amendment_docx
+
+        return _download(amendment_docx(text), _named(new.name, "amendments", ".docx"))
+    if wanted == "text":
+        return _download(text.encode("utf-8"), _named(new.name, "amendments", ".txt"))
+    return _page(
+        "amended.html.j2",
+        old=old,
+        new=new,
+        sponsors=sponsors or "",
+        text=text,
+        count=len(written.document.amendments),
+        left_out=written.left_out,
+    )
+
+
+def _apply(form: FormData) -> Response:
+    """The draft with the amendments carried out, as `drafter apply` does: both side by side
+    on the page, or the amended text, or the draft with the changes tracked (Word)."""
+    from drafter.commands.amend import amended_draft, tracked_amendments
+
+    if form.get("document_draft"):
+        draft = _sent_back(form, "document_draft", "name_draft")
+        amendments = [
+            _readable(Upload(Path(str(name)).name, _decoded(str(encoded))))
+            for encoded, name in zip(
+                form.getlist("document_amendment"), form.getlist("name_amendment"), strict=True
+            )
+        ]
+    else:
+        draft = _upload(form, "draft")
+        amendments = [
+            _readable(Upload(chosen.filename, chosen.file.read()))
+            for chosen in form.getlist("amendments")
+            if not isinstance(chosen, str) and chosen.filename
+        ]
+    if not amendments:
+        raise Problem("choose the draft and at least one amendment document")
+    wanted = _wanted(form, ("text", "docx"))
+    with _files(draft, *amendments) as [draft_path, *paths]:
+        amended = amended_draft(str(draft_path), [str(path) for path in paths])
+        named = [(draft_path, draft), *zip(paths, amendments, strict=True)]
+        if isinstance(amended, str):
+            raise Problem(_named_in(amended, *named))
+        if wanted == "docx":
+            tracked = tracked_amendments(amended, str(draft_path))
+            if isinstance(tracked, str):
+                raise Problem(_named_in(tracked, *named))
+            return _download(tracked, _named(draft.name, "amended", ".docx"))
+    if wanted == "text":
+        return _download(amended.text.encode("utf-8"), _named(draft.name, "amended", ".txt"))
+    from drafter.diff.compare import compare
+    from drafter.diff.html import STYLE, side_by_side
+    from drafter.parser import parse_text
+
+    result = parse_text(amended.text, amended.draft.language)
+    table = side_by_side(compare(amended.draft, result), draft.name, "amended")
+    return _page("applied.html.j2", draft=draft, amendments=amendments, table=table, style=STYLE)
+
+
+def _precedents(corpus: str | None, form: FormData) -> Response:
+    """Where each paragraph of the draft was adopted before, as `drafter precedents` says."""
+    from drafter.commands.corpus import precedents_of
+    from drafter.corpus.precedents import summary
+    from drafter.corpus.report import STYLE, precedents_table
+
+    draft = _upload(form, "draft")
+    with _files(draft) as [path]:
+        found = precedents_of(str(path), corpus)
+    if isinstance(found, str):
+        raise Problem(_named_in(found, (path, draft)))
+    judged, _ = found
+    table = precedents_table(judged, summary(judged))
+    return _page("precedented.html.j2", draft=draft, table=table, style=STYLE)
 
 
 # -- what the pages share -----------------------------------------------------------------------
@@ -253,12 +344,15 @@ def _check_origin(request: Request, host: str) -> None:
 
 
 async def _form(request: Request, limit: int, limit_mb: int) -> FormData:
-    # Two documents may come back in a form, in base64 (a third longer).
+    # Each file within the limit, and all of them together within three times it: two
+    # documents may come back in base64, a third longer.
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > 3 * limit + 64 * 1024:
         raise Problem(f"the file is larger than {limit_mb} MB, which is the limit", 413)
     try:
-        form = await request.form(max_files=2, max_fields=8, max_part_size=limit * 4 // 3 + 4)
+        form = await request.form(
+            max_files=MAX_FILES, max_fields=2 * MAX_FILES + 8, max_part_size=limit * 4 // 3 + 4
+        )
     except Exception:  # python-multipart's errors: a part too large, a malformed body
         raise Problem(f"the upload could not be read (at most {limit_mb} MB)") from None
     if any((getattr(value, "size", 0) or 0) > limit for value in form.values()):
@@ -282,11 +376,40 @@ def _upload(form: FormData, field: str, pasted: str | None = None) -> Upload:
 
 def _sent_back(form: FormData, field: str, name: str) -> Upload:
     """A document an answer page put in its form, to download something made of it."""
+    data = _decoded(str(form.get(field) or ""))
+    return _readable(Upload(Path(str(form.get(name) or "document.txt")).name, data))
+
+
+def _decoded(encoded: str) -> bytes:
     try:
-        data = base64.b64decode(str(form.get(field) or ""), validate=True)
+        return base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise Problem("the page sent back a document drafter cannot read: check it again") from None
-    return _readable(Upload(Path(str(form.get(name) or "document.txt")).name, data))
+
+
+def _pair(form: FormData, first: str, second: str) -> tuple[Upload, Upload]:
+    """Two files chosen on a form, or sent back by its answer page."""
+    if form.get(f"document_{first}"):
+        return (
+            _sent_back(form, f"document_{first}", f"name_{first}"),
+            _sent_back(form, f"document_{second}", f"name_{second}"),
+        )
+    return _upload(form, first), _upload(form, second)
+
+
+def _wanted(form: FormData, offered: tuple[str, ...]) -> str:
+    """The download a button asked for ("" for the page)."""
+    wanted = str(form.get("download") or "")
+    if wanted and wanted not in offered:
+        raise Problem("choose a download among those offered")
+    return wanted
+
+
+def _named_in(message: str, *files: tuple[Path, Upload]) -> str:
+    """A message of the command line's, the temporary files named as the user named them."""
+    for path, upload in files:
+        message = message.replace(str(path), upload.name)
+    return message
 
 
 def _readable(upload: Upload) -> Upload:
