@@ -169,6 +169,10 @@ def test_in_chromium_a_pdf_is_uploaded_and_its_findings_marked(server, tmp_path)
         assert page.locator("p.summary").inner_text() == SAID
         marked = page.locator("ol.text li.finding")
         assert marked.count() >= 1 and "N001" in marked.first.inner_text()
+        explanation = marked.first.locator("pre.explanation")
+        assert not explanation.is_visible()
+        marked.first.locator("summary").click()  # the rule's explanation, in place
+        assert explanation.is_visible() and "without gaps" in explanation.inner_text()
         page.get_by_role("link", name="N001").first.click()
         assert "operative-numbering" in page.locator("h1").inner_text()
         page.go_back()

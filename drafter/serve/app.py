@@ -151,6 +151,7 @@ def _check(form: FormData) -> Response:
         findings=result.findings,
         read_as=_read_as(result.resolution, profile),
         fixable=fixable,
+        explanations=_explanations(result.findings),
         upload=upload,
         language=language,
         profile=profile,
@@ -484,6 +485,16 @@ def _read_as(resolution: Any, profile: str) -> tuple[str, str] | None:
         return None
     chosen = resolution.profile if profile == "auto" else profile
     return LANGUAGE_NAMES.get(resolution.language, resolution.language), chosen
+
+
+def _explanations(findings: list[Any]) -> dict[str, str]:
+    """What `drafter rules CODE` prints, for each rule with a finding: shown on a click."""
+    from drafter.rules import REGISTRY
+
+    return {
+        code: REGISTRY[code].explanation() if code in REGISTRY else ""
+        for code in {finding.code for finding in findings}
+    }
 
 
 def _lines(text: str, findings: list[Any]) -> list[tuple[int, str, list[Any]]]:
