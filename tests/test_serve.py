@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -534,3 +535,15 @@ def test_precedents_are_found_in_the_corpus_as_drafter_precedents_finds_them(tmp
     empty = TestClient(create_app(corpus=str(tmp_path / "none.sqlite")))
     missing = empty.post("/precedents", files={"draft": ("78-167.txt", SEED_78.read_bytes())})
     assert missing.status_code == 400 and "Traceback" not in missing.text
+
+
+def test_the_server_keeps_no_file_once_it_has_answered(client, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the uploads go
+    checked = client.post("/check", files={"file": ("draft.txt", FIXABLE.encode("utf-8"))})
+    client.post("/fix", data=_sent_back(checked.text, "document", "name"))
+    client.post(
+        "/compare",
+        files={"old": ("a.txt", SEED_62.read_bytes()), "new": ("b.txt", SEED_78.read_bytes())},
+    )
+    client.post("/check", files={"file": ("notes.txt", b"Lunch at noon.\n")})  # refused
+    assert list(tmp_path.iterdir()) == []
