@@ -5,11 +5,13 @@ seeds (78/167 kept some of 62/209's words) and the English samples."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -326,3 +328,47 @@ def test_diff_says_where_the_new_words_were_adopted_before(tmp_path):
     assert "adopted before: “les pays en développement sans littoral" in text
     plain = drafter("diff", str(old), str(new), "--format", "json").stdout
     assert all(p["sources"] == [] for p in json.loads(plain)["paragraphs"])
+
+
+SETPRIV = shutil.which("setpriv")
+
+
+@pytest.mark.skipif(
+    SETPRIV is None or not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="needs root and setpriv, to query as a user who may not write the corpus",
+)
+def test_a_corpus_another_user_may_not_write_is_still_queried():
+    """The corpus of a shared folder, read by a user who may not write it (nor its folder, so
+    that SQLite cannot make the WAL's shared-memory file there): precedents answer, an add is
+    refused in one line."""
+    folder = Path(tempfile.mkdtemp(prefix="drafter-read-only-"))
+    try:
+        folder.chmod(0o755)  # others may read and enter, not write
+        corpus = folder / "corpus.sqlite"
+        assert drafter("corpus", "add", str(SEED_62), "--corpus", str(corpus)).returncode == 0
+        corpus.chmod(0o644)
+        draft = folder / "78-167.txt"
+        shutil.copy(SEED_78, draft)
+        draft.chmod(0o644)
+
+        def as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
+            command = [SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups"]
+            return subprocess.run(
+                [*command, sys.executable, "-m", "drafter", *args, "--corpus", str(corpus)],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "HOME": str(folder)},  # no cache of root's to write
+                timeout=120,
+            )
+
+        answered = as_nobody("precedents", str(draft), "--format", "json")
+        assert answered.returncode == 0, answered.stderr
+        found = json.loads(answered.stdout)
+        assert paragraph(found, "operative", 2)["precedents"][0]["symbol"] == "A/RES/62/209"
+        refused = as_nobody("corpus", "add", str(draft))
+        assert refused.returncode == 2 and "cannot be changed by you" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        listed = as_nobody("corpus", "list")
+        assert listed.returncode == 0 and "A/RES/62/209" in listed.stdout
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

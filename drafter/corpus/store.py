@@ -92,6 +92,11 @@ class Corpus:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check(create)
         except sqlite3.DatabaseError as problem:
+            if "readonly" in str(problem):  # SQLITE_READONLY: the file or its folder
+                raise CorpusError(
+                    f"{path}: cannot be changed by you ({problem}): it is another user's or on"
+                    " a read-only disk; it can still be queried"
+                ) from None
             raise CorpusError(f"{path}: not a corpus drafter can read ({problem})") from None
 
     def _check(self, create: bool) -> None:
