@@ -23,6 +23,26 @@ from drafter.corpus.store import APPLICATION_ID
 ENGLISH_80_7 = ENGLISH / "en_80-7.txt"  # IAEA report, A/RES/80/7
 
 
+def assert_words_counted(corpus: Path) -> None:
+    """`terms` holds, for each word, how many documents hold it: none left unindexed."""
+    from drafter.corpus.texts import terms
+
+    db = sqlite3.connect(corpus)
+    try:
+        assert db.execute("SELECT count(*) FROM unindexed").fetchone() == (0,)
+        held: dict[int, set[str]] = {}
+        for document, text in db.execute("SELECT document, text FROM paragraphs"):
+            held.setdefault(document, set()).update(terms(text))
+        expected: dict[str, int] = {}
+        for words in held.values():
+            for word in words:
+                expected[word] = expected.get(word, 0) + 1
+        counted = dict(db.execute("SELECT term, documents FROM terms WHERE documents > 0"))
+        assert counted == expected
+    finally:
+        db.close()
+
+
 def corpus_of(tmp_path: Path, *paths: Path) -> Path:
     corpus = tmp_path / "corpus.sqlite"
     added = drafter("corpus", "add", *map(str, paths), "--corpus", str(corpus))
@@ -120,6 +140,14 @@ def test_adding_again_changes_nothing_and_another_file_of_a_symbol_replaces_it(t
     replaced = drafter("corpus", "add", str(edited), "--corpus", str(corpus))
     assert "replaced the earlier file of A/RES/62/209" in replaced.stdout
     assert len(drafter("corpus", "list", "--corpus", str(corpus)).stdout.splitlines()) == 1
+    assert_words_counted(corpus)  # the words of the file replaced no longer counted
+    both = tmp_path / "both"  # one add in which the second file replaces the first
+    both.mkdir()
+    shutil.copy(SEED_62, both / "a.txt")
+    shutil.copy(edited, both / "b.txt")
+    fresh = tmp_path / "fresh.sqlite"
+    drafter("corpus", "add", str(both), "--corpus", str(fresh))
+    assert_words_counted(fresh)
     removed = drafter("corpus", "remove", "A/RES/62/209", "--corpus", str(corpus))
     assert removed.returncode == 0
     assert drafter("corpus", "list", "--corpus", str(corpus)).stdout == ""
@@ -155,6 +183,7 @@ def test_two_adds_at_once_lose_nothing(tmp_path):
     assert {"A/RES/62/209", "A/RES/78/167", "A/RES/80/7", "A/RES/80/2"} <= symbols
     check = sqlite3.connect(corpus).execute("PRAGMA integrity_check").fetchone()
     assert check == ("ok",)
+    assert_words_counted(corpus)
 
 
 @pytest.mark.parametrize(
@@ -284,11 +313,18 @@ def test_a_kill_in_the_middle_of_an_add_leaves_every_document_whole(tmp_path):
     assert ("A/RES/78/167", kept) in counts
     assert all(paragraphs == 28 for symbol, paragraphs in counts if symbol != "A/RES/78/167")
     assert 12 <= len(counts) < 201, "the kill came after the add: nothing tested"
+    waiting = db.execute("SELECT count(*) FROM unindexed").fetchone()[0]
     db.rollback()
     db.close()
+    assert waiting > 0, "the kill came between two batches: nothing left to index"
+    stats = drafter("corpus", "stats", "--corpus", str(corpus)).stdout
+    assert f"{waiting} documents not indexed yet" in stats
+    found = drafter("precedents", str(SEED_62), "--corpus", str(corpus))
+    assert found.returncode == 0 and "not indexed yet" in found.stderr
     again = drafter("corpus", "add", str(folder), "--corpus", str(corpus))
     assert again.returncode == 0
     assert len(drafter("corpus", "list", "--corpus", str(corpus)).stdout.splitlines()) == 201
+    assert_words_counted(corpus)  # those the kill left unindexed, indexed by the next add
 
 
 DRAFT = """Assemblée générale

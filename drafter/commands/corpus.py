@@ -139,13 +139,23 @@ def run_stats(corpus_option: str | None) -> int:
     corpus = _opened(corpus_option)
     if isinstance(corpus, int):
         return corpus
-    counts = corpus.counts()
+    from drafter.corpus.store import waiting
+
+    counts, unindexed = corpus.counts(), waiting(corpus)
     size = corpus.path.stat().st_size
     corpus.close()
     for language, (documents, paragraphs) in sorted(counts.items()):
         print(f"{language}: {documents} documents, {paragraphs} paragraphs")
+    if unindexed:
+        print(_UNINDEXED_NOTE.format(unindexed))
     print(f"{corpus.path}: {size / 2**20:.1f} MiB")
     return EXIT_CLEAN
+
+
+_UNINDEXED_NOTE = (
+    "{} documents not indexed yet, and not found as precedents (an add was stopped):"
+    " `drafter corpus add` indexes them"
+)
 
 
 def _opened(corpus_option: str | None, write: bool = False) -> Corpus | int:
@@ -174,7 +184,7 @@ def precedents_of(draft_path: str, corpus_option: str | None) -> tuple[list[Judg
     """Each paragraph of the draft judged against the corpus, and the draft's record; or why
     the draft, or the corpus, cannot be used."""
     from drafter.corpus.precedents import judge
-    from drafter.corpus.store import CorpusError, empty, open_corpus
+    from drafter.corpus.store import CorpusError, empty, open_corpus, waiting
     from drafter.corpus.texts import text_of
 
     read = read_resolution(draft_path)
@@ -190,6 +200,9 @@ def precedents_of(draft_path: str, corpus_option: str | None) -> tuple[list[Judg
     try:
         if empty(corpus):
             return f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)"
+        unindexed = waiting(corpus)
+        if unindexed:
+            print(f"drafter: {corpus.path}: {_UNINDEXED_NOTE.format(unindexed)}", file=sys.stderr)
         return judge(draft, corpus), draft
     except sqlite3.Error as problem:
         return f"{corpus.path}: {problem}"

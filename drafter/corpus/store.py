@@ -3,13 +3,14 @@ the paragraphs' words in an FTS5 index for finding candidates.
 
 It is drafter's by its application id and says its schema's version; it is written in WAL
 mode, one transaction per document, so that two adds at once lose nothing and a kill in the
-middle of one leaves the corpus as it was before that document. A read-only corpus can still
-be queried.
+middle of one leaves every document whole; documents are indexed a hundred at a time, in
+transactions of their own (`unindexed`). A read-only corpus can still be queried.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing, suppress
 from dataclasses import dataclass
@@ -46,6 +47,18 @@ CREATE VIRTUAL TABLE words USING fts5 (
 -- How many documents hold each word: the rarest words of a paragraph find its candidates.
 CREATE TABLE terms (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 """
+# The documents stored whose paragraphs are not yet in the index (`words`) nor their words in
+# `terms`. An add indexes them a hundred at a time, in a transaction of their own: one index
+# segment and one count per word for the batch, rather than per document (which took two
+# thirds of the writing). A kill between leaves the documents whole, listed here and not yet
+# found by precedents; the next add, or remove, indexes them. (Made at a corpus's first
+# change since, in a corpus made before this table: an older drafter ignores it.)
+_UNINDEXED = """
+CREATE TABLE IF NOT EXISTS unindexed (
+    document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE
+);
+"""
+INDEX_EVERY = 100  # documents
 
 
 class CorpusError(Exception):
@@ -80,6 +93,7 @@ class Corpus:
 
     def __init__(self, path: Path, create: bool = False, write: bool = False) -> None:
         self.path = path
+        self._words: dict[int, list[str]] = {}  # of documents stored, not yet indexed
         if not path.exists() and not create:
             raise CorpusError(f"{path}: no corpus there (`drafter corpus add` makes one)")
         if create:
@@ -91,6 +105,9 @@ class Corpus:
             # nothing committed, a power cut at most the last documents (never the file).
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._check(create)
+            self.writable = write or create
+            if self.writable:
+                self.db.executescript(_UNINDEXED)
         except sqlite3.DatabaseError as problem:
             if "readonly" in str(problem):  # SQLITE_READONLY: the file or its folder
                 raise CorpusError(
@@ -125,7 +142,15 @@ class Corpus:
             )
 
     def close(self) -> None:
-        self.db.close()
+        """Close the file, having indexed the documents stored (by this add, or by one that
+        was killed)."""
+        try:
+            if self.writable and self.db.execute("SELECT 1 FROM unindexed LIMIT 1").fetchone():
+                self.index_waiting()
+        except sqlite3.Error:
+            pass  # they stay listed as not indexed, for the next add to index
+        finally:
+            self.db.close()
 
     # -- adding and removing ---------------------------------------------------------------
 
@@ -156,20 +181,47 @@ class Corpus:
                 " VALUES (?, ?, ?, ?, ?)",
                 [(document, p.part, p.number, p.label, p.text) for p in text.paragraphs],
             )
-            db.execute(
-                "INSERT INTO words (rowid, text) SELECT id, text FROM paragraphs"
-                " WHERE document = ?",
-                (document,),
-            )
-            db.executemany(  # (in order: the index's pages are visited once each)
-                "INSERT INTO terms (term, documents) VALUES (?, 1) ON CONFLICT (term)"
-                " DO UPDATE SET documents = documents + 1",
-                [(term,) for term in text.counted_words()],
-            )
+            db.execute("INSERT INTO unindexed (document) VALUES (?)", (document,))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        assert document is not None
+        self._words[document] = text.counted_words()
+        if len(self._words) >= INDEX_EVERY:
+            self.index_waiting()
+
+    def index_waiting(self) -> None:
+        """Index the paragraphs and count the words of the documents stored and not indexed
+        yet, in one transaction: those this add stored (their words at hand), and any a killed
+        add, or another add, left."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            waiting = [row[0] for row in db.execute("SELECT document FROM unindexed")]
+            counts: Counter[str] = Counter()
+            for document in waiting:
+                words = self._words.get(document)
+                counts.update(words if words is not None else self._held_words(document))
+            db.executemany(  # (in order: the index's pages are visited once each)
+                "INSERT INTO terms (term, documents) VALUES (?, ?) ON CONFLICT (term)"
+                " DO UPDATE SET documents = documents + excluded.documents",
+                sorted(counts.items()),
+            )
+            db.execute(
+                "INSERT INTO words (rowid, text) SELECT id, text FROM paragraphs"
+                " WHERE document IN (SELECT document FROM unindexed)"
+            )
+            db.execute("DELETE FROM unindexed")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._words.clear()
+
+    def _held_words(self, document: int) -> set[str]:
+        held = self.db.execute("SELECT text FROM paragraphs WHERE document = ?", (document,))
+        return terms(" ".join(text for (text,) in held))
 
     def remove(self, symbol: str) -> int:
         """Remove every document of `symbol` (in any language); how many went."""
@@ -195,13 +247,15 @@ class Corpus:
         ).fetchone()
         if row is None:
             return
-        held = db.execute("SELECT text FROM paragraphs WHERE document = ?", (row[0],))
-        gone = terms(" ".join(text for (text,) in held))
-        db.execute(
-            "INSERT INTO words (words, rowid, text) SELECT 'delete', id, text FROM paragraphs"
-            " WHERE document = ?",
-            (row[0],),
-        )
+        indexed = db.execute("SELECT 1 FROM unindexed WHERE document = ?", row).fetchone() is None
+        gone = self._held_words(row[0]) if indexed else set()
+        self._words.pop(row[0], None)
+        if indexed:  # (a document not indexed yet has nothing in the index, nor in `terms`)
+            db.execute(
+                "INSERT INTO words (words, rowid, text) SELECT 'delete', id, text FROM paragraphs"
+                " WHERE document = ?",
+                (row[0],),
+            )
         db.executemany(
             "UPDATE terms SET documents = documents - 1 WHERE term = ?",
             [(term,) for term in sorted(gone)],
@@ -270,6 +324,13 @@ def _connected(path: Path, write: bool) -> sqlite3.Connection:
         # A WAL file read where its -shm cannot be made (a read-only folder): as a file
         # nobody changes meanwhile.
         return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
+def waiting(corpus: Corpus) -> int:
+    """How many documents are stored and not indexed yet (an add was stopped)."""
+    with suppress(sqlite3.OperationalError):  # a corpus made before the table: none
+        return int(corpus.db.execute("SELECT count(*) FROM unindexed").fetchone()[0])
+    return 0
 
 
 def empty(corpus: Corpus) -> bool:
