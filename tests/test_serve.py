@@ -244,37 +244,47 @@ def test_every_page_passes_contrast_labels_and_reflow_at_200_percent_and_320_pix
                     found[f"{name} at {width} px"] = result
             page.set_viewport_size({"width": 1000, "height": 800})
 
-        page.goto(server)
-        judge("check form")
-        page.get_by_label("A draft").set_input_files(str(draft))
-        page.get_by_role("button", name="Check").click()
-        judge("findings")
-        page.get_by_role("link", name="N001").first.click()
-        judge("rule")
-        page.goto(f"{server}/compare")
-        judge("compare form")
-        page.get_by_label("The earlier version").set_input_files(str(SEED_62))
-        page.get_by_label("The later version").set_input_files(str(SEED_78))
-        page.get_by_role("button", name="Compare", exact=True).click()
-        judge("comparison")
-        page.goto(f"{server}/new")
-        judge("next-year form")
-        page.get_by_label("The previous resolution").set_input_files(str(SEED_78))
-        page.get_by_role("button", name="Make the draft").click()
-        judge("next year's draft")
-        page.goto(f"{server}/amend")
-        judge("amendments form")
-        page.get_by_label("The draft as it stands").set_input_files(str(SEED_62))
-        page.get_by_label("The text wanted").set_input_files(str(SEED_78))
-        page.get_by_role("button", name="Write the amendments").click()
-        judge("amendments")
-        page.goto(f"{server}/apply")
-        judge("apply form")
-        page.goto(f"{server}/precedents")
-        judge("precedents form")
-        page.get_by_label("The draft").set_input_files(str(SEED_78))
-        page.get_by_role("button", name="Find the precedents").click()
-        judge("precedents")
+        for path, form, files, button, answer in (
+            ("/", "check form", [("A draft", draft)], "Check", "findings"),
+            ("/rules/N001", "rule", [], None, None),
+            (
+                "/compare",
+                "compare form",
+                [("The earlier version", SEED_62), ("The later version", SEED_78)],
+                "Compare",
+                "comparison",
+            ),
+            (
+                "/new",
+                "next-year form",
+                [("The previous resolution", SEED_78)],
+                "Make the draft",
+                "next year's draft",
+            ),
+            (
+                "/amend",
+                "amendments form",
+                [("The draft as it stands", SEED_62), ("The text wanted", SEED_78)],
+                "Write the amendments",
+                "amendments",
+            ),
+            ("/apply", "apply form", [], None, None),
+            (
+                "/precedents",
+                "precedents form",
+                [("The draft", SEED_78)],
+                "Find the precedents",
+                "precedents",
+            ),
+        ):
+            page.goto(f"{server}{path}")
+            judge(form)
+            if button is None:
+                continue
+            for label, chosen in files:
+                page.get_by_label(label).set_input_files(str(chosen))
+            page.get_by_role("button", name=button, exact=True).click()
+            judge(answer)
         # The check itself finds what it looks for: grey on white, an unlabelled field, a
         # line too long to wrap.
         page.evaluate(
