@@ -593,3 +593,27 @@ def test_an_annex_head_run_into_its_title_is_cut_from_it():
     # Prose that begins a line with the same words is not cut.
     prose = draft_en(PP, "1. *Urges* the\nAnnex I Parties to the Convention to act.")
     assert parse_text(prose).operative[0].content.text.endswith("Parties to the Convention to act.")
+
+
+# -- "also" and "once again" as adopted texts write them -----------------------------------------
+def test_also_repeats_an_earlier_paragraph_of_its_verb_not_only_the_one_before():
+    # A/RES/79/198: "Noting …", "Welcoming …", "Looking forward …", then "Noting also …".
+    kept = draft_en(
+        "*Noting* the report,",
+        "*Welcoming* the meeting,",
+        "*Noting also* the work of the United Nations,",
+        "1. *Decides* this.",
+    )
+    assert "V006" not in codes(kept, "V")
+    orphan = kept.replace("*Noting* the report", "*Stressing* the report")
+    assert "V006" in codes(orphan, "V")
+
+
+def test_once_again_renews_an_appeal_and_needs_no_paragraph_before():
+    # A/RES/80/96 OP 6 "Calls once again upon", A/RES/80/220 PP 10 "Noting again with regret".
+    text = draft_en(
+        "*Noting again with regret* that the report was late,",
+        "1. *Decides* this;",
+        "2. *Calls once again upon* the administering Powers to act.",
+    )
+    assert "V006" not in codes(text, "V")

@@ -255,6 +255,10 @@ class RepetitionAdverb(_Repetition):
 class OrphanAdverb(_Repetition):
     """ "également" and "en outre" follow a paragraph that opens with the same verb.
 
+    The paragraph it repeats is the one before, or an earlier one of the same part (adopted
+    texts write "Noting also" two paragraphs after "Noting"). An adverb that renews an appeal
+    of earlier resolutions ("Calls once again upon", listed in the lexicon) needs none.
+
     Wrong:
         1. *Décide* …;
         2. *Prie également* …
@@ -266,20 +270,24 @@ class OrphanAdverb(_Repetition):
 
     code = "V006"
     name = "orphan-adverb"
-    summary = '"également" or "en outre" with no preceding paragraph of the same verb.'
+    summary = '"également" or "en outre" with no earlier paragraph of the same verb.'
 
     def check(self, document: Document) -> Iterator[Finding]:
-        repetition = document.words.adverbs
-        for position, paragraph, previous in self.runs(document):
-            opening = paragraph.opening
-            if position or opening.adverb not in repetition:
-                continue
-            if previous is None or _verb(previous.opening) != _verb(opening):
-                yield self.finding(
-                    opening.span,
-                    f'"{opening.text}" repeats nothing: the paragraph before does not open '
-                    f'with "{opening.base}"; drop "{opening.adverb}"',
-                )
+        words = document.words
+        repeating = set(words.adverbs) - set(words.words("adverbs", "renewal"))
+        resolution = document.resolution
+        for paragraphs in (resolution.preamble, resolution.operative):
+            earlier: set[tuple[str, str]] = set()  # (division, verb) of the part so far
+            for paragraph in paragraphs:
+                opening = paragraph.opening
+                verb = (paragraph.division, _verb(opening))
+                if opening.adverb in repeating and verb not in earlier:
+                    yield self.finding(
+                        opening.span,
+                        f'"{opening.text}" repeats nothing: no paragraph before opens with'
+                        f' "{opening.base}"; drop "{opening.adverb}"',
+                    )
+                earlier.add(verb)
 
 
 @register
