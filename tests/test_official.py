@@ -578,6 +578,23 @@ def test_a_stale_event_s_message_reads_as_english():
     assert " of in " not in messages[0]
 
 
+def test_an_event_of_the_weeks_before_the_plenary_is_not_stale_in_the_text_it_adopted():
+    # A/RES/79/212, adopted on 19 December 2024, settled in committee in November: "looking
+    # forward to … the high-level meeting to be held on 13 December 2024".
+    def stale(day: str) -> list[str]:
+        text = draft_en(
+            PP,
+            f"1. *Looks forward to* the high-level meeting to be held on {day};",
+            "2. *Decides* to remain seized of the matter.",
+        )
+        assert parse_text(text).heading.adopted_on.isoformat() == "2023-12-19"
+        return [f.code for f in lint_text(text, Settings(select=("T001",)))[1]]
+
+    assert stale("13 December 2023") == []
+    assert stale("13 November 2023") == []
+    assert "T001" in stale("13 September 2023")  # before the committee could settle it
+
+
 def test_an_annex_head_run_into_its_title_is_cut_from_it():
     # A copy of A/RES/79/1 may set "Annex I" and "Global Digital Compact" on one line: read
     # whole, the Compact's 60-odd paragraphs became operative paragraphs after the plenary line.
