@@ -634,3 +634,17 @@ def test_once_again_renews_an_appeal_and_needs_no_paragraph_before():
         "2. *Calls once again upon* the administering Powers to act.",
     )
     assert "V006" not in codes(text, "V")
+
+
+def test_a_recall_list_that_goes_on_with_a_section_of_another_resolution_takes_no_and():
+    # A/RES/79/247: "… 72/266 B of 5 July 2018, section III of its resolution 72/262 C of
+    # 5 July 2018 and its resolutions 73/269 of 22 December 2018 …".
+    text = draft_en(
+        "*Recalling* its resolutions 72/266 A of 24 December 2017, 72/266 B of 5 July 2018,"
+        " section III of its resolution 72/262 C of 5 July 2018 and its resolutions 73/269 of"
+        " 22 December 2018 and 78/244 of 22 December 2023,",
+        "1. *Decides* this.",
+    )
+    assert "R010" not in codes(text, "R")
+    ended = text.replace(", section III of its resolution 72/262 C of 5 July 2018", ",")
+    assert "R010" in codes(ended.replace("2018, and", "2018,"), "R")
