@@ -267,3 +267,13 @@ def test_a_draft_s_sponsor_note_is_a_note_marked_with_its_asterisk():
     assert not any("In its capacity" in p.content.text for p in model.paragraphs)
     result = lint_file(str(path), Settings())
     assert [f.code for f in result.findings if f.severity == "error"] == []
+
+
+def test_the_next_number_at_the_top_of_a_page_begins_its_paragraph():
+    # A/RES/79/1, the Global Digital Compact: paragraph 38 ends page 46 on a full line, and
+    # "39. We commit, by 2030, to:" opens page 47 flush left, with no gap to measure.
+    lines = pdf_text("A_RES_79_1.pdf").split("\n")
+    at = lines.index("39. We commit, by 2030, to:")
+    assert lines[at - 1] == "" and lines[at - 2].endswith("data governance.")
+    result = lint_file(str(PDFS / "A_RES_79_1.pdf"), Settings())
+    assert [f.code for f in result.findings] == []

@@ -36,6 +36,7 @@ MAX_UNPACKED_MB = 200
 _COLUMN_GAP = 40  # points between two characters of a line that are two columns
 _PAGE_FURNITURE = re.compile(rf"{JOB_NUMBER}|{PAGE_NUMBER}")
 _RULE = re.compile(r"_{3,}")
+_NUMBER = re.compile(r"(\d{1,3})\. ")  # a numbered paragraph's first line
 _STARS = re.compile(r"(\*{1,3}) *(?=[A-Z])")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _CELL_GAP = 2.2  # sizes of the font between two characters: a table's next column
@@ -427,6 +428,7 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
         # body going on after it.
         return [[(_one_line(lines), on)] for on, lines in notes if on == page]
 
+    numbered = 0  # the number of the last paragraph that began with one ("38. We …")
     for previous, line in zip([None, *body], body, strict=False):
         if previous is not None and previous.page != line.page:
             pending.extend(notes_of(previous.page))
@@ -439,10 +441,16 @@ def _write(body: list[_Line], notes: list[tuple[int, list[str]]], body_size: flo
             previous is None
             or previous.cells is not None
             or _begins_block(previous, line, body_size, right, spacing)
+            # At the top of a page, where no gap can be measured, the next number begins its
+            # paragraph ("… data governance." ends page 46 of A/RES/79/1 as a full line;
+            # "39. We commit …" opens page 47, flush left).
+            or (previous.page != line.page and line.text.startswith(f"{numbered + 1}. "))
         ):
             out.extend(pending)
             pending = []
             out.append([])
+            number = _NUMBER.match(line.text)
+            numbered = int(number.group(1)) if number else numbered
         marked = _marked(line, body_size)
         block = out[-1]
         rejoined = rejoin_cut_word(block[-1][0], marked) if block else None
