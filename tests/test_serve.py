@@ -563,3 +563,19 @@ def test_the_server_keeps_no_file_once_it_has_answered(client, tmp_path, monkeyp
     )
     client.post("/check", files={"file": ("notes.txt", b"Lunch at noon.\n")})  # refused
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_apply_has_to_say_is_on_the_page_with_the_user_s_file_names(client):
+    other = (
+        "Denmark: amendment to draft resolution A/C.3/80/L.99\n\n"
+        "1. In operative paragraph 1, delete “all”.\n"
+    )
+    files = [
+        ("draft", ("L.20.txt", DRAFT.read_bytes())),
+        ("amendments", ("L.70.txt", other.encode("utf-8"))),
+        ("amendments", ("L.71.txt", other.replace("“all”", "“protect”").encode("utf-8"))),
+    ]
+    page = client.post("/apply", files=files)
+    said = html.unescape(page.text)
+    assert "L.70.txt amends A/C.3/80/L.99; the draft is A/C.3/80/L.20" in said
+    assert "L.71.txt amends" in said and "/tmp" not in said

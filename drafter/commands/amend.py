@@ -79,6 +79,8 @@ def run_apply(
     amended = amended_draft(draft_path, amendment_paths, chosen, language)
     if isinstance(amended, str):
         return error(amended)
+    for note in amended.notes:
+        print(f"drafter: {note}", file=sys.stderr)
     if target is not None and target.suffix.lower() == ".docx":
         tracked = tracked_amendments(amended, draft_path)
         if isinstance(tracked, str):
@@ -113,6 +115,7 @@ class Amended(NamedTuple):
     source: Source  # the draft's file
     draft: Resolution
     text: str  # the draft with the amendments carried out
+    notes: list[str]  # what the user should know ("L.70.txt amends A/C.3/80/L.12; …")
 
 
 def amended_draft(
@@ -129,11 +132,12 @@ def amended_draft(
     if isinstance(read, str):
         return f"{draft_path}: {read}"
     source, draft = read
-    labelled = _amendments(amendment_paths, chosen, draft)
+    notes: list[str] = []
+    labelled = _amendments(amendment_paths, chosen, draft, notes)
     if isinstance(labelled, str):
         return labelled
     try:
-        return Amended(source, draft, apply_amendments(source.text, draft, labelled))
+        return Amended(source, draft, apply_amendments(source.text, draft, labelled), notes)
     except CannotApply as problem:
         return str(problem)
 
@@ -154,10 +158,11 @@ def tracked_amendments(amended: Amended, draft_path: str) -> bytes | str:
 
 
 def _amendments(
-    paths: list[str], chosen: set[int] | None, draft: Resolution
+    paths: list[str], chosen: set[int] | None, draft: Resolution, notes: list[str]
 ) -> list[Labelled] | str:
     """The amendments of each document, in turn (those `chosen`, if given), named for the
-    messages; or what is wrong with a document."""
+    messages; or what is wrong with a document. What the user should know goes in `notes`
+    (a document that amends another symbol than the draft's)."""
     from drafter.amendments import amendment_in, document_symbol
     from drafter.amendments.apply import Labelled
 
@@ -177,9 +182,7 @@ def _amendments(
             return f"{path}:{line}: {unread}"
         symbol = document_symbol(draft)
         if symbol and document.amends != symbol:
-            print(
-                f"drafter: {path} amends {document.amends}; the draft is {symbol}", file=sys.stderr
-            )
+            notes.append(f"{path} amends {document.amends}; the draft is {symbol}")
         of = f" of {document.symbol or Path(path).name}" if len(paths) > 1 else ""
         labelled.extend(
             Labelled(a, f"amendment {a.number}{of}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -132,9 +133,13 @@ def as_files(*uploads: Upload) -> Iterator[list[Path]]:
 
 
 def named_in(message: str, *files: tuple[Path, Upload]) -> str:
-    """A message of the command line's, the temporary files named as the user named them."""
+    """A message of the command line's, the temporary files named as the user named them (by
+    their paths, then by their names alone: "amendment 2 of 1.txt")."""
     for path, upload in files:
         message = message.replace(str(path), upload.name)
+    for path, upload in files:  # a name alone, not inside another ("draft1.txt")
+        alone = re.compile(rf"(?<![\w./-]){re.escape(path.name)}(?![\w.-])")
+        message = alone.sub(upload.name.replace("\\", "\\\\"), message)
     return message
 
 

@@ -210,7 +210,15 @@ def apply(form: FormData) -> Response:
 
     result = parse_text(amended.text, amended.draft.language)
     table = side_by_side(compare(amended.draft, result), draft.name, "amended")
-    return page("applied.html.j2", draft=draft, amendments=amendments, table=table, style=STYLE)
+    notes = [named_in(note, *named) for note in amended.notes]
+    return page(
+        "applied.html.j2",
+        draft=draft,
+        amendments=amendments,
+        notes=notes,
+        table=table,
+        style=STYLE,
+    )
 
 
 def precedents(corpus: str | None, form: FormData) -> Response:
