@@ -277,13 +277,15 @@ def test_every_page_passes_contrast_labels_and_reflow_at_200_percent_and_320_pix
                 "precedents",
             ),
         ):
-            page.goto(f"{server}{path}")
+            page.goto(f"{server}{path}", wait_until="load")
             judge(form)
             if button is None:
                 continue
             for label, chosen in files:
                 page.get_by_label(label).set_input_files(str(chosen))
-            page.get_by_role("button", name=button, exact=True).click()
+            with page.expect_navigation():  # the answer page, loaded whole before it is judged
+                page.get_by_role("button", name=button, exact=True).click()
+            page.wait_for_load_state("load")
             judge(answer)
         # The check itself finds what it looks for: grey on white, an unlabelled field, a
         # line too long to wrap.
