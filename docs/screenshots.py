@@ -48,7 +48,10 @@ def main() -> None:
                 page.screenshot(path=str(DOCS / "serve-form.png"))
                 page.get_by_label("A draft").set_input_files(str(draft))
                 page.get_by_role("button", name="Check").click()
+                page.set_viewport_size({"width": 1300, "height": 700})  # the findings beside
+                page.locator("#line-74").scroll_into_view_if_needed()
                 page.screenshot(path=str(DOCS / "serve-findings.png"))
+                page.set_viewport_size({"width": 1000, "height": 700})
                 page.get_by_role("link", name="Compare two versions").click()
                 page.get_by_label("The earlier version").set_input_files(str(EARLIER))
                 page.get_by_label("The later version").set_input_files(str(SEED))
