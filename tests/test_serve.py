@@ -607,3 +607,20 @@ def test_what_apply_has_to_say_is_on_the_page_with_the_user_s_file_names(client)
     said = html.unescape(page.text)
     assert "L.70.txt amends A/C.3/80/L.99; the draft is A/C.3/80/L.20" in said
     assert "L.71.txt amends" in said and "/tmp" not in said
+
+
+def test_what_is_known_of_the_next_text_fills_it_as_drafter_new_set_does(client, tmp_path):
+    known = {"number": "212", "meeting": "52", "adopted_on": "17 décembre 2025"}
+    files = {"previous": ("78-167.txt", SEED_78.read_bytes())}
+    page = client.post("/new", files=files, data={"session": "80", **known})
+    (tmp_path / "78-167.txt").write_bytes(SEED_78.read_bytes())
+    sets = [f"--set={key}={value}" for key, value in known.items()]
+    made = drafter("new", "78-167.txt", "--session", "80", *sets, cwd=tmp_path).stdout
+    text = client.post(
+        "/new",
+        data={**_sent_back(page.text, "document", "name", "session"), **known, "download": "text"},
+    )
+    assert text.content.decode("utf-8") == made and "80/212" in made
+    assert "--set" not in page.text  # the page names its own field
+    form = client.get("/new")
+    assert '<label for="adopted_on">' in form.text and '<label for="meeting">' in form.text

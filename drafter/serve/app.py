@@ -23,7 +23,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from drafter.serve import pages
-from drafter.serve.forms import LANGUAGES, PROFILES, Problem
+from drafter.serve.forms import KNOWN, LANGUAGES, PROFILES, Problem
 from drafter.serve.render import page, problem_page
 
 DEFAULT_LIMIT_MB = 20
@@ -63,9 +63,9 @@ def create_app(
     async def home(request: Request) -> Response:
         return page("check.html.j2", limit_mb=limit_mb, languages=LANGUAGES, profiles=PROFILES)
 
-    def form_page(template: str) -> Callable[[Request], Any]:
+    def form_page(template: str, **values: Any) -> Callable[[Request], Any]:
         async def endpoint(request: Request) -> Response:
-            return page(template, limit_mb=limit_mb)
+            return page(template, limit_mb=limit_mb, **values)
 
         return endpoint
 
@@ -85,7 +85,7 @@ def create_app(
             Route("/fix", answered(pages.fix), methods=["POST"]),
             Route("/compare", form_page("compare.html.j2")),
             Route("/compare", answered(pages.compare_versions), methods=["POST"]),
-            Route("/new", form_page("new.html.j2")),
+            Route("/new", form_page("new.html.j2", fields=KNOWN)),
             Route("/new", answered(pages.next_year), methods=["POST"]),
             Route("/amend", form_page("amend.html.j2")),
             Route("/amend", answered(pages.amend), methods=["POST"]),

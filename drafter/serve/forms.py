@@ -110,6 +110,22 @@ def session_in(form: FormData) -> int | None:
     return int(written)
 
 
+# What `drafter new --set KEY=VALUE` fills, as the next-year page asks for it.
+KNOWN = {
+    "number": "Its number, if known (212)",
+    "adopted_on": "Adopted on, or expected (17 December 2025)",
+    "issued_on": "Issued on",
+    "meeting": "Plenary meeting (52)",
+    "agenda_item": "Agenda item (22 (b))",
+}
+
+
+def known_in(form: FormData) -> dict[str, str]:
+    """What the user already knows of the next text, as `--set` values: those filled in."""
+    values = {key: str(form.get(key) or "").strip() for key in KNOWN}
+    return {key: value for key, value in values.items() if value}
+
+
 def choices_in(form: FormData) -> tuple[str, str]:
     language, profile = str(form.get("language") or "auto"), str(form.get("profile") or "auto")
     if language not in LANGUAGES or profile not in PROFILES:

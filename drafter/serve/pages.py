@@ -13,6 +13,7 @@ from starlette.responses import Response
 from drafter.model import PLACEHOLDER
 from drafter.serve.forms import (
     DOWNLOADS,
+    KNOWN,
     Problem,
     Upload,
     as_files,
@@ -20,6 +21,7 @@ from drafter.serve.forms import (
     decoded,
     download,
     download_name,
+    known_in,
     named_in,
     pair,
     readable,
@@ -116,10 +118,10 @@ def next_year(form: FormData) -> Response:
         previous = sent_back(form, "document", "name")
     else:
         previous = upload_in(form, "previous")
-    session = session_in(form)
+    session, known = session_in(form), known_in(form)
     wanted = wanted_download(form, ("text", "docx"))
     with as_files(previous) as [path]:
-        made = next_draft(str(path), session=session)
+        made = next_draft(str(path), session=session, values=known)
         if isinstance(made, str):
             raise Problem(named_in(made, (path, previous)))
         if wanted == "docx":
@@ -129,13 +131,20 @@ def next_year(form: FormData) -> Response:
             "drafted.html.j2",
             previous=previous,
             session=session or "",
-            summary=made.planned.summary,
+            known=known,
+            fields=KNOWN,
+            summary=[_said_for_the_page(line) for line in made.planned.summary],
             lines=[_placeholders(line) for line in made.text.split("\n")],
             placeholders=sum(len(PLACEHOLDER.findall(line)) for line in made.text.split("\n")),
         )
     if wanted == "text":
         data = made.text.encode("utf-8")
     return download(data, download_name(previous.name, "next", DOWNLOADS[wanted][0]))
+
+
+def _said_for_the_page(line: str) -> str:
+    """A line of `drafter new`'s summary, its command-line option named as the page's field."""
+    return line.replace("--set adopted_on=… to change it", "“Adopted on” changes it")
 
 
 def amend(form: FormData) -> Response:
