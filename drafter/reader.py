@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # A long resolution (the omnibus texts on oceans) is a few hundred kilobytes.
 MAX_BYTES = 10 * 1024 * 1024
+# The files drafter reads, by their suffixes: its text form, Markdown, PDF and Word.
+FORMATS = (".txt", ".md", ".pdf", ".docx")
 # The container of Word 97-2003 files and of encrypted Office files (an encrypted .docx).
 OLE_CONTAINER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What the Word reader reads: a zip package (.docx), or that container, to say what it is.

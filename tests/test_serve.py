@@ -33,7 +33,12 @@ SAID = "2 errors, 0 warnings"
 FIXABLE = BROKEN.replace("*Rappelle* la tenue", "*Rappelle*  la tenue", 1).replace(
     "*Encourage* la poursuite", "*Encourage*  la poursuite", 1
 )
-PDF_WITH_A_FIX = PDF.with_name("A_RES_79_323.pdf")  # a doubled space (Y004) in its annex
+PDF_WITH_A_FIX = PDF.with_name("A_RES_79_323.pdf")
+# Two sessions of one resolution, as the comparison page's form sends them.
+SEEDS_COMPARED = {
+    "old": ("62-209.txt", SEED_62.read_bytes()),
+    "new": ("78-167.txt", SEED_78.read_bytes()),
+}  # a doubled space (Y004) in its annex
 
 
 @pytest.fixture
@@ -411,10 +416,7 @@ def test_a_word_document_comes_back_with_its_fixes_as_tracked_changes(client, tm
 
 
 def test_two_versions_are_compared_side_by_side_as_drafter_diff_shows_them(client, tmp_path):
-    files = {
-        "old": ("62-209.txt", SEED_62.read_bytes()),
-        "new": ("78-167.txt", SEED_78.read_bytes()),
-    }
+    files = SEEDS_COMPARED
     page = client.post("/compare", files=files)
     assert page.status_code == 200 and '<table class="diff">' in page.text
     (tmp_path / "62-209.txt").write_bytes(SEED_62.read_bytes())
@@ -431,10 +433,7 @@ def test_the_redline_downloads_from_the_comparison_page(client, tmp_path):
     from drafter.parser import parse_text
     from drafter.reader import read_source
 
-    files = {
-        "old": ("62-209.txt", SEED_62.read_bytes()),
-        "new": ("78-167.txt", SEED_78.read_bytes()),
-    }
+    files = SEEDS_COMPARED
     page = client.post("/compare", files=files)
     fields = _sent_back(page.text, "document_old", "name_old", "document_new", "name_new")
     redline = client.post("/compare", data={**fields, "download": "docx"})

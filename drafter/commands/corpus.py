@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from drafter.corpus.precedents import Judged
     from drafter.corpus.store import Corpus
     from drafter.corpus.texts import Text
+    from drafter.model import Resolution
 
-READ = (".txt", ".md", ".pdf", ".docx")
 PROGRESS_FROM = 20  # files: a progress bar on a terminal for more
 PARALLEL_FROM = 8  # files: fewer are read in this process (starting workers costs more)
 
@@ -40,13 +40,12 @@ def run_add(paths: list[str], corpus_option: str | None) -> int:
     The files are read and parsed by one process per core (most of the work), and written by
     this one, one document per transaction, as they come."""
     from drafter.commands.lint import discover
-    from drafter.corpus.store import CorpusError, open_corpus
+    from drafter.reader import FORMATS
 
-    files = discover(paths, READ)
-    try:
-        corpus = open_corpus(corpus_path(corpus_option), create=True)
-    except CorpusError as problem:
-        return error(str(problem))
+    files = discover(paths, FORMATS)
+    corpus = opened_corpus(corpus_option, create=True)
+    if isinstance(corpus, str):
+        return error(corpus)
     skipped = 0
     try:
         found: Iterable[tuple[str, Read]] = _read_all(files)
@@ -88,13 +87,12 @@ def _read_all(files: list[str]) -> Iterator[tuple[str, Read]]:
 def read_one(path: str) -> Read:
     """A file as the corpus keeps it, or why it cannot be kept (run in a worker process)."""
     from drafter.cache import checksum_bytes
-    from drafter.corpus.texts import text_of
 
     read = read_resolution(path)
     if isinstance(read, str):
         return f"skipped: {read}"
     source, resolution = read
-    text = text_of(resolution, f"file:{Path(path).name}")
+    text = record_of(resolution, path)
     text.counted_words()  # here, in the reading process, not in the one that writes
     return text, str(Path(path).resolve()), checksum_bytes(source.original)
 
@@ -158,13 +156,30 @@ _UNINDEXED_NOTE = (
 )
 
 
-def _opened(corpus_option: str | None, write: bool = False) -> Corpus | int:
+def opened_corpus(
+    corpus_option: str | None, write: bool = False, create: bool = False
+) -> Corpus | str:
+    """The corpus `--corpus` (or the configuration, or the user's) names, opened to be read,
+    or changed if `write`, made if `create`; or why it cannot be."""
     from drafter.corpus.store import CorpusError, open_corpus
 
     try:
-        return open_corpus(corpus_path(corpus_option), write=write)
+        return open_corpus(corpus_path(corpus_option), create=create, write=write)
     except CorpusError as problem:
-        return error(str(problem))
+        return str(problem)
+
+
+def _opened(corpus_option: str | None, write: bool = False) -> Corpus | int:
+    corpus = opened_corpus(corpus_option, write)
+    return error(corpus) if isinstance(corpus, str) else corpus
+
+
+def record_of(resolution: Resolution, path: str) -> Text:
+    """The corpus's record of a resolution read from `path`, named after the file when it has
+    no symbol."""
+    from drafter.corpus.texts import text_of
+
+    return text_of(resolution, f"file:{Path(path).name}")
 
 
 def run_precedents(draft_path: str, corpus_option: str | None, output_format: str) -> int:
@@ -184,19 +199,17 @@ def precedents_of(draft_path: str, corpus_option: str | None) -> tuple[list[Judg
     """Each paragraph of the draft judged against the corpus, and the draft's record; or why
     the draft, or the corpus, cannot be used."""
     from drafter.corpus.precedents import judge
-    from drafter.corpus.store import CorpusError, empty, open_corpus, waiting
-    from drafter.corpus.texts import text_of
+    from drafter.corpus.store import empty, waiting
 
     read = read_resolution(draft_path)
     if isinstance(read, str):
         return f"{draft_path}: {read}"
-    draft = text_of(read[1], f"file:{Path(draft_path).name}")
+    draft = record_of(read[1], draft_path)
     if not any(p.part in ("preamble", "operative") for p in draft.paragraphs):
         return f"{draft_path}: no preambular or operative paragraph to look for"
-    try:
-        corpus = open_corpus(corpus_path(corpus_option))
-    except CorpusError as problem:
-        return str(problem)
+    corpus = opened_corpus(corpus_option)
+    if isinstance(corpus, str):
+        return corpus
     try:
         if empty(corpus):
             return f"{corpus.path}: the corpus is empty (`drafter corpus add` fills it)"

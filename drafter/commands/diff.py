@@ -110,17 +110,14 @@ def _sources(comparison: Comparison, corpus_option: str, new_path: str) -> str |
     import sqlite3
 
     from drafter.amendments import document_symbol
-    from drafter.commands.corpus import corpus_path
+    from drafter.commands.corpus import opened_corpus, record_of
     from drafter.corpus.precedents import sources_of_changes
-    from drafter.corpus.store import CorpusError, open_corpus
-    from drafter.corpus.texts import text_of
 
+    corpus = opened_corpus(corpus_option)
+    if isinstance(corpus, str):
+        return corpus
     try:
-        corpus = open_corpus(corpus_path(corpus_option))
-    except CorpusError as problem:
-        return str(problem)
-    try:
-        draft = text_of(comparison.new, f"file:{Path(new_path).name}")
+        draft = record_of(comparison.new, new_path)
         old = document_symbol(comparison.old) or ""
         sources_of_changes(comparison.entries, draft, corpus, old)
     except sqlite3.Error as problem:

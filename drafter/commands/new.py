@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from drafter.commands import EXIT_CLEAN, error, refused_output, write_output
+from drafter.commands import EXIT_CLEAN, error, read_resolution, refused_output, write_output
 from drafter.config import ConfigError, check_choice
 from drafter.model import PLACEHOLDER, Resolution
-from drafter.parser import NotAResolution, parse_text
-from drafter.reader import ReadError, Source, read_source
+from drafter.reader import Source
 from drafter.report import plural
 from drafter.scaffold.render import TemplateProblem, builtin_template, render, user_template
 from drafter.scaffold.updates import CannotScaffold, NextSession, next_session
@@ -87,18 +86,17 @@ def next_draft(
     template: str | None = None,
 ) -> NextDraft | str:
     """The draft `drafter new` makes of the resolution in `path`, or why it cannot."""
-    try:
-        read = read_source(path, revisions)
-        previous = parse_text(read.text, None if language == "auto" else language)
-    except (ReadError, NotAResolution) as problem:
-        return f"{path}: {problem}"
+    read = read_resolution(path, language, revisions)
+    if isinstance(read, str):
+        return f"{path}: {read}"
+    source, previous = read
     try:
         planned = next_session(previous, session, values or {})
-        source = user_template(template) if template else builtin_template(previous.language)
-        text = render(source, planned.context).rstrip("\n") + "\n"
+        layout = user_template(template) if template else builtin_template(previous.language)
+        text = render(layout, planned.context).rstrip("\n") + "\n"
     except (CannotScaffold, TemplateProblem) as problem:
         return str(problem)
-    return NextDraft(text, previous, planned, read)
+    return NextDraft(text, previous, planned, source)
 
 
 def word_document(draft: NextDraft) -> bytes:

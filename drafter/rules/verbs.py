@@ -170,7 +170,7 @@ class UnknownPreambularOpening(_KnownOpening):
     summary = "A preambular paragraph opens with a known participle or adjective."
 
 
-def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
+def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph]]:
     """Each paragraph with its position in the run of consecutive same openings (0 = first)."""
     position, previous = 0, None
     for paragraph in paragraphs:
@@ -182,7 +182,7 @@ def _runs(paragraphs: Sequence[Paragraph]) -> Iterator[tuple[int, Paragraph, Par
             position += 1
         else:
             position = 0
-        yield position, paragraph, previous
+        yield position, paragraph
         previous = paragraph
 
 
@@ -200,7 +200,7 @@ def _verb(opening: Opening) -> str:
 class _Repetition(Rule):
     severity = Severity.warning
 
-    def runs(self, document: Document) -> Iterator[tuple[int, Paragraph, Paragraph | None]]:
+    def runs(self, document: Document) -> Iterator[tuple[int, Paragraph]]:
         yield from _runs(document.resolution.preamble)
         yield from _runs(document.resolution.operative)
 
@@ -238,7 +238,7 @@ class RepetitionAdverb(_Repetition):
     summary = 'A repeated opening takes "également", then "en outre", in adjacent paragraphs.'
 
     def check(self, document: Document) -> Iterator[Finding]:
-        for position, paragraph, _ in self.runs(document):
+        for position, paragraph in self.runs(document):
             opening = paragraph.opening
             accepted = self.expected(document, position)
             if position and opening.adverb not in accepted:

@@ -22,8 +22,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from drafter.config import PROFILES
 from drafter.serve import pages
-from drafter.serve.forms import KNOWN, LANGUAGES, PROFILES, Problem
+from drafter.serve.forms import KNOWN, LANGUAGES, Problem
 from drafter.serve.render import page, problem_page
 
 DEFAULT_LIMIT_MB = 20

@@ -17,9 +17,10 @@ from urllib.parse import quote
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-READ = (".txt", ".md", ".pdf", ".docx")
-LANGUAGES = ("auto", "en", "fr")  # as `drafter lint --language` takes them
-PROFILES = ("auto", "draft", "adopted", "extract")  # as `--profile`
+from drafter.config import PROFILES, choices
+from drafter.reader import FORMATS
+
+LANGUAGES = choices("language") or ()  # as `drafter lint --language` takes them
 DOWNLOADS = {  # what the pages offer to download: (suffix, media type)
     "markdown": (".md", "text/markdown; charset=utf-8"),
     "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -52,28 +53,43 @@ class Upload(NamedTuple):
 
 def upload_in(form: FormData, field: str, pasted: str | None = None) -> Upload:
     """The file chosen in `field`, else the text pasted in `pasted`."""
-    chosen = form.get(field)
+    chosen = uploads_in(form, field)
     text = str(form.get(pasted) or "") if pasted else ""
-    if chosen is not None and not isinstance(chosen, str) and chosen.filename:
-        upload = Upload(chosen.filename, chosen.file.read())
-    elif text.strip():
-        upload = Upload("pasted.txt", text.encode("utf-8"))
-    else:
-        raise Problem("choose a file, or paste a text" if pasted else "choose both files")
-    return readable(upload)
+    if chosen:
+        return chosen[0]
+    if text.strip():
+        return Upload("pasted.txt", text.encode("utf-8"))
+    raise Problem("choose a file, or paste a text" if pasted else "choose both files")
+
+
+def uploads_in(form: FormData, field: str) -> list[Upload]:
+    """The files chosen in `field` (one, or several where the input takes them)."""
+    return [
+        readable(Upload(chosen.filename, chosen.file.read()))
+        for chosen in form.getlist(field)
+        if not isinstance(chosen, str) and chosen.filename
+    ]
 
 
 def sent_back(form: FormData, field: str, name: str) -> Upload:
     """A document an answer page put in its form, to download something made of it."""
-    data = decoded(str(form.get(field) or ""))
-    return readable(Upload(Path(str(form.get(name) or "document.txt")).name, data))
+    return _sent(form.get(field), form.get(name))
 
 
-def decoded(encoded: str) -> bytes:
+def all_sent_back(form: FormData, field: str, name: str) -> list[Upload]:
+    """The documents an answer page put in its form under one field, with their names."""
+    return [
+        _sent(encoded, named)
+        for encoded, named in zip(form.getlist(field), form.getlist(name), strict=True)
+    ]
+
+
+def _sent(encoded: object, name: object) -> Upload:
     try:
-        return base64.b64decode(encoded, validate=True)
+        data = base64.b64decode(str(encoded or ""), validate=True)
     except (binascii.Error, ValueError):
         raise Problem("the page sent back a document drafter cannot read: check it again") from None
+    return readable(Upload(Path(str(name or "document.txt")).name, data))
 
 
 def pair(form: FormData, first: str, second: str) -> tuple[Upload, Upload]:
@@ -95,7 +111,7 @@ def wanted_download(form: FormData, offered: tuple[str, ...]) -> str:
 
 
 def readable(upload: Upload) -> Upload:
-    if upload.suffix not in READ:
+    if upload.suffix not in FORMATS:
         raise Problem(f"{upload.name}: drafter reads .txt, .md, .pdf and .docx files")
     return upload
 

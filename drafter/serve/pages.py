@@ -16,18 +16,18 @@ from drafter.serve.forms import (
     KNOWN,
     Problem,
     Upload,
+    all_sent_back,
     as_files,
     choices_in,
-    decoded,
     download,
     download_name,
     known_in,
     named_in,
     pair,
-    readable,
     sent_back,
     session_in,
     upload_in,
+    uploads_in,
     wanted_download,
 )
 from drafter.serve.render import page
@@ -127,6 +127,7 @@ def next_year(form: FormData) -> Response:
         if wanted == "docx":
             data = word_document(made)
     if not wanted:
+        lines = [_placeholders(line) for line in made.text.split("\n")]
         return page(
             "drafted.html.j2",
             previous=previous,
@@ -134,8 +135,8 @@ def next_year(form: FormData) -> Response:
             known=known,
             fields=KNOWN,
             summary=[_said_for_the_page(line) for line in made.planned.summary],
-            lines=[_placeholders(line) for line in made.text.split("\n")],
-            placeholders=sum(len(PLACEHOLDER.findall(line)) for line in made.text.split("\n")),
+            lines=lines,
+            placeholders=sum(marked for pieces in lines for _, marked in pieces),
         )
     if wanted == "text":
         data = made.text.encode("utf-8")
@@ -185,19 +186,10 @@ def apply(form: FormData) -> Response:
 
     if form.get("document_draft"):
         draft = sent_back(form, "document_draft", "name_draft")
-        amendments = [
-            readable(Upload(Path(str(name)).name, decoded(str(encoded))))
-            for encoded, name in zip(
-                form.getlist("document_amendment"), form.getlist("name_amendment"), strict=True
-            )
-        ]
+        amendments = all_sent_back(form, "document_amendment", "name_amendment")
     else:
         draft = upload_in(form, "draft")
-        amendments = [
-            readable(Upload(chosen.filename, chosen.file.read()))
-            for chosen in form.getlist("amendments")
-            if not isinstance(chosen, str) and chosen.filename
-        ]
+        amendments = uploads_in(form, "amendments")
     if not amendments:
         raise Problem("choose the draft and at least one amendment document")
     wanted = wanted_download(form, ("text", "docx"))
