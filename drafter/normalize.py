@@ -44,6 +44,30 @@ _FULL_LINE = 0.8  # of the longest line of a block: a line this long was wrapped
 _WORD_AND_SPACE = re.compile(r"\*?[A-ZÀ-ÖØ-Þ][\w'-]+\*? ")
 
 
+class PhraseStart:
+    """Whether a line opens with one of the phrases, as a whole word ("Rappelant", not
+    "Rappelante"), after the "*" of italics or not. A lookup by the phrases' first letters: a
+    regex of them all took longer to compile than a resolution takes to normalize."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.width = min(map(len, phrases), default=1)
+        self.by_start: dict[str, list[str]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):  # the longest first, as a regex
+            self.by_start.setdefault(phrase[: self.width], []).append(phrase)
+
+    def match(self, text: str) -> bool:
+        start = 1 if text[:1] == "*" else 0
+        for phrase in self.by_start.get(text[start : start + self.width], ()):
+            end = start + len(phrase)
+            if text.startswith(phrase, start) and not _word_goes_on(text, end):
+                return True
+        return False
+
+
+def _word_goes_on(text: str, at: int) -> bool:
+    return at < len(text) and (text[at].isalnum() or text[at] in "_'")
+
+
 class Markers(NamedTuple):
     """The line patterns normalizing needs; the grammar provides them (whole-line terminals
     end with a look-ahead for the end of the line)."""
@@ -51,7 +75,7 @@ class Markers(NamedTuple):
     organ: re.Pattern[str]
     meeting: re.Pattern[str]
     footnote: re.Pattern[str]
-    opening: re.Pattern[str]  # a known preambular opening, at the start of a line
+    opening: PhraseStart  # a known preambular opening, at the start of a line
     alone: re.Pattern[str]  # a line that is a unit of its own: "Annex", a section's "II"
     # The kind of a heading line: "title" (78/167. …), "line" (any other the grammar names:
     # a session, a date, the basis …) or "free" (an agenda's title, say).

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter import lexicon
 from drafter.model import Resolution, SyntaxProblem
-from drafter.normalize import Markers, Unit, normalize
+from drafter.normalize import Markers, PhraseStart, Unit, normalize
 from drafter.parser.compile import grammar_parser, runtime
 from drafter.parser.structure import build
 from drafter.positions import LineIndex, Span
@@ -84,13 +84,11 @@ def markers(language: str) -> Markers:
     def terminal(name: str) -> re.Pattern[str]:
         return re.compile(parser.get_terminal(name).pattern.to_regexp())
 
-    openings = sorted(lexicon.load(language).preambular_openings, key=len, reverse=True)
-    opening = re.compile(r"\*?(?:" + "|".join(map(re.escape, openings)) + r")(?![\w'])")
     return Markers(
         terminal("ORGAN"),
         terminal("MEETING"),
         terminal("FOOTNOTE"),
-        opening,
+        PhraseStart(lexicon.load(language).preambular_openings),
         re.compile(f"(?:{terminal('ANNEX').pattern})|(?:{terminal('DIVISION').pattern})"),
         partial(_heading_kind, language),
         _annex_head(language),
