@@ -469,3 +469,23 @@ def test_lines_a_copy_without_options_set_out_of_order_go_back():
         "Requests the Secretary-General to report in accordance with paragraph 8 of its"
         " resolution 98/1.",
     ]
+
+
+@pytest.mark.parametrize("copy", COPIES.values(), ids=COPIES.keys())
+def test_a_copy_of_a_text_in_sections_keeps_its_sections(tmp_path, copy):
+    # The Fifth Committee's omnibus draft: each section's number alone on its line ("XIII"),
+    # its title, then its paragraphs; some sections are one unnumbered paragraph ("Approves
+    # resources …;"). A copy keeps no blank line between them.
+    name = "A_C.5_80_L.5.pdf"
+    path = tmp_path / f"{name}.txt"
+    path.write_text(copy(PDFS / name), encoding="utf-8")
+    model, pdf = parse_text(read_source(path).text), parse_text(pdf_text(name))
+    assert [(d.label, d.title) for d in model.divisions] == [
+        (d.label, d.title) for d in pdf.divisions
+    ]
+    assert len(model.divisions) == 24
+    assert [p.opening.text.split()[0] for p in model.preamble] == [
+        p.opening.text.split()[0] for p in pdf.preamble
+    ]
+    openings = [p.opening.text.split()[0] for p in model.operative if p.number is None]
+    assert openings == [p.opening.text.split()[0] for p in pdf.operative if p.number is None]

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import NamedTuple
 
 from drafter.lexicon import alternation, available, load, longest_first
 from drafter.model import SUPERSCRIPT_DIGITS, superscript
-from drafter.normalize import LABELLED, ends_and_begins, ends_paragraph
+from drafter.normalize import LABELLED, PhraseStart, ends_and_begins, ends_paragraph
 from drafter.readers import BARCODE, JOB_NUMBER, PAGE_NUMBER, has_other_markdown, rejoin_cut_word
 
 # (Patterns are compiled on first use, by `re`: most texts are none of these.)
@@ -37,6 +38,9 @@ _FURNITURE = (
 _STRONG = rf"(?:.* )?(?:{JOB_NUMBER}|{BARCODE})(?: .*)?"
 _SYMBOL = r"\bA/(?:[A-Z0-9.]+/)*\d+(?:/[A-Z0-9.]+)*\b"
 _NOTE_RULE = r"_{5,}"
+# A section's number alone on its line ("XIII"; grammar/resolution.lark's DIVISION): its
+# title follows, on a line or more, then the section's first paragraph.
+_DIVISION = r"(?:[IVX]{1,5}|[A-H])\.?"
 # "* In its capacity as Chair of the Committee …": a copy has no italics, so a line that
 # begins with asterisks and a word is such a note.
 _STAR_NOTE = r"(\*{1,3}) +(?=[A-Z])"
@@ -324,6 +328,19 @@ def _openings() -> re.Pattern[str]:
     return re.compile(alternation(longest_first(list(words))) + r"(?![\w'])")
 
 
+def _opens_paragraph(text: str) -> bool:
+    """The line begins with a known preambular opening or operative verb, in any language."""
+    return any(start.match(text) for start in _paragraph_starts())
+
+
+@cache
+def _paragraph_starts() -> tuple[PhraseStart, ...]:
+    return tuple(
+        PhraseStart(words.preambular_openings + words.operative_verbs)
+        for words in map(load, available())
+    )
+
+
 def _organ_names() -> tuple[str, ...]:
     """The organ line's words in every language: "The General Assembly,"."""
     return tuple(name for language in available() for name in load(language).setting("organ"))
@@ -536,9 +553,10 @@ def _with_breaks(lines: list[_Line]) -> list[_Line]:
     organs = _organ_names()
     openings = _openings()
     out: list[_Line] = []
-    in_body = False
+    in_body = in_title = False
     for at, (previous, line) in enumerate(zip([None, *lines], lines, strict=False)):
         following = lines[at + 1].text if at + 1 < len(lines) else ""
+        division = re.fullmatch(_DIVISION, line.text) is not None
         if (
             in_body
             and previous is not None
@@ -547,15 +565,20 @@ def _with_breaks(lines: list[_Line]) -> list[_Line]:
                 LABELLED.match(line.text)
                 # ("… the Global Ocean" / "Observing System": a name, not an opening.)
                 or (openings.match(line.text) and ends_paragraph(previous.text))
+                # (A section's title ends where its first paragraph, numbered or not, begins.)
+                or (in_title and _opens_paragraph(line.text))
                 or (
                     len(previous.text) < printed * 0.8 and ends_and_begins(previous.text, line.text)
                 )
                 or _subheading(previous.text, line.text, following)
+                or (division and ends_paragraph(previous.text, (",", ";", ".", ":")))
             )
         ):
             out.append(_Line(previous.number, ""))
+            in_title = False
         out.append(line)
         in_body = in_body or line.text.startswith(organs)
+        in_title = in_title or division
     return out
 
 
