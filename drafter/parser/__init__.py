@@ -62,18 +62,27 @@ def detect_language(text: str) -> str:
     languages = lexicon.available()
     if len(languages) == 1:  # nothing to tell apart
         return languages[0]
-    sample = text[:20000].replace("\u2019", "'")
-    counts = {
-        language: sum(sample.count(m) for m in lexicon.load(language).phrases("markers"))
-        for language in languages
-    }
-    best = max(languages, key=lambda language: counts[language])
+    for size in _SAMPLES:
+        sample = text[:size].replace("\u2019", "'")
+        counts = {
+            language: sum(sample.count(m) for m in lexicon.load(language).phrases("markers"))
+            for language in languages
+        }
+        best, *others = sorted(languages, key=lambda language: counts[language], reverse=True)
+        if counts[best] >= _CLEAR_LEAD * max((counts[other] for other in others), default=0) + 1:
+            return best
     if not counts[best]:
         raise NotAResolution(
             f"not a General Assembly resolution: language not recognised "
             f"(drafter reads: {', '.join(languages)})"
         )
     return best
+
+
+# The text's beginning, then more of it, until its markers tell one language clearly (a
+# heading and a few paragraphs usually do).
+_SAMPLES = (4000, 20000)
+_CLEAR_LEAD = 3  # times the next language's count
 
 
 @cache
