@@ -146,6 +146,8 @@ class _HasSubparagraphs:
 
     def blocks(self) -> list[Inline]:
         """The paragraph's text, then its subparagraphs'."""
+        if not self.subparagraphs:  # most paragraphs
+            return [self.content]
         return [self.content, *(sub.content for sub in self.subparagraphs)]
 
 

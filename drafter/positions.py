@@ -7,8 +7,9 @@ offset in it names a true line and column of the original file.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 
@@ -42,8 +43,10 @@ class LineIndex:
     """Turns character offsets of the original text into (line, column)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        self.starts.extend(match.end() for match in re.finditer("\n", text))
+        # Each line starts one past the end of the one before (the sums run in C, not in a
+        # Python loop over the lines).
+        lengths = map(len, text.split("\n"))
+        self.starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))[:-1]
         self.length = len(text)
 
     def span(self, start: int, end: int) -> Span:
@@ -94,20 +97,17 @@ class TextMap:
         if length <= 0 and not source_length:
             return
         source_length = length if source_length is None else source_length
-        last = self.pieces[-1] if self.pieces else None
-        if (
-            last
-            and length == source_length
-            and last.length == last.source_length
-            and last.source_start + last.length == source_start
-        ):
-            # Text that goes on where the last piece ends, in both: one piece is enough, and
-            # fewer pieces make lookups and `compose` cheaper.
-            joined = last.length + length
-            self.pieces[-1] = Piece(last.start, joined, last.source_start, joined)
-        else:
-            self.pieces.append(Piece(self.length, length, source_start, source_length))
-            self._starts.append(self.length)
+        if self.pieces and length == source_length:
+            start, last_length, last_source, last_source_length = self.pieces[-1]
+            if last_length == last_source_length and last_source + last_length == source_start:
+                # Text that goes on where the last piece ends, in both: one piece is enough,
+                # and fewer pieces make lookups and `compose` cheaper.
+                joined = last_length + length
+                self.pieces[-1] = Piece(start, joined, last_source, joined)
+                self.length += length
+                return
+        self.pieces.append(Piece(self.length, length, source_start, source_length))
+        self._starts.append(self.length)
         self.length += length
 
     def to_source(self, offset: int) -> int:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
 
 from drafter import lexicon, sessions
 from drafter.dates import find_date
@@ -59,7 +58,7 @@ def inline_tokens(text: str, language: str) -> Iterator[tuple[str, str, int]]:
         if match is None:  # only at a newline, which a unit does not hold: keep it as text
             yield "TEXT", text[position:], position
             return
-        yield cast(str, match.lastgroup), match.group(), position
+        yield match.lastgroup, match.group(), position  # type: ignore[misc]
         position = match.end()
 
 
@@ -229,6 +228,8 @@ def _other_organs(citations: list[_Cited], text: str, language: str) -> set[int]
     """The citing phrases (by where they start) of another organ's resolutions: "Security
     Council resolution 2334 (2016)", "la résolution 1980/67 du Conseil économique et social".
     They are not the Assembly's, and its rules about its own resolutions leave them alone."""
+    if not citations:  # most units
+        return set()
     before, after = _organ_patterns(language)
     subject = _organ_subject(language)
     own = _own_words(language)
