@@ -1,5 +1,5 @@
-"""The options of `lint`, `parse`, `rules` and the other commands a script runs, read without
-Typer.
+"""The options of `lint`, `parse`, `rules`, `new` and the other commands a script runs, read
+without Typer.
 
 These commands run on every commit (pre-commit, CI), always with options; Typer's import
 (click, and pydantic through it) costs twice what a lint does. So a well-formed call of
@@ -22,7 +22,9 @@ class Option:
 
     parameter: str
     names: tuple[str, ...]
-    takes: str = "value"  # "value" (str), "number" (int), "list" (repeatable), "flag" (bool)
+    # "value" (str), "number" (int), "list" (repeatable), "pairs" (repeatable KEY=VALUE),
+    # "flag" (bool)
+    takes: str = "value"
     off: tuple[str, ...] = ()  # names that set a flag to False: --no-fix
     choices: tuple[str, ...] = ()
     default: Any = None
@@ -85,6 +87,16 @@ COMMANDS: dict[str, tuple[Option, ...]] = {
         Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
         Option("corpus", ("--corpus",)),
     ),
+    "new": (
+        Option("output", ("--output", "-o")),
+        Option("session", ("--session",), "number"),
+        Option("values", ("--set",), "pairs"),
+        Option("template", ("--template",)),
+        _flag("force"),
+        Option("language", ("--language",), default="auto"),
+        _flag("quiet", "--quiet", "-q"),
+        Option("revisions", ("--revisions",), choices=REVISIONS, default="accepted"),
+    ),
     "amend": (
         Option("sponsors", ("--by",)),
         Option("output_format", ("--format", "-f"), choices=AMEND_FORMATS, default="text"),
@@ -108,6 +120,7 @@ POSITIONAL = {
     "text": (("path",), "required"),
     "rules": (("code",), "optional"),
     "diff": (("old_path", "new_path"), "required"),
+    "new": (("previous",), "required"),
     "amend": (("old_path", "new_path"), "required"),
     "apply": (("draft_path", "amendment_paths"), "then_list"),
 }
@@ -141,7 +154,7 @@ def read(command: str, args: list[str]) -> dict[str, Any] | None:
         value = attached if equals else next(words, None)
         if value is None or not _fits(option, value):
             return None
-        if option.takes == "list":
+        if option.takes in ("list", "pairs"):
             values[option.parameter] = [*(values[option.parameter] or []), value]
         else:
             values[option.parameter] = int(value) if option.takes == "number" else value
@@ -153,7 +166,15 @@ def _fits(option: Option, value: str) -> bool:
         return value in option.choices
     if option.takes == "number":
         return value.isdigit() and int(value) >= 1
+    if option.takes == "pairs":
+        return is_pair(value)
     return True
+
+
+def is_pair(value: str) -> bool:
+    """Whether `value` is KEY=VALUE (the value may be empty, the key not)."""
+    key, equals, _ = value.partition("=")
+    return bool(equals and key.strip())
 
 
 def _with_positional(

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from drafter import __version__
+from drafter.arguments import is_pair
 from drafter.commands import error
 
 app = typer.Typer(
@@ -278,16 +279,21 @@ def new(
     drafter new A_RES_79_236.pdf -o draft-80.docx   (every change a tracked change)
     ```
     """
-    from drafter.commands.new import NewOptions, run
+    from drafter.commands.new import NewOptions, given_values, run
 
-    pairs = {}
     for value in values or []:
-        key, equals, text = value.partition("=")
-        if not equals or not key.strip():
+        if not is_pair(value):
             raise fail("--set", f"{value!r} is not KEY=VALUE")
-        pairs[key.strip()] = text.strip()
     options = NewOptions(
-        previous, output, session, pairs, template, force, quiet, language, revisions.value
+        previous,
+        output,
+        session,
+        given_values(values),
+        template,
+        force,
+        quiet,
+        language,
+        revisions.value,
     )
     raise typer.Exit(run(options))
 

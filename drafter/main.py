@@ -1,9 +1,9 @@
 """The `drafter` console script.
 
 The calls that run on every commit — `drafter lint`, `parse` and `rules`, with their options —
-and those a script runs (`diff`, `text`, `amend`, `apply`) are read by drafter.arguments and
-run without building the Typer app: Typer's import costs
-more than linting a resolution. Any other call (`new`, --help, a mistake to explain) goes
+and those a script runs (`new`, `diff`, `text`, `amend`, `apply`) are read by
+drafter.arguments and run without building the Typer app: Typer's import costs more than
+linting a resolution. Any other call (--help, `corpus`, `serve`, a mistake to explain) goes
 through Typer (drafter.cli), which gives both forms the same defaults.
 """
 
@@ -77,6 +77,12 @@ def _diff(values: dict[str, Any]) -> int:
     return diff.run(**values)
 
 
+def _new(values: dict[str, Any]) -> int:
+    from drafter.commands.new import NewOptions, given_values, run
+
+    return run(NewOptions(**{**values, "values": given_values(values["values"])}))
+
+
 def _amend(values: dict[str, Any]) -> int:
     from drafter.commands.amend import run_amend
 
@@ -94,6 +100,7 @@ _COMMANDS: dict[str, Callable[[dict[str, Any]], int]] = {
     "apply": _apply,
     "diff": _diff,
     "lint": _lint,
+    "new": _new,
     "parse": _parse,
     "rules": _rules,
     "text": _text,

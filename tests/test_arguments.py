@@ -51,7 +51,7 @@ def _table_options(command: str) -> dict[str, tuple]:
             tuple(sorted(option.names)),
             tuple(sorted(option.off)),
             option.choices,
-            option.takes == "list",
+            option.takes in ("list", "pairs"),
             option.takes == "flag",
         )
         for option in arguments.COMMANDS[command]
@@ -105,7 +105,10 @@ def test_a_call_is_read_as_typer_reads_it():
         ["lint", "a.txt", "-qv"],
         ["parse"],
         ["parse", "a.txt", "b.txt"],
-        ["new", "a.txt"],
+        ["new"],
+        ["new", "a.txt", "--set", "number"],
+        ["new", "a.txt", "--set", "=7"],
+        ["new", "a.txt", "--session", "0"],
     ],
 )
 def test_what_it_cannot_take_is_left_to_typer(args):
@@ -116,3 +119,16 @@ def test_typer_says_what_is_wrong_with_a_call_it_is_left():
     result = drafter("lint", str(SEED_78), "--format", "yaml")
     assert result.returncode == 2 and "yaml" in result.stderr and "Usage" in result.stderr
     assert "--format" in drafter("lint", "--help").stdout
+
+
+def test_new_read_without_typer_drafts_what_typer_s_reading_does(tmp_path):
+    from typer.testing import CliRunner
+
+    args = ["new", str(SEED_78), "--session", "80", "--set", "number=212", "--set=meeting=52"]
+    assert arguments.read(args[0], args[1:]) is not None  # the fast path takes it
+    fast = drafter(*args, "-o", str(tmp_path / "fast.txt"))
+    typer_run = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "typer.txt")])
+    assert fast.returncode == typer_run.exit_code == 0
+    drafted = (tmp_path / "fast.txt").read_text(encoding="utf-8")
+    assert drafted == (tmp_path / "typer.txt").read_text(encoding="utf-8")
+    assert "80/212." in drafted and "52^e séance plénière" in drafted

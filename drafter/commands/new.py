@@ -31,6 +31,15 @@ class NewOptions:
     revisions: str = "accepted"  # of a Word document's tracked changes
 
 
+def given_values(settings: list[str] | None) -> dict[str, str]:
+    """The placeholders' values `--set KEY=VALUE` gives (each checked to have its "=")."""
+    pairs = {}
+    for setting in settings or []:
+        key, _, value = setting.partition("=")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
 def run(options: NewOptions) -> int:
     target = Path(options.output) if options.output not in (None, "-") else None
     refused = refused_output(target, options.force)
