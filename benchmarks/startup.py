@@ -1,5 +1,6 @@
-"""Cold start of the commands that run on every commit, options included, next to a bare
-`python -c "import lark"` (aim: each within 1.5 times).
+"""Cold start of the commands that run on every commit, options included, and of the other
+calls issue 31 names, next to a bare `python -c "import lark"` (aims: each within 1.5 times;
+`drafter new` within 2).
 
     python benchmarks/startup.py [--runs N]
 """
@@ -10,9 +11,11 @@ import argparse
 import os
 import sys
 
-from timing import SEED_78, cold_ms, drafter_command
+from timing import SEED_78, SEEDS, cold_ms, drafter_command
 
 SEED = str(SEED_78)
+OLDER = str(SEEDS / "fr_62-209_cooperation-sud-sud.txt")
+NEW_AIM = 2.0  # `drafter new` renders a template too: Jinja2 is part of its work
 INVOCATIONS = [
     ["lint", SEED],
     ["lint", SEED, "--format", "json", "--quiet"],
@@ -23,6 +26,9 @@ INVOCATIONS = [
     ["parse", SEED, "--language", "fr"],
     ["rules"],
     ["rules", "P002"],
+    ["diff", OLDER, SEED],
+    ["new", SEED, "--quiet"],
+    ["--help"],
 ]
 
 
@@ -39,10 +45,12 @@ def main() -> None:
     print(f"cold `python -c 'import lark'`: {lark:.0f} ms (median of {runs})")
     worst = 0.0
     for args, elapsed in zip(INVOCATIONS, times, strict=True):
-        shown = " ".join("SEED" if a == SEED else a for a in args)
-        print(f"{elapsed / lark:5.2f}  {elapsed:4.0f} ms  drafter {shown}")
-        worst = max(worst, elapsed / lark)
-    print(f"worst ratio: {worst:.2f} (aim: <= 1.5)")
+        names = {SEED: "SEED", OLDER: "OLDER"}
+        shown = " ".join(names.get(a, a) for a in args)
+        aim = NEW_AIM if args[0] == "new" else 1.5
+        print(f"{elapsed / lark:5.2f}  {elapsed:4.0f} ms  drafter {shown}  (aim {aim})")
+        worst = max(worst, elapsed / lark / aim * 1.5)
+    print(f"worst ratio, against an aim of 1.5: {worst:.2f}")
 
 
 if __name__ == "__main__":
