@@ -7,9 +7,8 @@ offset in it names a true line and column of the original file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from itertools import accumulate, repeat
-from operator import add
 from typing import NamedTuple
 
 
@@ -43,10 +42,8 @@ class LineIndex:
     """Turns character offsets of the original text into (line, column)."""
 
     def __init__(self, text: str) -> None:
-        # Each line starts one past the end of the one before (the sums run in C, not in a
-        # Python loop over the lines).
-        lengths = map(len, text.split("\n"))
-        self.starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))[:-1]
+        self.starts = [0]
+        self.starts.extend(match.end() for match in re.finditer("\n", text))
         self.length = len(text)
 
     def span(self, start: int, end: int) -> Span:
