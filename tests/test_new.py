@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -534,6 +535,22 @@ def test_an_unknown_variable_is_named(tmp_path):
     result = drafter("new", str(SEED_78), "--template", str(template))
     assert result.returncode == 2
     assert "unknown variable" in result.stderr and "sponsors" in result.stderr
+
+
+def test_a_template_compiled_once_is_kept_and_an_edited_one_is_compiled_again(tmp_path):
+    # The compiled code is kept in the cache folder, by the source's checksum: the next run
+    # finds it, and an edit of the template takes effect at once.
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    template = tmp_path / "mine.j2"
+    template.write_text("{{ heading[0] }} (first)\n", encoding="utf-8")
+    first = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
+    kept = sorted((tmp_path / "cache" / "drafter" / "templates").glob("*.cache"))
+    again = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
+    template.write_text("{{ heading[0] }} (edited)\n", encoding="utf-8")
+    edited = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
+    assert first.stdout == again.stdout and first.stdout.endswith("(first)\n")
+    assert len(kept) == 1
+    assert edited.returncode == 0 and edited.stdout.endswith("(edited)\n")
 
 
 def test_a_user_template_runs_in_a_sandbox():

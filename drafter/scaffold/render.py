@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import package_data
+from drafter.cache import cache_dir, checksum, prune
 from drafter.deadline import within
 from drafter.reader import read_bytes
 
@@ -63,8 +64,16 @@ def render(source: str, context: dict[str, Any]) -> str:
 
 def _render(source: str, context: dict[str, Any]) -> str:
     # Jinja2 is imported here only: `drafter lint` never pays for it.
-    from jinja2 import StrictUndefined, TemplateError, UndefinedError
+    from jinja2 import (
+        FunctionLoader,
+        StrictUndefined,
+        TemplateError,
+        TemplateNotFound,
+        UndefinedError,
+    )
     from jinja2.sandbox import SecurityError
+
+    name = checksum(source)
 
     environment = _bounded_environment()(
         undefined=StrictUndefined,
@@ -72,9 +81,13 @@ def _render(source: str, context: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        loader=FunctionLoader(lambda asked: source if asked == name else None),
+        bytecode_cache=_bytecode_cache(),
     )
     try:
-        template = environment.from_string(source)
+        # By the source's checksum: its compiled code is kept in the cache folder (Jinja2's
+        # bytecode cache), where compiling the template took as long as a lint.
+        template = environment.get_template(name)
     except TemplateError as error:
         raise TemplateProblem(f"the template is not valid{_line(error)}: {error}") from None
     pieces: list[str] = []
@@ -95,17 +108,37 @@ def _render(source: str, context: dict[str, Any]) -> str:
         ) from None
     except SecurityError as error:
         raise TemplateProblem(f"the template was stopped{_line(error)}: {error}") from None
+    except TemplateNotFound:
+        raise TemplateProblem(
+            "the template includes or imports another: drafter renders one file alone"
+        ) from None
     except TemplateError as error:
         raise TemplateProblem(f"the template is not valid{_line(error)}: {error}") from None
     except Exception as error:  # what a template computes can fail in any way
-        if "no loader" in str(error):
-            raise TemplateProblem(
-                "the template includes or imports another: drafter renders one file alone"
-            ) from None
         raise TemplateProblem(
             f"the template failed{_line(error)}: {type(error).__name__}: {error}"
         ) from None
     return "".join(pieces)
+
+
+def _bytecode_cache() -> Any:
+    """Jinja2's cache of compiled templates, in drafter's cache folder (None without one).
+    What no run has written for a month goes (each template's code is kept under the
+    checksum of its source, and Jinja2 compiles again a source that changed)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / _TEMPLATES).mkdir(exist_ok=True)
+    except OSError:
+        return None
+    prune(f"{_TEMPLATES}/*.cache")
+    return FileSystemBytecodeCache(str(folder / _TEMPLATES))
+
+
+_TEMPLATES = "templates"  # the folder of compiled templates, in the cache folder
 
 
 def _line(error: BaseException) -> str:
