@@ -78,6 +78,23 @@ def read_resolution(
 
     try:
         source = read_source(path, revisions)
-        return source, parse_text(source.text, None if language == "auto" else language)
-    except (ReadError, NotAResolution) as problem:
+    except ReadError as problem:
         return str(problem)
+    try:
+        return source, parse_text(source.text, None if language == "auto" else language)
+    except NotAResolution as problem:
+        return _not_a_resolution(source.text, problem)
+
+
+def _not_a_resolution(text: str, problem: Exception) -> str:
+    """Why a text is no resolution: an amendment document is named as one (a user may well
+    hand `drafter new` or `diff` the L. document that amends a draft)."""
+    from drafter.amendments import amendment_in
+
+    amendment = amendment_in(text)
+    if amendment is None:
+        return str(problem)
+    return (
+        f"an amendment document (to {amendment.amends}), not a resolution: `drafter apply"
+        " DRAFT AMENDMENT` carries its amendments out"
+    )

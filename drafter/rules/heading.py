@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from drafter import ordinals, sessions
+from drafter.model import PLACEHOLDER
 from drafter.rules.base import Document, Finding, Fix, Rule, Severity, register
 
 
@@ -185,6 +186,8 @@ _DRAFT_SYMBOL = re.compile(
 class DraftSymbol(Rule):
     """A draft resolution's symbol has the form of a draft: A/C.2/78/L.12 for a main
     committee's (First to Sixth), A/78/L.45 for the plenary's, with /Rev.1 for a revision.
+    A symbol still holding a placeholder (A/C.3/81/[[document symbol]], as `drafter new`
+    leaves next year's) is X001's to report until it is filled.
 
     Wrong:
         Nations Unies A/C.2/78/L12
@@ -202,7 +205,7 @@ class DraftSymbol(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         heading = document.resolution.heading
         symbol = heading.symbol
-        if not symbol or _DRAFT_SYMBOL.fullmatch(symbol):
+        if not symbol or _DRAFT_SYMBOL.fullmatch(symbol) or PLACEHOLDER.search(symbol):
             return
         for line in heading.lines:
             at = line.content.text.find(symbol)
