@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -574,6 +578,36 @@ def test_a_template_compiled_once_is_kept_and_an_edited_one_is_compiled_again(tm
     assert first.stdout == again.stdout and first.stdout.endswith("(first)\n")
     assert len(kept) == 1
     assert edited.returncode == 0 and edited.stdout.endswith("(edited)\n")
+
+
+@pytest.mark.skipif(
+    shutil.which("setpriv") is None or not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="needs root and setpriv, to run as a user who may not write the cache's folder",
+)
+def test_a_cache_folder_that_cannot_be_written_costs_the_cache_not_the_draft():
+    # (In a folder of its own: nobody may enter pytest's.)
+    home = Path(tempfile.mkdtemp(prefix="drafter-cache-read-only-"))
+    try:
+        cache = home / "cache"
+        (cache / "drafter" / "templates").mkdir(parents=True)
+        for folder in (home, cache, cache / "drafter"):
+            os.chown(folder, 65534, 65534)
+        (cache / "drafter" / "templates").chmod(0o755)  # root's: nobody may write in it
+        previous = home / "78-167.txt"
+        shutil.copy(SEED_78, previous)
+        os.chown(previous, 65534, 65534)
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        result = subprocess.run(
+            [*as_nobody, sys.executable, "-m", "drafter", "new", str(previous), "-q"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "XDG_CACHE_HOME": str(cache), "HOME": str(home)},
+            timeout=120,
+        )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    assert result.returncode == 0, result.stderr
+    assert "Coopération Sud-Sud" in result.stdout and not result.stderr
 
 
 def test_a_user_template_runs_in_a_sandbox():

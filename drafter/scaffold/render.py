@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,11 @@ def _bytecode_cache() -> Any:
     checksum of its source, and Jinja2 compiles again a source that changed)."""
     from jinja2 import FileSystemBytecodeCache
 
+    class Kept(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            with suppress(OSError):  # a folder that cannot be written: no cache, no failure
+                super().dump_bytecode(bucket)
+
     folder = cache_dir()
     if folder is None:
         return None
@@ -135,7 +141,7 @@ def _bytecode_cache() -> Any:
     except OSError:
         return None
     prune(f"{_TEMPLATES}/*.cache")
-    return FileSystemBytecodeCache(str(folder / _TEMPLATES))
+    return Kept(str(folder / _TEMPLATES))
 
 
 _TEMPLATES = "templates"  # the folder of compiled templates, in the cache folder
