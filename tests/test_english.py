@@ -95,6 +95,15 @@ def test_the_language_is_told_by_the_text():
     )
 
 
+def test_a_beginning_that_does_not_tell_the_language_is_read_on():
+    # The first 4,000 characters decide when their markers name one language clearly; here an
+    # English cover note is followed by the French resolution, which then decides.
+    note = "Note by the Secretariat on the status of the text and of the consultations. " * 4
+    text = note + "\n\n" + seed_text(SEED_78)
+    assert text[:4000].count(" of the ") == 8
+    assert parse_text(text).language == "fr"
+
+
 def test_a_text_in_neither_language_is_refused_in_one_line(tmp_path):
     path = tmp_path / "draft.txt"
     path.write_text("Die Generalversammlung,\n\n1. *Beschließt* dies.\n", encoding="utf-8")
