@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -572,7 +573,10 @@ def test_a_template_compiled_once_is_kept_and_an_edited_one_is_compiled_again(tm
     template.write_text("{{ heading[0] }} (first)\n", encoding="utf-8")
     first = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
     kept = sorted((tmp_path / "cache" / "drafter" / "templates").glob("*.cache"))
+    days_ago = time.time() - 3 * 24 * 3600  # last used three days ago: a run marks it used
+    os.utime(kept[0], (days_ago, days_ago))
     again = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
+    assert kept[0].stat().st_mtime > days_ago + 24 * 3600
     template.write_text("{{ heading[0] }} (edited)\n", encoding="utf-8")
     edited = drafter("new", str(SEED_78), "--template", str(template), "-q", env=env)
     assert first.stdout == again.stdout and first.stdout.endswith("(first)\n")

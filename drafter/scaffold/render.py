@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from drafter import package_data
-from drafter.cache import cache_dir, checksum, prune
+from drafter.cache import cache_dir, checksum, mark_used, prune
 from drafter.deadline import within
 from drafter.reader import read_bytes
 
@@ -124,11 +124,17 @@ def _render(source: str, context: dict[str, Any]) -> str:
 
 def _bytecode_cache() -> Any:
     """Jinja2's cache of compiled templates, in drafter's cache folder (None without one).
-    What no run has written for a month goes (each template's code is kept under the
-    checksum of its source, and Jinja2 compiles again a source that changed)."""
+    Each template's code is kept under the checksum of its source (Jinja2 compiles again a
+    source that changed); what no run has used for a month goes, as the grammar's code does."""
     from jinja2 import FileSystemBytecodeCache
 
     class Kept(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            super().load_bytecode(bucket)
+            if bucket.code is not None:
+                with suppress(OSError):
+                    mark_used(Path(self.directory) / (self.pattern % bucket.key))
+
         def dump_bytecode(self, bucket: Any) -> None:
             with suppress(OSError):  # a folder that cannot be written: no cache, no failure
                 super().dump_bytecode(bucket)
