@@ -25,6 +25,7 @@ from lint_speed import corpus
 from timing import ENGLISH
 
 FIRST_RELEASE = "202f956"
+FIRST_FOLDER = Path(tempfile.gettempdir()) / "drafter-first"  # its checkout and venv
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
@@ -85,9 +86,7 @@ def compare(name: str, folder: Path, ours: str, first: str, runs: int) -> None:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--runs", type=int, default=3)
-    options.add_argument(
-        "--first", type=Path, default=Path(tempfile.gettempdir()) / "drafter-first"
-    )
+    options.add_argument("--first", type=Path, default=FIRST_FOLDER)
     arguments = options.parse_args()
     ours = shutil.which("drafter")
     if ours is None:

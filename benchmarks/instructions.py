@@ -1,7 +1,8 @@
 """Instructions a lint takes per document, counted by valgrind's callgrind: a figure a busy
 shared machine does not move (the same inputs give the same count to a few in ten thousand),
 where wall times wander by a third from one hour to the next. Compares this checkout with the
-first release (202f956, installed by batch_vs_first.py) or any other checkout.
+first release (202f956, checked out and installed as batch_vs_first.py does, on first use)
+or any other checkout.
 
 Each count is that of `lint_text` over N documents of benchmarks/lint_speed.py's corpus (or
 the English samples), less that of a run over none: start-up, imports and the grammar's first
@@ -21,11 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from batch_vs_first import FIRST_FOLDER, REPOSITORY, first_release
 from lint_speed import corpus
 from timing import ENGLISH
-
-REPOSITORY = Path(__file__).resolve().parent.parent
-FIRST_RELEASE = Path(tempfile.gettempdir()) / "drafter-first"
 
 # What runs under valgrind: read the texts, lint three (warm-up), then the N measured.
 _WORK = """
@@ -83,8 +82,9 @@ def main() -> None:
     if arguments.against:
         other = Path(arguments.against[0])
         other_python = arguments.against[1] if len(arguments.against) > 1 else sys.executable
-    else:
-        other, other_python = FIRST_RELEASE, str(FIRST_RELEASE / ".venv" / "bin" / "python")
+    else:  # the first release, checked out and installed as batch_vs_first.py does
+        other = FIRST_FOLDER
+        other_python = str(first_release(FIRST_FOLDER).with_name("python"))
     count = arguments.documents
     with tempfile.TemporaryDirectory() as folder:
         french = Path(folder) / "fr"
@@ -99,7 +99,7 @@ def main() -> None:
         for name, texts in (("French (seed-sized)", french), ("English (samples)", english)):
             ours = per_document(sys.executable, REPOSITORY, count, texts)
             print(f"{name}, {count} documents: this checkout {ours / 1e6:.2f} M instructions each")
-            if other.exists():
+            if other.exists():  # (a checkout given by --against may be missing)
                 theirs = per_document(other_python, other, count, texts)
                 print(f"  {other}: {theirs / 1e6:.2f} M; ratio {theirs / ours:.2f}")
 
