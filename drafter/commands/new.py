@@ -32,7 +32,8 @@ class NewOptions:
 
 
 def given_values(settings: list[str] | None) -> dict[str, str]:
-    """The placeholders' values `--set KEY=VALUE` gives (each checked to have its "=")."""
+    """The placeholders' values `--set KEY=VALUE` gives (each already checked to be KEY=VALUE,
+    by drafter.arguments or the Typer command)."""
     pairs = {}
     for setting in settings or []:
         key, _, value = setting.partition("=")
